@@ -1,0 +1,84 @@
+package io.privatelink.provisioner.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.vertx.core.Vertx;
+
+/**
+ * The embedded default: a real Kafka broker, a real PostgreSQL and the PrivateLink simulator, each keeping its state
+ * under one data folder, and the configuration that points the service at them.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Where each part listens. */
+    public record Ports(int kafka, int kafkaController, int postgres, int simulator) {
+    }
+
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaBroker kafka;
+    private final Vertx vertx;
+    private final PrivateLinkSimulator simulator;
+    private boolean closed;
+
+    private LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, Vertx vertx,
+            PrivateLinkSimulator simulator) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.vertx = vertx;
+        this.simulator = simulator;
+    }
+
+    public static LocalStack start(Path dataDir, Ports ports, Duration endpointActiveAfter) {
+        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres()).start();
+        EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), ports.kafka(),
+                ports.kafkaController()).start();
+        Vertx vertx = Vertx.vertx();
+        PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx,
+                PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))
+                        .withActiveAfter(endpointActiveAfter));
+        return new LocalStack(postgres, kafka, vertx, simulator);
+    }
+
+    public PrivateLinkSimulator simulator() {
+        return simulator;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    /** The service's configuration for this stack. */
+    public Map<String, String> serviceConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+        config.put("quarkus.datasource.password", "");
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("privatelink.cloud.endpoint", "127.0.0.1:" + simulator.port());
+        config.put("privatelink.cloud.protocol", "HTTP");
+        config.put("privatelink.cloud.access-key-id", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_ID);
+        config.put("privatelink.cloud.access-key-secret", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_SECRET);
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        simulator.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        kafka.close();
+        postgres.close();
+    }
+}

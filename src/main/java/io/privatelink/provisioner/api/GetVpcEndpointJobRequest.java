@@ -1,0 +1,30 @@
+package io.privatelink.provisioner.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Which job to show: by JobId or by ClientToken. Setters, because Funqy binds query parameters through them. */
+public class GetVpcEndpointJobRequest {
+
+    private String jobId;
+    private String clientToken;
+
+    @JsonProperty("JobId")
+    public String getJobId() {
+        return jobId;
+    }
+
+    @JsonProperty("JobId")
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    @JsonProperty("ClientToken")
+    public String getClientToken() {
+        return clientToken;
+    }
+
+    @JsonProperty("ClientToken")
+    public void setClientToken(String clientToken) {
+        this.clientToken = clientToken;
+    }
+}

@@ -1,0 +1,32 @@
+package io.privatelink.provisioner.api;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A job as GetVpcEndpointJob shows it (and as the events topic carries it). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record JobView(
+        @JsonProperty("RequestId") String requestId,
+        @JsonProperty("JobId") String jobId,
+        @JsonProperty("JobStatus") String jobStatus,
+        @JsonProperty("ClientToken") String clientToken,
+        @JsonProperty("CreatedAt") String createdAt,
+        @JsonProperty("UpdatedAt") String updatedAt,
+        @JsonProperty("Attempts") int attempts,
+        @JsonProperty("NextAttemptAt") String nextAttemptAt,
+        @JsonProperty("Error") Error error,
+        @JsonProperty("Endpoint") Map<String, Object> endpoint,
+        @JsonProperty("Request") CreateVpcEndpointRequest request,
+        @JsonProperty("History") List<Step> history) {
+
+    public record Error(@JsonProperty("Code") String code, @JsonProperty("Message") String message) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Step(@JsonProperty("JobStatus") String jobStatus, @JsonProperty("At") String at,
+            @JsonProperty("Detail") String detail) {
+    }
+}

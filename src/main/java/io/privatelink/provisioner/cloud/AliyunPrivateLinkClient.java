@@ -1,0 +1,113 @@
+package io.privatelink.provisioner.cloud;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.CommonResponse;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.exceptions.ServerException;
+import com.aliyuncs.http.FormatType;
+import com.aliyuncs.http.HttpClientConfig;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** PrivateLink through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON answers. */
+@ApplicationScoped
+public class AliyunPrivateLinkClient implements PrivateLinkClient {
+
+    private static final String VERSION = "2020-04-15";
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
+    };
+
+    private final CloudConfig config;
+    private final ObjectMapper json;
+    private final IAcsClient client;
+    // The SDK blocks its caller for the whole HTTP exchange; those threads are kept off the event loop.
+    private final ExecutorService calls;
+
+    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json) throws ClientException {
+        this.config = config;
+        this.json = json;
+        this.client = newClient(config);
+        this.calls = Executors.newFixedThreadPool(config.maxConcurrentCalls(), r -> {
+            Thread t = new Thread(r, "privatelink-cloud-call");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static IAcsClient newClient(CloudConfig config) throws ClientException {
+        DefaultProfile profile = config.accessKeyId().isPresent()
+                ? DefaultProfile.getProfile(config.region(), config.accessKeyId().get(),
+                        config.accessKeySecret().orElse(""))
+                : DefaultProfile.getProfile(config.region());
+        HttpClientConfig http = HttpClientConfig.getDefault();
+        http.setConnectionTimeoutMillis(config.connectTimeout().toMillis());
+        http.setReadTimeoutMillis(config.readTimeout().toMillis());
+        http.setMaxRequests(config.maxConcurrentCalls());
+        http.setMaxRequestsPerHost(config.maxConcurrentCalls());
+        profile.setHttpClientConfig(http);
+        return config.accessKeyId().isPresent() ? new DefaultAcsClient(profile)
+                : new DefaultAcsClient(profile, new com.aliyuncs.auth.DefaultCredentialsProvider());
+    }
+
+    @Override
+    public Uni<Map<String, Object>> createVpcEndpoint(Map<String, String> parameters, String clientToken,
+            boolean dryRun) {
+        Map<String, String> p = new LinkedHashMap<>(parameters);
+        p.put("ClientToken", clientToken);
+        if (dryRun) {
+            p.put("DryRun", "true");
+        }
+        return call("CreateVpcEndpoint", p);
+    }
+
+    @Override
+    public Uni<Map<String, Object>> getVpcEndpointAttribute(String regionId, String endpointId) {
+        return call("GetVpcEndpointAttribute", Map.of("RegionId", regionId, "EndpointId", endpointId));
+    }
+
+    private Uni<Map<String, Object>> call(String action, Map<String, String> parameters) {
+        return Uni.createFrom().item(() -> invoke(action, parameters)).runSubscriptionOn(calls);
+    }
+
+    private Map<String, Object> invoke(String action, Map<String, String> parameters) {
+        CommonRequest request = new CommonRequest();
+        request.setSysMethod(MethodType.POST);
+        request.setSysProtocol(ProtocolType.valueOf(config.protocol().toUpperCase(java.util.Locale.ROOT)));
+        request.setSysDomain(config.endpoint().orElse("privatelink." + parameters.get("RegionId") + ".aliyuncs.com"));
+        request.setSysVersion(VERSION);
+        request.setSysAction(action);
+        request.setSysAccept(FormatType.JSON);
+        parameters.forEach(request::putQueryParameter);
+        try {
+            CommonResponse response = client.getCommonResponse(request);
+            return json.readValue(response.getData(), FIELDS);
+        } catch (ServerException e) {
+            throw new CloudException(e.getErrCode(), e.getErrMsg(), 500, e.getRequestId());
+        } catch (ClientException e) {
+            throw new CloudException(e.getErrCode(), e.getErrMsg(), 400, e.getRequestId());
+        } catch (java.io.IOException e) {
+            throw new CloudException("InvalidResponse", "the cloud's answer is not JSON: " + e.getMessage(), 0, null);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        calls.shutdown();
+        client.shutdown();
+    }
+}

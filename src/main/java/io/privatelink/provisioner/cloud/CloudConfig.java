@@ -1,0 +1,36 @@
+package io.privatelink.provisioner.cloud;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How to reach Alibaba Cloud PrivateLink. Without an AccessKey pair the SDK's default credential chain is used. */
+@ConfigMapping(prefix = "privatelink.cloud")
+public interface CloudConfig {
+
+    /** The region of the SDK profile; every request still carries its own RegionId. */
+    @WithDefault("cn-hangzhou")
+    String region();
+
+    /** host:port that replaces privatelink.&lt;region&gt;.aliyuncs.com, for the simulator. */
+    Optional<String> endpoint();
+
+    @WithDefault("HTTPS")
+    String protocol();
+
+    Optional<String> accessKeyId();
+
+    Optional<String> accessKeySecret();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** Cloud calls in flight at once; the SDK blocks a thread per call, so this is also the size of its pool. */
+    @WithDefault("32")
+    int maxConcurrentCalls();
+}

@@ -1,0 +1,23 @@
+package io.privatelink.provisioner.cloud;
+
+import java.util.Set;
+
+/** The one table of cloud outcomes worth retrying with the same ClientToken; every other code is final. */
+public final class CloudErrors {
+
+    public static final String ENDPOINT_NOT_FOUND = "EndpointNotFound";
+    public static final String DRY_RUN_OPERATION = "DryRunOperation";
+
+    private static final Set<String> RETRYABLE = Set.of(
+            "Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling",
+            "ServiceUnavailable", "InternalError", "SystemBusy", "ConcurrentCallNotSupported",
+            "EndpointLocked", "IdempotenceProcessing",
+            "SDK.ServerUnreachable", "SDK.ReadTimeout", "SDK.RequestTryOrRetryFailed");
+
+    private CloudErrors() {
+    }
+
+    public static boolean isRetryable(String code, int httpStatus) {
+        return httpStatus >= 500 || (code != null && (RETRYABLE.contains(code) || code.startsWith("Throttling")));
+    }
+}

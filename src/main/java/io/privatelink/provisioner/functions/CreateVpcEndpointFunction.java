@@ -1,0 +1,129 @@
+package io.privatelink.provisioner.functions;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
+import io.privatelink.provisioner.api.CreateVpcEndpointResponse;
+import io.privatelink.provisioner.api.RequestFingerprint;
+import io.privatelink.provisioner.api.RequestValidator;
+import io.privatelink.provisioner.cloud.CloudErrors;
+import io.privatelink.provisioner.cloud.CloudException;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.quarkus.funqy.Funq;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Validates a CreateVpcEndpoint request, records it as an Accepted job and queues its ProvisionCommand. The same
+ * ClientToken with the same parameters gives back the same job.
+ */
+public class CreateVpcEndpointFunction {
+
+    private static final Logger LOG = Logger.getLogger(CreateVpcEndpointFunction.class);
+
+    private final JobRepository jobs;
+    private final ProvisionCommandSender sender;
+    private final PrivateLinkClient cloud;
+    private final ReactiveContext context;
+    private final JobViews views;
+    private final ProvisionerConfig config;
+
+    public CreateVpcEndpointFunction(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
+            ReactiveContext context, JobViews views, ProvisionerConfig config) {
+        this.jobs = jobs;
+        this.sender = sender;
+        this.cloud = cloud;
+        this.context = context;
+        this.views = views;
+        this.config = config;
+    }
+
+    @Funq("CreateVpcEndpoint")
+    public Uni<CreateVpcEndpointResponse> createVpcEndpoint(CreateVpcEndpointRequest request) {
+        RoutingContext http = HttpExchange.current();
+        return context.run(back -> accept(request, back)).invoke(response -> {
+            if (http != null) {
+                http.put(HttpExchange.LOCATION, response.statusUrl());
+                http.put(HttpExchange.RETRY_AFTER, config.accept().retryAfterSeconds());
+            }
+        });
+    }
+
+    /** Validation, then DryRun or the durable record; shared by HTTP and the requests topic. */
+    public Uni<CreateVpcEndpointResponse> accept(CreateVpcEndpointRequest request, java.util.concurrent.Executor back) {
+        if (request == null) {
+            return Uni.createFrom().failure(ApiErrors.invalidParameter("The request body must be a JSON object."));
+        }
+        try {
+            RequestValidator.validate(request);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String clientToken = request.clientToken() != null ? request.clientToken() : UUID.randomUUID().toString();
+        if (request.isDryRun()) {
+            return dryRun(request, clientToken);
+        }
+        return record(request.withClientToken(clientToken), back);
+    }
+
+    private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String clientToken) {
+        return cloud.createVpcEndpoint(request.cloudParameters(), clientToken, true)
+                .onItemOrFailure().transform((ignored, failure) -> {
+                    if (failure instanceof CloudException e) {
+                        int status = CloudErrors.DRY_RUN_OPERATION.equals(e.code()) || e.httpStatus() < 500 ? 400 : 503;
+                        throw new ApiException(status, e.code(), e.getMessage());
+                    }
+                    if (failure != null) {
+                        throw ApiErrors.serviceUnavailable();
+                    }
+                    throw new ApiException(400, CloudErrors.DRY_RUN_OPERATION,
+                            "Request validation has been passed with DryRun flag set.");
+                });
+    }
+
+    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, java.util.concurrent.Executor back) {
+        Instant now = Instant.now();
+        VpcEndpointJob job = new VpcEndpointJob();
+        job.jobId = "job-" + UUID.randomUUID();
+        job.clientToken = request.clientToken();
+        job.requestFingerprint = RequestFingerprint.of(request);
+        job.requestJson = views.write(request);
+        job.status = JobStatus.Accepted;
+        job.regionId = request.regionId();
+        job.vpcId = request.vpcId();
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.nextAttemptAt = now.plus(config.accept().resendAfter());
+        return jobs.accept(job, "accepted")
+                .ifNoItem().after(config.accept().timeout()).fail()
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
+                    LOG.warnf("cannot record job for ClientToken %s: %s", request.clientToken(), e.toString());
+                    return ApiErrors.serviceUnavailable();
+                })
+                .emitOn(back)
+                .flatMap(accepted -> {
+                    VpcEndpointJob recorded = accepted.job();
+                    if (!accepted.created()) {
+                        if (!recorded.requestFingerprint.equals(job.requestFingerprint)) {
+                            return Uni.createFrom().failure(ApiErrors.idempotenceMismatch());
+                        }
+                        return Uni.createFrom().item(response(recorded));
+                    }
+                    LOG.infof("job %s Accepted (ClientToken %s)", recorded.jobId, recorded.clientToken);
+                    return sender.send(recorded.jobId).replaceWith(response(recorded));
+                });
+    }
+
+    private static CreateVpcEndpointResponse response(VpcEndpointJob job) {
+        return new CreateVpcEndpointResponse(JobViews.requestId(), job.jobId, job.status.name(), job.clientToken,
+                CreateVpcEndpointResponse.statusUrl(job.jobId));
+    }
+}

@@ -1,0 +1,168 @@
+package io.privatelink.provisioner.functions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
+import io.privatelink.provisioner.api.ErrorBody;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The wire contract around the Funqy functions, which cannot choose their status: a strict read of the
+ * CreateVpcEndpoint body before Funqy's lenient one, 202 with Location and Retry-After for an accepted request,
+ * Retry-After while a job runs, and every failure in the API's error shape with its status (never a stack trace).
+ */
+@ApplicationScoped
+public class HttpContract {
+
+    private static final Logger LOG = Logger.getLogger(HttpContract.class);
+    /** Vert.x routes with a lower order run first; Funqy's route comes after these. */
+    private static final int BEFORE_FUNQY = -100;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ObjectMapper json;
+    private final ObjectReader strictRequest;
+
+    public HttpContract(ObjectMapper json) {
+        this.json = json;
+        this.strictRequest = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build()
+                .readerFor(CreateVpcEndpointRequest.class);
+    }
+
+    void routes(@Observes Router router) {
+        router.route().order(BEFORE_FUNQY).failureHandler(this::failure);
+        router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 1)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 2).handler(this::strictCreateBody);
+        router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 3).handler(this::accepted);
+        router.route(HttpMethod.GET, "/GetVpcEndpointJob").order(BEFORE_FUNQY + 2).handler(this::queryNames);
+        router.route("/GetVpcEndpointJob").order(BEFORE_FUNQY + 3).handler(this::retryAfter);
+    }
+
+    private void strictCreateBody(RoutingContext ctx) {
+        var body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            ctx.fail(ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters."));
+            return;
+        }
+        try {
+            strictRequest.readValue(body.getBytes());
+            ctx.next();
+        } catch (UnrecognizedPropertyException e) {
+            ctx.fail(ApiErrors.invalidParameter("The parameter " + e.getPropertyName() + " is not a CreateVpcEndpoint parameter."));
+        } catch (MismatchedInputException e) {
+            ctx.fail(ApiErrors.invalidParameter("The parameter " + path(e) + " has the wrong type: "
+                    + e.getOriginalMessage().split("\n")[0]));
+        } catch (java.io.IOException e) {
+            ctx.fail(ApiErrors.invalidParameter("The request body is not valid JSON: " + e.getMessage().split("\n")[0]));
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('.').append(ref.getIndex() + 1);
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    /**
+     * The contract names query parameters as the API does (JobId); Funqy binds them by bean property name (jobId).
+     */
+    private void queryNames(RoutingContext ctx) {
+        var params = ctx.request().params();
+        for (String name : java.util.List.copyOf(params.names())) {
+            if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+                // The map is case-insensitive: take the values out before putting them back under the new name.
+                var values = params.getAll(name);
+                params.remove(name);
+                params.add(Character.toLowerCase(name.charAt(0)) + name.substring(1), values);
+            }
+        }
+        ctx.next();
+    }
+
+    private void accepted(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 200 && ctx.get(HttpExchange.LOCATION) != null) {
+                ctx.response().setStatusCode(202);
+                ctx.response().putHeader(HttpHeaders.LOCATION, (String) ctx.get(HttpExchange.LOCATION));
+                ctx.response().putHeader("Retry-After", String.valueOf((Object) ctx.get(HttpExchange.RETRY_AFTER)));
+            }
+        });
+        ctx.next();
+    }
+
+    private void retryAfter(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 200 && ctx.get(HttpExchange.RETRY_AFTER) != null) {
+                ctx.response().putHeader("Retry-After", String.valueOf((Object) ctx.get(HttpExchange.RETRY_AFTER)));
+            }
+        });
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        ApiException error = toApiError(ctx);
+        if (ctx.response().ended()) {
+            return;
+        }
+        try {
+            ctx.response().setStatusCode(error.httpStatus())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(json.writeValueAsString(new ErrorBody(JobViews.requestId(), error.code(), error.getMessage(), null)));
+        } catch (JsonProcessingException e) {
+            ctx.response().setStatusCode(500).end();
+        }
+    }
+
+    private static ApiException toApiError(RoutingContext ctx) {
+        for (Throwable t = ctx.failure(); t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        int status = ctx.statusCode();
+        if (ctx.failure() == null && status == 413) {
+            return new ApiException(413, ApiErrors.INVALID_PARAMETER,
+                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        }
+        if (ctx.failure() == null && status == 400) {
+            return ApiErrors.invalidParameter("The request body is not a valid JSON object of the function's parameters.");
+        }
+        if (ctx.failure() == null && status == 404) {
+            return new ApiException(404, "InvalidAction.NotFound", "No function is served at " + ctx.request().path() + ".");
+        }
+        if (ctx.failure() == null && status == 405) {
+            return new ApiException(405, "UnsupportedHTTPMethod", "Use POST or GET.");
+        }
+        LOG.errorf(ctx.failure(), "request %s %s failed", ctx.request().method(), ctx.request().path());
+        return ApiErrors.internalError();
+    }
+}

@@ -1,0 +1,99 @@
+package io.privatelink.provisioner.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Jobs and their history in PostgreSQL; every method runs its own transaction. */
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, String> {
+
+    /** The outcome of recording a request: the job that holds its ClientToken, and whether it is new. */
+    public record Accepted(VpcEndpointJob job, boolean created) {
+    }
+
+    private static final String INSERT = """
+            insert into vpc_endpoint_job (job_id, client_token, request_fingerprint, request_json, status, region_id,
+                vpc_id, attempts, polls, not_found_polls, next_attempt_at, created_at, updated_at, version)
+            values (:jobId, :clientToken, :fingerprint, :request, :status, :regionId, :vpcId, 0, 0, 0, :next, :now, :now, 0)
+            on conflict (client_token) do nothing""";
+
+    private static final String DUE = """
+            select * from vpc_endpoint_job
+            where status in ('Accepted', 'Provisioning', 'Creating') and next_attempt_at <= :now
+            order by next_attempt_at
+            limit :limit
+            for update skip locked""";
+
+    /**
+     * Records a new job with its first history row in one transaction, unless its ClientToken is taken: then the
+     * job that holds it comes back. Concurrent identical requests therefore make exactly one job.
+     */
+    public Uni<Accepted> accept(VpcEndpointJob job, String detail) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(INSERT)
+                        .setParameter("jobId", job.jobId)
+                        .setParameter("clientToken", job.clientToken)
+                        .setParameter("fingerprint", job.requestFingerprint)
+                        .setParameter("request", job.requestJson)
+                        .setParameter("status", job.status.name())
+                        .setParameter("regionId", job.regionId)
+                        .setParameter("vpcId", job.vpcId)
+                        .setParameter("next", job.nextAttemptAt)
+                        .setParameter("now", job.createdAt)
+                        .executeUpdate())
+                .flatMap(inserted -> inserted == 1
+                        ? JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail).persist()
+                                .replaceWith(new Accepted(job, true))
+                        : find("clientToken", job.clientToken).firstResult()
+                                .map(existing -> new Accepted(existing, false))));
+    }
+
+    public Uni<VpcEndpointJob> byId(String jobId) {
+        return Panache.withSession(() -> findById(jobId));
+    }
+
+    public Uni<VpcEndpointJob> byClientToken(String clientToken) {
+        return Panache.withSession(() -> find("clientToken", clientToken).firstResult());
+    }
+
+    public Uni<List<JobHistoryEntry>> history(String jobId) {
+        return Panache.withSession(() -> JobHistoryEntry.<JobHistoryEntry> list("jobId = ?1 order by id", jobId));
+    }
+
+    /**
+     * Locks the job, lets {@code change} alter it and name the history rows it produced, and commits both.
+     * Answers null for an unknown job.
+     */
+    public <T> Uni<T> update(String jobId, BiFunction<VpcEndpointJob, List<JobHistoryEntry>, T> change) {
+        return Panache.withTransaction(() -> findById(jobId, LockModeType.PESSIMISTIC_WRITE).flatMap(job -> {
+            if (job == null) {
+                return Uni.createFrom().nullItem();
+            }
+            List<JobHistoryEntry> steps = new java.util.ArrayList<>();
+            T result = change.apply(job, steps);
+            return steps.isEmpty() ? Uni.createFrom().item(result)
+                    : JobHistoryEntry.persist(steps).replaceWith(result);
+        }));
+    }
+
+    /**
+     * Claims up to {@code limit} unfinished jobs whose next attempt is due, pushing their next attempt to
+     * {@code leaseUntil} so that no other reconciler takes them meanwhile (rows locked by one are skipped by others).
+     */
+    public Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, Instant leaseUntil) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(DUE, VpcEndpointJob.class)
+                        .setParameter("now", now)
+                        .setParameter("limit", limit)
+                        .getResultList())
+                .invoke(jobs -> jobs.forEach(j -> j.nextAttemptAt = leaseUntil)));
+    }
+}

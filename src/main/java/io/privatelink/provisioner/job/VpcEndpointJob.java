@@ -1,0 +1,94 @@
+package io.privatelink.provisioner.job;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** One accepted CreateVpcEndpoint request and how far it got; the record of truth. */
+@Entity
+@Table(name = "vpc_endpoint_job")
+public class VpcEndpointJob extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Column(name = "client_token", nullable = false)
+    public String clientToken;
+
+    @Column(name = "request_fingerprint", nullable = false)
+    public String requestFingerprint;
+
+    @Column(name = "request_json", nullable = false)
+    public String requestJson;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobStatus status;
+
+    @Column(name = "region_id", nullable = false)
+    public String regionId;
+
+    @Column(name = "vpc_id", nullable = false)
+    public String vpcId;
+
+    @Column(name = "endpoint_id")
+    public String endpointId;
+
+    @Column(name = "endpoint_json")
+    public String endpointJson;
+
+    @Column(name = "error_code")
+    public String errorCode;
+
+    @Column(name = "error_message")
+    public String errorMessage;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    /** Polls of GetVpcEndpointAttribute since the create call. */
+    @Column(nullable = false)
+    public int polls;
+
+    /** Polls of GetVpcEndpointAttribute that answered EndpointNotFound since the create call. */
+    @Column(name = "not_found_polls", nullable = false)
+    public int notFoundPolls;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    /**
+     * Moves the job and returns the history row to record with it.
+     *
+     * @throws IllegalStateException when the state machine does not allow the move
+     */
+    public JobHistoryEntry moveTo(JobStatus target, String detail, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalStateException("job " + jobId + " cannot move from " + status + " to " + target);
+        }
+        status = target;
+        updatedAt = now;
+        if (target.isTerminal()) {
+            nextAttemptAt = null;
+        }
+        return JobHistoryEntry.of(jobId, target, now, detail);
+    }
+}
