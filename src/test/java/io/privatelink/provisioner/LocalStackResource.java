@@ -26,7 +26,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         try {
             Path dataDir = Files.createTempDirectory(Path.of("target"), "local-stack-");
             stack = LocalStack.start(dataDir, new LocalStack.Ports(freePort(), freePort(), freePort(), 0),
-                    Duration.ofSeconds(2));
+                    Duration.ofSeconds(2), true);
             return stack.serviceConfig();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

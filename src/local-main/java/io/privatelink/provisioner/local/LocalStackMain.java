@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -29,29 +30,28 @@ public final class LocalStackMain {
                 Integer.parseInt(env("PRIVATELINK_LOCAL_SIMULATOR_PORT", "8089")));
         Duration activeAfter = Duration.parse("PT" + env("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "3s").toUpperCase());
         LOG.infof("embedded default: data in %s", dataDir);
-        LocalStack stack = LocalStack.start(dataDir, ports, activeAfter);
+        LocalStack stack = LocalStack.start(dataDir, ports, activeAfter, false);
         LOG.infof("embedded default: Kafka on %s, PostgreSQL on %s, PrivateLink simulator on http://127.0.0.1:%d",
                 stack.kafkaBootstrapServers(), stack.jdbcUrl(), stack.simulator().port());
         stack.serviceConfig().forEach(System::setProperty);
-        Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Quarkus stops the service in its own hook; the stack goes down once the service no longer uses it.
-            try {
-                main.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            Application service = Application.currentApplication();
+            if (service != null) {
+                service.awaitShutdown();
             }
             stopStack(stack);
         }, "embedded-stack-stop"));
-        try {
-            Quarkus.run(args);
-        } finally {
-            stopStack(stack);
+        if (Boolean.getBoolean("local-stack.exit-with-parent")) {
+            // Started by Maven: a SIGTERM stops Maven without reaching this JVM, so follow it out.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         }
+        Quarkus.run(args);
     }
 
-    private static synchronized void stopStack(LocalStack stack) {
+    private static void stopStack(LocalStack stack) {
         stack.close();
+        LOG.info("embedded default: Kafka, PostgreSQL and the simulator stopped");
     }
 
     private static String env(String name, String fallback) {

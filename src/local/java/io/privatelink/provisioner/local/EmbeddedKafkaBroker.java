@@ -46,7 +46,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try (Writer out = Files.newBufferedWriter(configFile)) {
                 props.store(out, "embedded KRaft broker");
             }
-            format(configFile);
+            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                format(configFile);
+            }
             server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
             server.startup();
             return this;
@@ -82,7 +84,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private void format(Path configFile) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
-        int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"},
+        int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString()},
                 new PrintStream(captured, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + captured.toString(StandardCharsets.UTF_8));

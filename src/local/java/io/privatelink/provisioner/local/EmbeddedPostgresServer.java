@@ -22,11 +22,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path baseDir;
     private final int port;
+    private final boolean stopOnJvmExit;
     private EmbeddedPostgres postgres;
 
-    public EmbeddedPostgresServer(Path baseDir, int port) {
+    /**
+     * @param stopOnJvmExit whether zonky's own shutdown hook stops the server; off when the caller orders the
+     *        shutdown itself (the service must stop before its database does)
+     */
+    public EmbeddedPostgresServer(Path baseDir, int port, boolean stopOnJvmExit) {
         this.baseDir = baseDir;
         this.port = port;
+        this.stopOnJvmExit = stopOnJvmExit;
     }
 
     public EmbeddedPostgresServer start() {
@@ -40,6 +46,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setPort(port)
+                    .setRegisterShutdownHook(stopOnJvmExit)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "200")

@@ -32,15 +32,33 @@ public final class LocalStack implements AutoCloseable {
         this.simulator = simulator;
     }
 
-    public static LocalStack start(Path dataDir, Ports ports, Duration endpointActiveAfter) {
-        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres()).start();
-        EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), ports.kafka(),
-                ports.kafkaController()).start();
-        Vertx vertx = Vertx.vertx();
-        PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx,
-                PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))
-                        .withActiveAfter(endpointActiveAfter));
-        return new LocalStack(postgres, kafka, vertx, simulator);
+    /**
+     * @param stopOnJvmExit whether the database stops by itself when the JVM exits; false when the caller closes the
+     *        stack after the service has stopped
+     */
+    public static LocalStack start(Path dataDir, Ports ports, Duration endpointActiveAfter, boolean stopOnJvmExit) {
+        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres(),
+                stopOnJvmExit).start();
+        EmbeddedKafkaBroker kafka = null;
+        Vertx vertx = null;
+        try {
+            kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()).start();
+            vertx = Vertx.vertx();
+            PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx,
+                    PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))
+                            .withActiveAfter(endpointActiveAfter));
+            return new LocalStack(postgres, kafka, vertx, simulator);
+        } catch (RuntimeException e) {
+            // A part that cannot start takes down what did, so that a failed start leaves nothing running.
+            if (vertx != null) {
+                vertx.close();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+            postgres.close();
+            throw e;
+        }
     }
 
     public PrivateLinkSimulator simulator() {

@@ -22,7 +22,8 @@ public class ReconcileScheduler {
         this.function = function;
     }
 
-    @Scheduled(every = "${privatelink.reconciler.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${privatelink.reconciler.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return function.reconcileVpcEndpointJobs().onFailure().recoverWithItem(e -> {
             LOG.warnf("reconciler pass failed: %s", e.toString());
