@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -32,22 +33,8 @@ class FunctionsManifestTest {
     record Manifest(List<Function> functions) {
     }
 
-    record Function(String name, String className, String path, List<String> methods, String audience,
-            List<Trigger> triggers) {
-        @com.fasterxml.jackson.annotation.JsonCreator
-        Function(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
-                @com.fasterxml.jackson.annotation.JsonProperty("class") String className,
-                @com.fasterxml.jackson.annotation.JsonProperty("path") String path,
-                @com.fasterxml.jackson.annotation.JsonProperty("methods") List<String> methods,
-                @com.fasterxml.jackson.annotation.JsonProperty("audience") String audience,
-                @com.fasterxml.jackson.annotation.JsonProperty("triggers") List<Trigger> triggers) {
-            this.name = name;
-            this.className = className;
-            this.path = path;
-            this.methods = methods;
-            this.audience = audience;
-            this.triggers = triggers;
-        }
+    record Function(String name, @JsonProperty("class") String className, String path, List<String> methods,
+            String audience, List<Trigger> triggers) {
     }
 
     record Trigger(String type, String topic, String channel, String deadLetterTopic, String every, String config) {
