@@ -4,10 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The CreateVpcEndpoint parameters, as the API names them. */
+/**
+ * The CreateVpcEndpoint parameters, as the API names them. Each parameter's own form is declared here (the
+ * constraint's message is the error code); rules across parameters are in {@link RequestValidator}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateVpcEndpointRequest(
         @JsonProperty("RegionId") String regionId,
@@ -15,32 +26,53 @@ public record CreateVpcEndpointRequest(
         @JsonProperty("ServiceId") String serviceId,
         @JsonProperty("ServiceName") String serviceName,
         @JsonProperty("ServiceRegionId") String serviceRegionId,
+        @Min(value = 100, message = "IllegalParam.CrossRegionBandwidth")
         @JsonProperty("CrossRegionBandwidth") Integer crossRegionBandwidth,
+        @Size(min = 2, max = 128, message = "IllegalParam.EndpointName")
+        @Pattern(regexp = "[A-Za-z\\p{IsHan}][A-Za-z\\p{IsHan}0-9_-]*", message = "IllegalParam.EndpointName")
         @JsonProperty("EndpointName") String endpointName,
+        @Size(min = 2, max = 256, message = "IllegalParam.EndpointDescription")
+        @Pattern(regexp = "(?s)(?!https?://).*", message = "IllegalParam.EndpointDescription")
         @JsonProperty("EndpointDescription") String endpointDescription,
+        @Pattern(regexp = "Interface|Reverse|GatewayLoadBalancer", message = "IllegalParam.EndpointType")
         @JsonProperty("EndpointType") String endpointType,
-        @JsonProperty("SecurityGroupId") List<String> securityGroupId,
-        @JsonProperty("Zone") List<ZoneSpec> zone,
+        @Size(max = 10, message = "IllegalParam.SecurityGroupId")
+        @JsonProperty("SecurityGroupId") List<@NotBlank(message = "IllegalParam.SecurityGroupId") String> securityGroupId,
+        @Size(max = 10, message = "IllegalParam.Zone")
+        @JsonProperty("Zone") List<@NotNull(message = "IllegalParam.Zone") @Valid ZoneSpec> zone,
+        @Min(value = 1, message = "IllegalParam.ZonePrivateIpAddressCount")
+        @Max(value = 1, message = "IllegalParam.ZonePrivateIpAddressCount")
         @JsonProperty("ZonePrivateIpAddressCount") Long zonePrivateIpAddressCount,
-        @JsonProperty("Tag") List<TagSpec> tag,
+        @Size(max = 20, message = "IllegalParam.Tag")
+        @JsonProperty("Tag") List<@NotNull(message = "IllegalParam.Tag") @Valid TagSpec> tag,
         @JsonProperty("ResourceGroupId") String resourceGroupId,
         @JsonProperty("PolicyDocument") String policyDocument,
+        @Pattern(regexp = "IPv4|DualStack", message = "IllegalParam.AddressIpVersion")
         @JsonProperty("AddressIpVersion") String addressIpVersion,
         @JsonProperty("ZoneAffinityEnabled") Boolean zoneAffinityEnabled,
         @JsonProperty("ProtectedEnabled") Boolean protectedEnabled,
+        @Size(min = 1, max = 64, message = "IllegalParam.ClientToken")
+        @Pattern(regexp = "[\\x20-\\x7E]*", message = "IllegalParam.ClientToken")
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("DryRun") Boolean dryRun) {
 
+    /** A tag key or value may neither start with aliyun or acs: nor hold a URL. */
+    private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://).*";
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ZoneSpec(
-            @JsonProperty("VSwitchId") String vSwitchId,
-            @JsonProperty("ZoneId") String zoneId,
-            @JsonProperty("ip") String ip,
+            @NotBlank(message = "IllegalParam.Zone") @JsonProperty("VSwitchId") String vSwitchId,
+            @NotBlank(message = "IllegalParam.Zone") @JsonProperty("ZoneId") String zoneId,
+            @Pattern(regexp = Addresses.IPV4, message = "IllegalParam.Ip") @JsonProperty("ip") String ip,
             @JsonProperty("Ipv6Address") String ipv6Address) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TagSpec(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {
+    public record TagSpec(
+            @NotNull(message = "IllegalParam.Tag") @Size(min = 1, max = 64, message = "IllegalParam.Tag")
+            @Pattern(regexp = TAG_TEXT, message = "IllegalParam.Tag") @JsonProperty("Key") String key,
+            @Size(max = 128, message = "IllegalParam.Tag")
+            @Pattern(regexp = TAG_TEXT, message = "IllegalParam.Tag") @JsonProperty("Value") String value) {
     }
 
     public CreateVpcEndpointRequest withClientToken(String token) {

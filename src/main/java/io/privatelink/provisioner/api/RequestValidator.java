@@ -1,35 +1,122 @@
 package io.privatelink.provisioner.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.Predicate;
 
-/** The CreateVpcEndpoint rules, one table, checked in order; the first broken rule is the answer. */
-public final class RequestValidator {
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
-    private interface Rule extends Function<CreateVpcEndpointRequest, Optional<ApiException>> {
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest.TagSpec;
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest.ZoneSpec;
+
+/**
+ * Checks a CreateVpcEndpoint request before anything is recorded: the required parameters, then each parameter's
+ * declared form (Bean Validation on {@link CreateVpcEndpointRequest}), then the rules across parameters in the table
+ * below. The first broken rule, in that order, is the answer.
+ */
+@ApplicationScoped
+public class RequestValidator {
+
+    /** A rule across parameters: the code it answers with, and when the request breaks it. */
+    private record Rule(String code, Predicate<CreateVpcEndpointRequest> broken) {
     }
 
-    private static final List<Rule> RULES = List.of(
-            r -> blank(r.regionId()) ? Optional.of(ApiErrors.missing("RegionId", "RegionId is mandatory for this action."))
-                    : Optional.empty(),
-            r -> blank(r.vpcId()) ? Optional.of(ApiErrors.missing("VpcId", "VpcId is mandatory for this action."))
-                    : Optional.empty(),
-            r -> blank(r.serviceId()) && blank(r.serviceName())
-                    ? Optional.of(ApiErrors.missing("ServiceId",
-                            "ServiceId or ServiceName is mandatory for this action: give either."))
-                    : Optional.empty());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int POLICY_MAX_BYTES = 8 * 1024;
+    private static final List<String> PARAMETER_ORDER = java.util.Arrays
+            .stream(CreateVpcEndpointRequest.class.getRecordComponents()).map(c -> c.getName()).toList();
 
-    private RequestValidator() {
+    private static final List<Rule> CROSS_PARAMETER_RULES = List.of(
+            new Rule(ApiErrors.ZONE_DUPLICATED, r -> hasDuplicate(zones(r).stream().map(ZoneSpec::zoneId).toList())),
+            new Rule(ApiErrors.ILLEGAL_IPV6, r -> zones(r).stream()
+                    .anyMatch(z -> z.ipv6Address() != null && !Addresses.isIpv6(z.ipv6Address()))),
+            new Rule(ApiErrors.IPV6_NEEDS_DUALSTACK, r -> !"DualStack".equals(r.addressIpVersion())
+                    && zones(r).stream().anyMatch(z -> z.ipv6Address() != null)),
+            new Rule(ApiErrors.TYPE_NOT_DUALSTACK, r -> "DualStack".equals(r.addressIpVersion())
+                    && "Reverse".equals(r.endpointType())),
+            new Rule(ApiErrors.ILLEGAL_SECURITY_GROUP, r -> r.securityGroupId() != null
+                    && hasDuplicate(r.securityGroupId())),
+            new Rule(ApiErrors.GWLB_NO_SECURITY_GROUP, r -> "GatewayLoadBalancer".equals(r.endpointType())
+                    && r.securityGroupId() != null && !r.securityGroupId().isEmpty()),
+            new Rule(ApiErrors.ILLEGAL_TAG, r -> r.tag() != null
+                    && hasDuplicate(r.tag().stream().map(TagSpec::key).toList())),
+            new Rule(ApiErrors.ILLEGAL_POLICY, r -> r.policyDocument() != null && !isPolicy(r.policyDocument())));
+
+    private final Validator validator;
+
+    public RequestValidator(Validator validator) {
+        this.validator = validator;
     }
 
     /** Throws the first rule the request breaks. */
-    public static void validate(CreateVpcEndpointRequest request) {
-        for (Rule rule : RULES) {
-            Optional<ApiException> broken = rule.apply(request);
-            if (broken.isPresent()) {
-                throw broken.get();
+    public void validate(CreateVpcEndpointRequest r) {
+        if (blank(r.regionId())) {
+            throw ApiErrors.missing("RegionId", "RegionId is mandatory for this action.");
+        }
+        if (blank(r.vpcId())) {
+            throw ApiErrors.missing("VpcId", "VpcId is mandatory for this action.");
+        }
+        if (blank(r.serviceId()) && blank(r.serviceName())) {
+            throw ApiErrors.missing("ServiceId", "ServiceId or ServiceName is mandatory for this action: give either.");
+        }
+        Optional<ConstraintViolation<CreateVpcEndpointRequest>> first = validator.validate(r).stream()
+                .min(Comparator.comparingInt(RequestValidator::parameterIndex));
+        if (first.isPresent()) {
+            throw ApiErrors.rule(first.get().getMessage());
+        }
+        for (Rule rule : CROSS_PARAMETER_RULES) {
+            if (rule.broken().test(r)) {
+                throw ApiErrors.rule(rule.code());
             }
+        }
+    }
+
+    /** Violations are reported in the order the API lists the parameters, and by position within a list. */
+    private static int parameterIndex(ConstraintViolation<?> v) {
+        int index = 0;
+        int element = 0;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (index == 0) {
+                index = PARAMETER_ORDER.indexOf(node.getName()) + 1;
+            }
+            if (node.getIndex() != null) {
+                element = node.getIndex();
+                break;
+            }
+        }
+        return index * 1000 + element;
+    }
+
+    private static List<ZoneSpec> zones(CreateVpcEndpointRequest r) {
+        return r.zone() == null ? List.of() : r.zone().stream().filter(Objects::nonNull).toList();
+    }
+
+    private static boolean hasDuplicate(List<String> values) {
+        Set<String> seen = new HashSet<>();
+        return values.stream().filter(Objects::nonNull).anyMatch(v -> !seen.add(v));
+    }
+
+    private static boolean isPolicy(String text) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > POLICY_MAX_BYTES) {
+            return false;
+        }
+        try {
+            JsonNode policy = JSON.readTree(text);
+            return policy != null && policy.isObject() && policy.hasNonNull("Version")
+                    && policy.path("Statement").isArray() && !policy.path("Statement").isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -35,9 +35,11 @@ public class CreateVpcEndpointFunction {
     private final ReactiveContext context;
     private final JobViews views;
     private final ProvisionerConfig config;
+    private final RequestValidator validator;
 
     public CreateVpcEndpointFunction(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
-            ReactiveContext context, JobViews views, ProvisionerConfig config) {
+            ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator) {
+        this.validator = validator;
         this.jobs = jobs;
         this.sender = sender;
         this.cloud = cloud;
@@ -63,7 +65,7 @@ public class CreateVpcEndpointFunction {
             return Uni.createFrom().failure(ApiErrors.invalidParameter("The request body must be a JSON object."));
         }
         try {
-            RequestValidator.validate(request);
+            validator.validate(request);
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
@@ -76,17 +78,13 @@ public class CreateVpcEndpointFunction {
 
     private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String clientToken) {
         return cloud.createVpcEndpoint(request.cloudParameters(), clientToken, true)
-                .onItemOrFailure().transform((ignored, failure) -> {
-                    if (failure instanceof CloudException e) {
-                        int status = CloudErrors.DRY_RUN_OPERATION.equals(e.code()) || e.httpStatus() < 500 ? 400 : 503;
-                        throw new ApiException(status, e.code(), e.getMessage());
-                    }
-                    if (failure != null) {
-                        throw ApiErrors.serviceUnavailable();
-                    }
-                    throw new ApiException(400, CloudErrors.DRY_RUN_OPERATION,
-                            "Request validation has been passed with DryRun flag set.");
-                });
+                .onFailure().transform(failure -> failure instanceof CloudException e
+                        ? new ApiException(CloudErrors.DRY_RUN_OPERATION.equals(e.code()) || !e.isRetryable() ? 400 : 503,
+                                e.code(), e.getMessage())
+                        : ApiErrors.serviceUnavailable())
+                // The cloud never answers a DryRun with success; if it did, the checks passed all the same.
+                .onItem().transformToUni(ignored -> Uni.createFrom().failure(
+                        new ApiException(400, ApiErrors.DRY_RUN_OPERATION, ApiErrors.DRY_RUN_PASSED)));
     }
 
     private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, java.util.concurrent.Executor back) {

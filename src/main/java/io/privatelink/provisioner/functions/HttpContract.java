@@ -18,11 +18,13 @@ import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.ErrorBody;
+import io.privatelink.provisioner.api.FlatParameters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * The wire contract around the Funqy functions, which cannot choose their status: a strict read of the
@@ -46,6 +48,7 @@ public class HttpContract {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build()
                 .readerFor(CreateVpcEndpointRequest.class);
@@ -62,14 +65,12 @@ public class HttpContract {
     }
 
     private void strictCreateBody(RoutingContext ctx) {
-        var body = ctx.body().buffer();
-        if (body == null || body.length() == 0) {
-            ctx.fail(ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters."));
-            return;
-        }
         try {
-            strictRequest.readValue(body.getBytes());
+            byte[] body = jsonBody(ctx);
+            strictRequest.readValue(body);
             ctx.next();
+        } catch (ApiException e) {
+            ctx.fail(e);
         } catch (UnrecognizedPropertyException e) {
             ctx.fail(ApiErrors.invalidParameter("The parameter " + e.getPropertyName() + " is not a CreateVpcEndpoint parameter."));
         } catch (MismatchedInputException e) {
@@ -78,6 +79,32 @@ public class HttpContract {
         } catch (java.io.IOException e) {
             ctx.fail(ApiErrors.invalidParameter("The request body is not valid JSON: " + e.getMessage().split("\n")[0]));
         }
+    }
+
+    /**
+     * The request as JSON. The API's flattened form (a form body, or query parameters with no body) is turned into
+     * the JSON body Funqy reads, so that both forms meet the same reader and the same rules.
+     */
+    private byte[] jsonBody(RoutingContext ctx) throws java.io.IOException {
+        var body = ctx.body().buffer();
+        if (body != null && body.length() > MAX_BODY_BYTES) {
+            throw ApiErrors.tooLarge(MAX_BODY_BYTES);
+        }
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean form = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        if (!form && body != null && body.length() > 0) {
+            return body.getBytes();
+        }
+        // With a form body the merged parameters hold the query's and the form's; without a body, the query's.
+        var parameters = ctx.request().params();
+        if (parameters.isEmpty()) {
+            throw ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters.");
+        }
+        java.util.Map<String, java.util.List<String>> flat = new java.util.LinkedHashMap<>();
+        parameters.names().forEach(name -> flat.put(name, parameters.getAll(name)));
+        byte[] json = this.json.writeValueAsBytes(FlatParameters.toJson(flat));
+        ((RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer(json));
+        return json;
     }
 
     private static String path(MismatchedInputException e) {
@@ -150,8 +177,7 @@ public class HttpContract {
         }
         int status = ctx.statusCode();
         if (ctx.failure() == null && status == 413) {
-            return new ApiException(413, ApiErrors.INVALID_PARAMETER,
-                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            return ApiErrors.tooLarge(MAX_BODY_BYTES);
         }
         if (ctx.failure() == null && status == 400) {
             return ApiErrors.invalidParameter("The request body is not a valid JSON object of the function's parameters.");
