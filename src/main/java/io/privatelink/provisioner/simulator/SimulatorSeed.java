@@ -11,9 +11,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The simulated account's resources, read from a JSON file: what exists before any endpoint is created. */
+/**
+ * The simulated account's resources, read from a JSON file: what exists before any endpoint is created. Optional
+ * attributes default to the ordinary case (available, supported, authorized), so a seed names only what differs.
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SimulatorSeed(
+        @JsonProperty("AccountId") String accountId,
         @JsonProperty("Regions") List<Region> regions,
         @JsonProperty("Vpcs") List<Vpc> vpcs,
         @JsonProperty("VSwitches") List<VSwitch> vSwitches,
@@ -31,7 +35,14 @@ public record SimulatorSeed(
     }
 
     public record VSwitch(@JsonProperty("VSwitchId") String vSwitchId, @JsonProperty("VpcId") String vpcId,
-            @JsonProperty("ZoneId") String zoneId, @JsonProperty("CidrBlock") String cidrBlock) {
+            @JsonProperty("ZoneId") String zoneId, @JsonProperty("CidrBlock") String cidrBlock,
+            @JsonProperty("Ipv6CidrBlock") String ipv6CidrBlock,
+            @JsonProperty("FreeIpCount") Integer freeIpCount,
+            @JsonProperty("Status") String status) {
+
+        public boolean available() {
+            return status == null || "Available".equals(status);
+        }
     }
 
     public record SecurityGroup(@JsonProperty("SecurityGroupId") String securityGroupId,
@@ -40,11 +51,31 @@ public record SimulatorSeed(
 
     public record Service(@JsonProperty("ServiceId") String serviceId, @JsonProperty("ServiceName") String serviceName,
             @JsonProperty("RegionId") String regionId, @JsonProperty("ServiceType") String serviceType,
-            @JsonProperty("Zones") List<String> zones, @JsonProperty("AutoAcceptEnabled") boolean autoAcceptEnabled) {
+            @JsonProperty("Zones") List<String> zones,
+            @JsonProperty("AutoAcceptEnabled") boolean autoAcceptEnabled,
+            @JsonProperty("DualStack") boolean dualStack,
+            @JsonProperty("Status") String status,
+            @JsonProperty("Deleted") boolean deleted,
+            @JsonProperty("AuthorizedAccounts") List<String> authorizedAccounts,
+            @JsonProperty("OneEndpointPerVpc") boolean oneEndpointPerVpc,
+            @JsonProperty("PolicySupported") Boolean policySupported,
+            @JsonProperty("PrivateDomainStatus") String privateDomainStatus,
+            @JsonProperty("Resources") List<Resource> resources) {
+
+        public boolean active() {
+            return status == null || "Active".equals(status);
+        }
+    }
+
+    /** A backend resource behind a service (an ALB, CLB or NLB instance). */
+    public record Resource(@JsonProperty("ResourceType") String resourceType,
+            @JsonProperty("ResourceId") String resourceId, @JsonProperty("Supported") Boolean supported) {
     }
 
     public record Quotas(@JsonProperty("TotalEpPerVpc") int totalEpPerVpc,
-            @JsonProperty("EpZonePerEndpoint") int epZonePerEndpoint) {
+            @JsonProperty("EpZonePerEndpoint") int epZonePerEndpoint,
+            @JsonProperty("IpPerEndpoint") int ipPerEndpoint,
+            @JsonProperty("TotalIdleEndpoint") int totalIdleEndpoint) {
     }
 
     public static SimulatorSeed read(ObjectMapper json, Path file) {

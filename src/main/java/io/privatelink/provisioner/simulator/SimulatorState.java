@@ -1,0 +1,177 @@
+package io.privatelink.provisioner.simulator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The endpoints the simulated cloud holds, indexed by id and by ClientToken, and the lifecycle that moves them on.
+ * Every change is appended to a journal (one JSON line: the endpoint as it now is) before it is answered, so a restart
+ * or a kill -9 forgets nothing; a reset empties the journal on purpose.
+ */
+final class SimulatorState implements AutoCloseable {
+
+    /** How endpoints move: Creating to Active after a delay or a number of polls; Deleting to gone after a delay. */
+    record Lifecycle(Duration activeAfter, int activeAfterPolls, Duration deletedAfter) {
+    }
+
+    private final ObjectMapper json;
+    private final Path journalFile;
+    private final Lifecycle lifecycle;
+    private final Map<String, SimulatedEndpoint> byId = new LinkedHashMap<>();
+    private final Map<String, String> idByClientToken = new HashMap<>();
+    private final Map<String, Integer> polls = new HashMap<>();
+    private FileChannel journal;
+
+    SimulatorState(ObjectMapper json, Path journalFile, Lifecycle lifecycle) {
+        this.json = json;
+        this.journalFile = journalFile;
+        this.lifecycle = lifecycle;
+        try {
+            if (journalFile != null) {
+                Files.createDirectories(journalFile.toAbsolutePath().getParent());
+                if (Files.exists(journalFile)) {
+                    replay();
+                }
+                journal = open();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FileChannel open() throws IOException {
+        return FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    private void replay() throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(journalFile)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    index(json.readValue(line, SimulatedEndpoint.class));
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // A line cut short by a crash mid-write is the end of the journal; what came before it stands.
+        }
+    }
+
+    private void index(SimulatedEndpoint endpoint) {
+        byId.put(endpoint.endpointId(), endpoint);
+        if (endpoint.clientToken() != null) {
+            idByClientToken.put(endpoint.clientToken(), endpoint.endpointId());
+        }
+    }
+
+    private void write(SimulatedEndpoint endpoint) {
+        if (journal == null) {
+            return;
+        }
+        try {
+            ByteBuffer line = ByteBuffer.wrap((json.writeValueAsString(endpoint) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (line.hasRemaining()) {
+                journal.write(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lifecycle status now, or empty when the endpoint is gone (never existed, or deletion finished). */
+    synchronized Optional<String> status(SimulatedEndpoint e, Instant now) {
+        if (e.deleteTime() != null) {
+            return now.isBefore(e.deleteTime().plus(lifecycle.deletedAfter())) ? Optional.of("Deleting") : Optional.empty();
+        }
+        if (e.stuck()) {
+            return Optional.of("Creating");
+        }
+        boolean active = lifecycle.activeAfterPolls() > 0
+                ? polls.getOrDefault(e.endpointId(), 0) >= lifecycle.activeAfterPolls()
+                : !now.isBefore(e.createTime().plus(lifecycle.activeAfter()));
+        return Optional.of(active ? "Active" : "Creating");
+    }
+
+    /** An endpoint that still exists (in any status), counting a poll of it for the polls-based lifecycle. */
+    synchronized Optional<SimulatedEndpoint> poll(String endpointId, Instant now) {
+        Optional<SimulatedEndpoint> found = existing(endpointId, now);
+        found.ifPresent(e -> polls.merge(e.endpointId(), 1, Integer::sum));
+        return found;
+    }
+
+    synchronized Optional<SimulatedEndpoint> existing(String endpointId, Instant now) {
+        SimulatedEndpoint e = endpointId == null ? null : byId.get(endpointId);
+        return e == null || status(e, now).isEmpty() ? Optional.empty() : Optional.of(e);
+    }
+
+    /** The endpoint a ClientToken made, even if it was deleted since: a token names one endpoint for good. */
+    synchronized Optional<SimulatedEndpoint> byClientToken(String clientToken) {
+        String id = clientToken == null ? null : idByClientToken.get(clientToken);
+        return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    /** Endpoints that still exist, oldest first. */
+    synchronized List<SimulatedEndpoint> existing(Instant now) {
+        List<SimulatedEndpoint> list = new ArrayList<>();
+        for (SimulatedEndpoint e : byId.values()) {
+            if (status(e, now).isPresent()) {
+                list.add(e);
+            }
+        }
+        list.sort(Comparator.comparing(SimulatedEndpoint::createTime).thenComparing(SimulatedEndpoint::endpointId));
+        return list;
+    }
+
+    /** Every endpoint ever created, deleted ones included. */
+    synchronized List<SimulatedEndpoint> everCreated() {
+        return List.copyOf(byId.values());
+    }
+
+    synchronized void put(SimulatedEndpoint endpoint) {
+        write(endpoint);
+        index(endpoint);
+    }
+
+    synchronized void reset() {
+        byId.clear();
+        idByClientToken.clear();
+        polls.clear();
+        if (journal != null) {
+            try {
+                journal.close();
+                Files.deleteIfExists(journalFile);
+                journal = open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
