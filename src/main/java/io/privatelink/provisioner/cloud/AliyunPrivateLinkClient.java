@@ -92,6 +92,9 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         request.setSysVersion(VERSION);
         request.setSysAction(action);
         request.setSysAccept(FormatType.JSON);
+        // Per request: the SDK's HTTP client is one per JVM, so a profile's timeouts may not be the ones in force.
+        request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
+        request.setSysReadTimeout((int) config.readTimeout().toMillis());
         parameters.forEach(request::putQueryParameter);
         try {
             CommonResponse response = client.getCommonResponse(request);

@@ -104,7 +104,7 @@ final class SimulatorState implements AutoCloseable {
             return Optional.of("Creating");
         }
         boolean active = lifecycle.activeAfterPolls() > 0
-                ? polls.getOrDefault(e.endpointId(), 0) >= lifecycle.activeAfterPolls()
+                ? polls.getOrDefault(e.endpointId(), 0) > lifecycle.activeAfterPolls()
                 : !now.isBefore(e.createTime().plus(lifecycle.activeAfter()));
         return Optional.of(active ? "Active" : "Creating");
     }
