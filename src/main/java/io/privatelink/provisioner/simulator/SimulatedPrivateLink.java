@@ -190,8 +190,8 @@ final class SimulatedPrivateLink {
         if (dualStack && !service.dualStack()) {
             throw SeedErrors.of("OperationDenied.EndpointServiceNotSupportDualstack");
         }
-        if (service.oneEndpointPerVpc() && state.existing(now).stream()
-                .anyMatch(e -> e.vpcId().equals(vpcId) && e.serviceId().equals(service.serviceId()))) {
+        if (service.oneEndpointPerVpc()
+                && state.countExisting(now, e -> e.vpcId().equals(vpcId) && e.serviceId().equals(service.serviceId())) > 0) {
             throw SeedErrors.of("EndpointDuplicated");
         }
         return service;
@@ -249,13 +249,12 @@ final class SimulatedPrivateLink {
     }
 
     private void checkQuotas(String vpcId, Instant now) {
-        List<SimulatedEndpoint> existing = state.existing(now);
-        long inVpc = existing.stream().filter(e -> e.vpcId().equals(vpcId)).count();
+        long inVpc = state.countExisting(now, e -> e.vpcId().equals(vpcId));
         if (inVpc >= seed.quotas().totalEpPerVpc()) {
             throw SeedErrors.of("QuotaExceeded.totalEpPerVpc", "totalEpPerVpc", inVpc, seed.quotas().totalEpPerVpc());
         }
-        long idle = existing.stream()
-                .filter(e -> !"Connected".equals(e.connectionStatus(state.status(e, now).orElse("Creating")))).count();
+        long idle = state.countExisting(now,
+                e -> !"Connected".equals(e.connectionStatus(state.status(e, now).orElse("Creating"))));
         if (idle >= seed.quotas().totalIdleEndpoint()) {
             throw SeedErrors.of("QuotaExceeded.totalIdleEndpoint", "totalIdleEndpoint", idle,
                     seed.quotas().totalIdleEndpoint());

@@ -139,6 +139,17 @@ final class SimulatorState implements AutoCloseable {
         return list;
     }
 
+    /** How many endpoints that still exist match, without sorting them. */
+    synchronized long countExisting(Instant now, java.util.function.Predicate<SimulatedEndpoint> matches) {
+        long n = 0;
+        for (SimulatedEndpoint e : byId.values()) {
+            if (matches.test(e) && status(e, now).isPresent()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Every endpoint ever created, deleted ones included. */
     synchronized List<SimulatedEndpoint> everCreated() {
         return List.copyOf(byId.values());

@@ -357,6 +357,7 @@ class InputContractTest {
     @Test
     void aPassingDryRunIsDryRunOperationAndCreatesNothing() throws Exception {
         ObjectNode request = valid().put("DryRun", true);
+        request.putArray("SecurityGroupId").add("sg-demo01");
         String token = request.get("ClientToken").asText();
         refused(() -> post("application/json", request.toString()), 400, "DryRunOperation");
         post("application/json", request.toString()).then()
