@@ -36,10 +36,13 @@ public class CreateVpcEndpointFunction {
     private final JobViews views;
     private final ProvisionerConfig config;
     private final RequestValidator validator;
+    private final JobEventPublisher events;
 
     public CreateVpcEndpointFunction(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
-            ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator) {
+            ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
+            JobEventPublisher events) {
         this.validator = validator;
+        this.events = events;
         this.jobs = jobs;
         this.sender = sender;
         this.cloud = cloud;
@@ -116,7 +119,7 @@ public class CreateVpcEndpointFunction {
                         return Uni.createFrom().item(response(recorded));
                     }
                     LOG.infof("job %s Accepted (ClientToken %s)", recorded.jobId, recorded.clientToken);
-                    return sender.send(recorded.jobId).replaceWith(response(recorded));
+                    return events.after(sender.send(recorded.jobId), recorded.jobId, back).replaceWith(response(recorded));
                 });
     }
 

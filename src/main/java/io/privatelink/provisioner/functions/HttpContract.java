@@ -6,19 +6,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
-import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.ErrorBody;
 import io.privatelink.provisioner.api.FlatParameters;
+import io.privatelink.provisioner.api.RequestReader;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -40,18 +34,9 @@ public class HttpContract {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final ObjectMapper json;
-    private final ObjectReader strictRequest;
 
     public HttpContract(ObjectMapper json) {
         this.json = json;
-        this.strictRequest = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build()
-                .readerFor(CreateVpcEndpointRequest.class);
     }
 
     void routes(@Observes Router router) {
@@ -66,18 +51,12 @@ public class HttpContract {
 
     private void strictCreateBody(RoutingContext ctx) {
         try {
-            byte[] body = jsonBody(ctx);
-            strictRequest.readValue(body);
+            RequestReader.read(jsonBody(ctx));
             ctx.next();
         } catch (ApiException e) {
             ctx.fail(e);
-        } catch (UnrecognizedPropertyException e) {
-            ctx.fail(ApiErrors.invalidParameter("The parameter " + e.getPropertyName() + " is not a CreateVpcEndpoint parameter."));
-        } catch (MismatchedInputException e) {
-            ctx.fail(ApiErrors.invalidParameter("The parameter " + path(e) + " has the wrong type: "
-                    + e.getOriginalMessage().split("\n")[0]));
         } catch (java.io.IOException e) {
-            ctx.fail(ApiErrors.invalidParameter("The request body is not valid JSON: " + e.getMessage().split("\n")[0]));
+            ctx.fail(ApiErrors.invalidParameter("The request body cannot be read: " + e.getMessage()));
         }
     }
 
@@ -105,18 +84,6 @@ public class HttpContract {
         byte[] json = this.json.writeValueAsBytes(FlatParameters.toJson(flat));
         ((RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer(json));
         return json;
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('.').append(ref.getIndex() + 1);
-            }
-        }
-        return path.isEmpty() ? "(body)" : path.toString();
     }
 
     /**

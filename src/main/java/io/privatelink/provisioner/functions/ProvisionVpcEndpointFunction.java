@@ -33,9 +33,11 @@ public class ProvisionVpcEndpointFunction {
     private final JobViews views;
     private final RetrySchedule schedule;
     private final ProvisionerConfig config;
+    private final JobEventPublisher events;
 
     public ProvisionVpcEndpointFunction(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context,
-            JobViews views, RetrySchedule schedule, ProvisionerConfig config) {
+            JobViews views, RetrySchedule schedule, ProvisionerConfig config, JobEventPublisher events) {
+        this.events = events;
         this.jobs = jobs;
         this.cloud = cloud;
         this.context = context;
@@ -50,8 +52,9 @@ public class ProvisionVpcEndpointFunction {
             return Uni.createFrom().failure(io.privatelink.provisioner.api.ApiErrors.missing("JobId",
                     "A ProvisionCommand needs its JobId."));
         }
-        return context.run(back -> begin(command.jobId())
-                .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem() : call(attempt, back)));
+        return context.run(back -> events.after(begin(command.jobId()), command.jobId(), back)
+                .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem()
+                        : events.after(call(attempt, back), attempt.jobId(), back)));
     }
 
     private Uni<Attempt> begin(String jobId) {

@@ -58,6 +58,10 @@ public interface ProvisionerConfig {
         @WithDefault("20")
         int notFoundPolls();
 
+        /** Tries of a record from vpc-endpoint.requests while the database is away, before it is dead-lettered. */
+        @WithDefault("20")
+        int requestAttempts();
+
         /** How long a create call may be in flight before the reconciler assumes its caller died. */
         @WithDefault("60s")
         Duration callLease();

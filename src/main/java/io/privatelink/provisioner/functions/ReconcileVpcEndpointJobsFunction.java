@@ -41,9 +41,12 @@ public class ReconcileVpcEndpointJobsFunction {
     private final JobViews views;
     private final RetrySchedule schedule;
     private final ProvisionerConfig config;
+    private final JobEventPublisher events;
 
     public ReconcileVpcEndpointJobsFunction(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
-            ReactiveContext context, JobViews views, RetrySchedule schedule, ProvisionerConfig config) {
+            ReactiveContext context, JobViews views, RetrySchedule schedule, ProvisionerConfig config,
+            JobEventPublisher events) {
+        this.events = events;
         this.jobs = jobs;
         this.cloud = cloud;
         this.sender = sender;
@@ -55,6 +58,19 @@ public class ReconcileVpcEndpointJobsFunction {
 
     @Funq("ReconcileVpcEndpointJobs")
     public Uni<Summary> reconcileVpcEndpointJobs() {
+        return reconcileDueJobs().call(this::publishStaleEvents);
+    }
+
+    /** Events whose publisher died, or met no broker, are published by the next pass. */
+    private Uni<Void> publishStaleEvents() {
+        return context.run(back -> jobs.jobsWithStaleEvents(Instant.now().minusSeconds(10), config.reconciler().batchSize()))
+                .flatMap(stale -> Multi.createFrom().iterable(stale)
+                        .onItem().transformToUniAndConcatenate(jobId -> context.run(back -> events.publish(jobId, back))
+                                .onFailure().recoverWithItem(0))
+                        .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Summary> reconcileDueJobs() {
         Instant now = Instant.now();
         return context.run(back -> jobs.claimDue(now, config.reconciler().batchSize(),
                 now.plus(config.retry().callLease())))
@@ -78,7 +94,7 @@ public class ReconcileVpcEndpointJobsFunction {
 
     private Uni<JobStatus> handle(VpcEndpointJob job, Executor back) {
         if (job.status == JobStatus.Creating) {
-            return poll(job, back).replaceWith(JobStatus.Creating);
+            return events.after(poll(job, back), job.jobId, back).replaceWith(JobStatus.Creating);
         }
         return sender.send(job.jobId).replaceWith(job.status);
     }

@@ -19,6 +19,12 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     public record Accepted(VpcEndpointJob job, boolean created) {
     }
 
+    private final JobEventFactory events;
+
+    public JobRepository(JobEventFactory events) {
+        this.events = events;
+    }
+
     private static final String INSERT = """
             insert into vpc_endpoint_job (job_id, client_token, request_fingerprint, request_json, status, region_id,
                 vpc_id, attempts, polls, not_found_polls, next_attempt_at, created_at, updated_at, version)
@@ -49,11 +55,30 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                         .setParameter("next", job.nextAttemptAt)
                         .setParameter("now", job.createdAt)
                         .executeUpdate())
-                .flatMap(inserted -> inserted == 1
-                        ? JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail).persist()
-                                .replaceWith(new Accepted(job, true))
-                        : find("clientToken", job.clientToken).firstResult()
-                                .map(existing -> new Accepted(existing, false))));
+                .flatMap(inserted -> {
+                    if (inserted != 1) {
+                        return find("clientToken", job.clientToken).firstResult()
+                                .map(existing -> new Accepted(existing, false));
+                    }
+                    JobHistoryEntry first = JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail);
+                    return first.persist().chain(() -> events.event(job, List.of(first), first).persist())
+                            .replaceWith(new Accepted(job, true));
+                }));
+    }
+
+    /**
+     * Records a job that was refused before it could run (a request from the topic that breaks a rule): Accepted and
+     * Failed in one transaction, with their events. Answers false when the ClientToken is already taken.
+     */
+    public Uni<Boolean> recordRefused(VpcEndpointJob job, String errorCode, String errorMessage) {
+        return accept(job, "accepted from vpc-endpoint.requests").flatMap(accepted -> !accepted.created()
+                ? Uni.createFrom().item(false)
+                : update(job.jobId, (stored, steps) -> {
+                    stored.errorCode = errorCode;
+                    stored.errorMessage = errorMessage;
+                    steps.add(stored.moveTo(JobStatus.Failed, errorCode + ": " + errorMessage, stored.createdAt));
+                    return true;
+                }));
     }
 
     public Uni<VpcEndpointJob> byId(String jobId) {
@@ -79,9 +104,35 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             }
             List<JobHistoryEntry> steps = new java.util.ArrayList<>();
             T result = change.apply(job, steps);
-            return steps.isEmpty() ? Uni.createFrom().item(result)
-                    : JobHistoryEntry.persist(steps).replaceWith(result);
+            if (steps.isEmpty()) {
+                return Uni.createFrom().item(result);
+            }
+            return JobHistoryEntry.persist(steps)
+                    .chain(() -> JobHistoryEntry.<JobHistoryEntry> list("jobId = ?1 order by id", jobId))
+                    .chain(history -> JobEvent.persist(steps.stream().map(step -> events.event(job, history, step))))
+                    .replaceWith(result);
         }));
+    }
+
+    /**
+     * Hands the job's unpublished events, oldest first, to {@code send} and marks them published when it succeeds.
+     * The rows stay locked meanwhile, so that one publisher at a time sends a job's events, in order.
+     */
+    public Uni<Integer> publishPending(String jobId, java.util.function.Function<List<JobEvent>, Uni<Void>> send) {
+        return Panache.withTransaction(() -> JobEvent.<JobEvent> find("jobId = ?1 and publishedAt is null order by id", jobId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .flatMap(pending -> pending.isEmpty() ? Uni.createFrom().item(0)
+                        : send.apply(pending).invoke(() -> {
+                            Instant now = Instant.now();
+                            pending.forEach(e -> e.publishedAt = now);
+                        }).replaceWith(pending.size())));
+    }
+
+    /** Jobs with events left unpublished since before {@code olderThan} (their publisher died or the broker was away). */
+    public Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit) {
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select distinct job_id from vpc_endpoint_job_event where published_at is null and created_at < :t limit :n",
+                String.class).setParameter("t", olderThan).setParameter("n", limit).getResultList()));
     }
 
     /**

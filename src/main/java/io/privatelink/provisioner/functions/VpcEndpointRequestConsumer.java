@@ -1,0 +1,102 @@
+package io.privatelink.provisioner.functions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.RequestReader;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * CreateVpcEndpoint requests that other systems publish on vpc-endpoint.requests: the same reading, rules and
+ * recording as HTTP. A request that breaks a rule becomes a Failed job with the rule's Code (and its event); a record
+ * that is not a JSON object goes to the DLQ with the reason. While the database is away the record is retried, not
+ * dead-lettered.
+ */
+@ApplicationScoped
+public class VpcEndpointRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(VpcEndpointRequestConsumer.class);
+
+    private final CreateVpcEndpointFunction create;
+    private final JobRepository jobs;
+    private final JobEventPublisher events;
+    private final ReactiveContext context;
+    private final ObjectMapper json;
+    private final ProvisionerConfig config;
+
+    public VpcEndpointRequestConsumer(CreateVpcEndpointFunction create, JobRepository jobs, JobEventPublisher events,
+            ReactiveContext context, ObjectMapper json, ProvisionerConfig config) {
+        this.create = create;
+        this.jobs = jobs;
+        this.events = events;
+        this.context = context;
+        this.json = json;
+        this.config = config;
+    }
+
+    @Incoming("vpc-endpoint-requests-in")
+    public Uni<Void> consume(String record) {
+        JsonNode raw;
+        try {
+            raw = record == null ? null : json.readTree(record);
+        } catch (Exception e) {
+            raw = null;
+        }
+        if (raw == null || !raw.isObject()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "not a CreateVpcEndpoint request: the record is not a JSON object"));
+        }
+        JsonNode request = raw;
+        return context.run(back -> Uni.createFrom().item(() -> RequestReader.read(record.getBytes(StandardCharsets.UTF_8)))
+                .flatMap(parsed -> create.accept(parsed, back))
+                .replaceWithVoid()
+                .onFailure(ApiException.class).recoverWithUni(e -> refused(request, (ApiException) e, back)))
+                .onFailure(e -> !(e instanceof IllegalArgumentException))
+                .retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(config.retry().requestAttempts());
+    }
+
+    private Uni<Void> refused(JsonNode request, ApiException error, java.util.concurrent.Executor back) {
+        if (error.httpStatus() >= 500) {
+            return Uni.createFrom().failure(error);
+        }
+        VpcEndpointJob job = new VpcEndpointJob();
+        Instant now = Instant.now();
+        job.jobId = "job-" + UUID.randomUUID();
+        String token = text(request, "ClientToken");
+        job.clientToken = token != null && token.matches("[\\x20-\\x7E]{1,64}") ? token : UUID.randomUUID().toString();
+        job.requestFingerprint = "refused";
+        job.requestJson = request.toString();
+        job.status = JobStatus.Accepted;
+        job.regionId = orEmpty(text(request, "RegionId"));
+        job.vpcId = orEmpty(text(request, "VpcId"));
+        job.createdAt = now;
+        job.updatedAt = now;
+        return events.after(jobs.recordRefused(job, error.code(), error.getMessage()), job.jobId, back)
+                .invoke(recorded -> LOG.infof("request from vpc-endpoint.requests refused with %s%s", error.code(),
+                        recorded ? " as job " + job.jobId : " (its ClientToken " + job.clientToken + " is taken)"))
+                .replaceWithVoid();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s.substring(0, Math.min(s.length(), 64));
+    }
+}

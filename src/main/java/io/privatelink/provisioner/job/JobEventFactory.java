@@ -1,0 +1,9 @@
+package io.privatelink.provisioner.job;
+
+import java.util.List;
+
+/** Writes the event of a state change, given the job as the change left it and its whole history. */
+public interface JobEventFactory {
+
+    JobEvent event(VpcEndpointJob job, List<JobHistoryEntry> history, JobHistoryEntry step);
+}

@@ -1,0 +1,118 @@
+package io.privatelink.provisioner.functions;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.privatelink.provisioner.LocalStackResource;
+import io.privatelink.provisioner.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** vpc-endpoint.requests in, vpc-endpoint.events out, and poison records to the dead-letter topics. */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+class EventDrivenTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static JsonPath awaitJobByToken(String token, String status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var r = given().get("/GetVpcEndpointJob?ClientToken=" + token);
+            return r.statusCode() == 200 && status.equals(r.jsonPath().getString("JobStatus"));
+        });
+        return given().get("/GetVpcEndpointJob?ClientToken=" + token).jsonPath();
+    }
+
+    static List<JsonNode> eventsOf(String jobId, int atLeast) {
+        List<ConsumerRecord<String, String>> records = TestKafka.readUntil("vpc-endpoint.events",
+                seen -> seen.stream().filter(r -> jobId.equals(r.key())).count() >= atLeast, Duration.ofSeconds(20));
+        return records.stream().filter(r -> jobId.equals(r.key())).map(r -> {
+            try {
+                assertEquals("application/cloudevents+json",
+                        new String(r.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
+                return JSON.readTree(r.value());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void everyStateChangeIsACloudEventInOrder() {
+        String token = UUID.randomUUID().toString();
+        String jobId = EndToEndTest.create(EndToEndTest.request("vpc-demo01", token)).then().statusCode(202)
+                .extract().path("JobId");
+        EndToEndTest.awaitStatus(jobId, "Active");
+        List<JsonNode> events = eventsOf(jobId, 4);
+        assertEquals(List.of("privatelink.vpc-endpoint.job.accepted", "privatelink.vpc-endpoint.job.provisioning",
+                "privatelink.vpc-endpoint.job.creating", "privatelink.vpc-endpoint.job.active"),
+                events.stream().map(e -> e.get("type").asText()).toList());
+        for (JsonNode e : events) {
+            assertEquals("1.0", e.get("specversion").asText());
+            assertEquals(jobId, e.get("subject").asText());
+            assertEquals(jobId, e.path("data").path("JobId").asText());
+            assertTrue(e.get("type").asText().endsWith(e.path("data").path("JobStatus").asText().toLowerCase()),
+                    "the data is the job as it stood at the change");
+        }
+        assertEquals(events.get(3).path("data").path("Endpoint").path("EndpointId").asText(),
+                given().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath().getString("Endpoint.EndpointId"));
+    }
+
+    @Test
+    void aRequestPublishedByAnotherSystemIsProvisioned() {
+        String token = UUID.randomUUID().toString();
+        TestKafka.send("vpc-endpoint.requests", token, EndToEndTest.request("vpc-demo01", token));
+        JsonPath job = awaitJobByToken(token, "Active");
+        assertEquals("vpc-demo01", job.getString("Request.VpcId"));
+        assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(token));
+    }
+
+    @Test
+    void anInvalidRequestFromTheTopicIsAFailedJobWithTheRulesCode() {
+        String token = UUID.randomUUID().toString();
+        TestKafka.send("vpc-endpoint.requests", token,
+                "{\"RegionId\": \"cn-hangzhou\", \"ServiceId\": \"epsrv-demo01\", \"ClientToken\": \"" + token + "\"}");
+        JsonPath job = awaitJobByToken(token, "Failed");
+        assertEquals("MissingVpcId", job.getString("Error.Code"));
+        assertEquals(List.of("Accepted", "Failed"), job.getList("History.JobStatus"));
+        List<JsonNode> events = eventsOf(job.getString("JobId"), 2);
+        assertEquals("privatelink.vpc-endpoint.job.failed", events.get(events.size() - 1).get("type").asText());
+        assertEquals(0, LocalStackResource.stack().simulator().endpointsCreatedWith(token));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicsAndTheChannelsGoOn() {
+        String marker = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            TestKafka.send("vpc-endpoint.requests", marker, "not json " + marker + " " + i);
+            TestKafka.send("vpc-endpoint.commands", marker, "[\"" + marker + "\", " + i + "]");
+        }
+        for (String topic : List.of("vpc-endpoint.requests.dlq", "vpc-endpoint.commands.dlq")) {
+            List<ConsumerRecord<String, String>> dead = TestKafka.readUntil(topic,
+                    seen -> seen.stream().filter(r -> r.value() != null && r.value().contains(marker)).count() >= 5,
+                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> ours = dead.stream()
+                    .filter(r -> r.value() != null && r.value().contains(marker)).toList();
+            assertEquals(5, ours.size(), topic);
+            String reason = new String(ours.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("not a"), topic + " reason: " + reason);
+        }
+        String token = UUID.randomUUID().toString();
+        TestKafka.send("vpc-endpoint.requests", token, EndToEndTest.request("vpc-demo01", token));
+        awaitJobByToken(token, "Active");
+    }
+}
