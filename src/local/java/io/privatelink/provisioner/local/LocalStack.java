@@ -65,6 +65,16 @@ public final class LocalStack implements AutoCloseable {
         return simulator;
     }
 
+    /** The database, which fault tests stop and start again under the running service. */
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The broker, which fault tests stop and start again under the running service. */
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

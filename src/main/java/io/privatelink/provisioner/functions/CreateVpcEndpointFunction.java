@@ -119,7 +119,7 @@ public class CreateVpcEndpointFunction {
                         return Uni.createFrom().item(response(recorded));
                     }
                     LOG.infof("job %s Accepted (ClientToken %s)", recorded.jobId, recorded.clientToken);
-                    return events.after(sender.send(recorded.jobId), recorded.jobId, back).replaceWith(response(recorded));
+                    return events.after(sender.send(recorded.jobId), recorded.jobId).replaceWith(response(recorded));
                 });
     }
 

@@ -29,18 +29,26 @@ public class JobEventPublisher {
 
     private final MutinyEmitter<String> emitter;
     private final JobRepository jobs;
+    private final ProvisionerConfig config;
+    private final ReactiveContext context;
 
-    public JobEventPublisher(@Channel("job-events-out") MutinyEmitter<String> emitter, JobRepository jobs) {
+    public JobEventPublisher(@Channel("job-events-out") MutinyEmitter<String> emitter, JobRepository jobs,
+            ProvisionerConfig config, ReactiveContext context) {
         this.emitter = emitter;
         this.jobs = jobs;
+        this.config = config;
+        this.context = context;
     }
 
-    /** Runs {@code change}, then publishes what it recorded; a failed publish does not fail the change. */
-    public <T> Uni<T> after(Uni<T> change, String jobId, Executor back) {
-        return change.call(() -> publish(jobId, back).onFailure().recoverWithItem(e -> {
-            LOG.warnf("events of job %s not published yet (%s); the reconciler will", jobId, e.toString());
-            return 0;
-        }));
+    /**
+     * Runs {@code change}, then publishes what it recorded on a context of its own, without making the change wait
+     * for the broker; what fails is published later by the reconciler.
+     */
+    public <T> Uni<T> after(Uni<T> change, String jobId) {
+        return change.invoke(() -> context.run(back -> publish(jobId, back)).subscribe().with(
+                published -> {
+                },
+                e -> LOG.warnf("events of job %s not published yet (%s); the reconciler will", jobId, e.toString())));
     }
 
     public Uni<Integer> publish(String jobId, Executor back) {
@@ -49,7 +57,9 @@ public class JobEventPublisher {
 
     private Uni<Void> send(List<JobEvent> pending, Executor back) {
         return Multi.createFrom().iterable(pending)
-                .onItem().transformToUniAndConcatenate(event -> emitter.sendMessage(message(event)).emitOn(back))
+                // Without a broker a send would wait for minutes; the events stay recorded for the reconciler instead.
+                .onItem().transformToUniAndConcatenate(event -> emitter.sendMessage(message(event))
+                        .ifNoItem().after(config.accept().sendTimeout()).fail().emitOn(back))
                 .collect().last().replaceWithVoid();
     }
 

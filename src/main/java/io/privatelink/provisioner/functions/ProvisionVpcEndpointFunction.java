@@ -52,9 +52,9 @@ public class ProvisionVpcEndpointFunction {
             return Uni.createFrom().failure(io.privatelink.provisioner.api.ApiErrors.missing("JobId",
                     "A ProvisionCommand needs its JobId."));
         }
-        return context.run(back -> events.after(begin(command.jobId()), command.jobId(), back)
+        return context.run(back -> events.after(begin(command.jobId()), command.jobId())
                 .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem()
-                        : events.after(call(attempt, back), attempt.jobId(), back)));
+                        : events.after(call(attempt, back), attempt.jobId())));
     }
 
     private Uni<Attempt> begin(String jobId) {

@@ -94,7 +94,7 @@ public class ReconcileVpcEndpointJobsFunction {
 
     private Uni<JobStatus> handle(VpcEndpointJob job, Executor back) {
         if (job.status == JobStatus.Creating) {
-            return events.after(poll(job, back), job.jobId, back).replaceWith(JobStatus.Creating);
+            return events.after(poll(job, back), job.jobId).replaceWith(JobStatus.Creating);
         }
         return sender.send(job.jobId).replaceWith(job.status);
     }

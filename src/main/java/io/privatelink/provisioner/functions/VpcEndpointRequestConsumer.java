@@ -85,7 +85,7 @@ public class VpcEndpointRequestConsumer {
         job.vpcId = orEmpty(text(request, "VpcId"));
         job.createdAt = now;
         job.updatedAt = now;
-        return events.after(jobs.recordRefused(job, error.code(), error.getMessage()), job.jobId, back)
+        return events.after(jobs.recordRefused(job, error.code(), error.getMessage()), job.jobId)
                 .invoke(recorded -> LOG.infof("request from vpc-endpoint.requests refused with %s%s", error.code(),
                         recorded ? " as job " + job.jobId : " (its ClientToken " + job.clientToken + " is taken)"))
                 .replaceWithVoid();

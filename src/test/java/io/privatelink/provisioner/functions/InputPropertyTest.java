@@ -37,9 +37,9 @@ import net.jqwik.api.Combinators;
 class InputPropertyTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final int VALID = 600;
-    static final int MUTATED = 900;
-    static final int MALFORMED = 300;
+    static final int VALID = 500;
+    static final int MUTATED = 500;
+    static final int MALFORMED = 200;
 
     /** One way to break a valid request, and the Code that must answer it. */
     record Mutation(String code, Consumer<ObjectNode> apply) {

@@ -1,0 +1,148 @@
+package io.privatelink.provisioner.functions;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.privatelink.provisioner.LocalStackResource;
+import io.privatelink.provisioner.simulator.Faults;
+import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The quick fault tests: a hostile cloud, a read timeout, an endpoint stuck Creating, the database and the broker
+ * going away under load. Every job with a 202 ends Active (or Failed with its reason), and no endpoint is doubled.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+class FaultToleranceTest {
+
+    static PrivateLinkSimulator simulator() {
+        return LocalStackResource.stack().simulator();
+    }
+
+    @AfterEach
+    void calm() {
+        simulator().faults(Faults.none());
+    }
+
+    static List<String> submit(int jobs, List<String> tokens) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            String token = UUID.randomUUID().toString();
+            tokens.add(token);
+            ids.add(EndToEndTest.create(EndToEndTest.request("vpc-demo01", token)).then().statusCode(202)
+                    .extract().path("JobId"));
+        }
+        return ids;
+    }
+
+    static void awaitAll(List<String> jobIds, String status, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(List.of(), jobIds.stream().map(id -> given()
+                        .get("/GetVpcEndpointJob?JobId=" + id).jsonPath())
+                        .filter(job -> !status.equals(job.getString("JobStatus")))
+                        .map(job -> job.getString("JobId") + " " + job.getString("JobStatus") + " " + job.getString("Error.Code"))
+                        .toList(), "jobs not yet " + status));
+    }
+
+    static void assertOneEndpointEach(List<String> tokens) {
+        for (String token : tokens) {
+            assertEquals(1, simulator().endpointsCreatedWith(token), "one endpoint for ClientToken " + token);
+        }
+    }
+
+    @Test
+    void aThrottlingFailingSlowCloudOnlyDelaysTheJobs() {
+        simulator().faults(new Faults(0.3, null, 0.05, null, null, 300, null, null, null, null, null));
+        List<String> tokens = new ArrayList<>();
+        List<String> jobs = submit(25, tokens);
+        awaitAll(jobs, "Active", Duration.ofSeconds(120));
+        int retried = 0;
+        for (String id : jobs) {
+            JsonPath job = given().get("/GetVpcEndpointJob?JobId=" + id).jsonPath();
+            if (job.getInt("Attempts") > 1) {
+                retried++;
+                assertTrue(job.getList("History.Detail", String.class).stream()
+                        .anyMatch(d -> d != null && d.matches("attempt \\d+ failed: (Throttling.User|ServiceUnavailable): .*")),
+                        "each failed attempt is in the history with its code");
+            }
+        }
+        assertTrue(retried > 0, "with 30% throttling some create calls were retried");
+        assertOneEndpointEach(tokens);
+    }
+
+    @Test
+    void aReadTimeoutIsNotAFailure() {
+        simulator().faults(new Faults(null, null, null, null, null, null, null, 1.0, 3000, null, null));
+        List<String> tokens = new ArrayList<>();
+        List<String> jobs = submit(1, tokens);
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/GetVpcEndpointJob?JobId=" + jobs.get(0))
+                .jsonPath().getString("History.Detail").contains("SDK.ReadTimeout"));
+        simulator().faults(Faults.none());
+        awaitAll(jobs, "Active", Duration.ofSeconds(60));
+        assertOneEndpointEach(tokens);
+    }
+
+    @Test
+    void anEndpointStuckCreatingFailsAtTheDeadlineAndKeepsItsId() {
+        simulator().faults(new Faults(null, null, null, null, null, null, null, null, null, true, null));
+        List<String> jobs = submit(1, new ArrayList<>());
+        awaitAll(jobs, "Failed", Duration.ofSeconds(60));
+        JsonPath job = given().get("/GetVpcEndpointJob?JobId=" + jobs.get(0)).jsonPath();
+        assertEquals("ProvisioningTimeout", job.getString("Error.Code"));
+        assertTrue(job.getString("Endpoint.EndpointId").startsWith("ep-"), "the EndpointId is kept for a person to find");
+    }
+
+    @Test
+    void withoutTheDatabaseRequestsGet503InTimeAndTheServiceRecovers() {
+        List<String> tokens = new ArrayList<>();
+        List<String> before = submit(5, tokens);
+        LocalStackResource.stack().postgres().close();
+        try {
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                Response r = EndToEndTest.create(EndToEndTest.request("vpc-demo01", UUID.randomUUID().toString()));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(503, r.statusCode(), r.asString());
+                assertEquals("ServiceUnavailable", r.jsonPath().getString("Code"));
+                assertTrue(millis < 10_000, "answered within the accept timeout, not hung: " + millis + " ms");
+            }
+        } finally {
+            LocalStackResource.stack().postgres().start();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                EndToEndTest.create(EndToEndTest.request("vpc-demo01", UUID.randomUUID().toString())).statusCode() == 202);
+        List<String> after = submit(5, tokens);
+        List<String> all = new ArrayList<>(before);
+        all.addAll(after);
+        awaitAll(all, "Active", Duration.ofSeconds(60));
+        assertOneEndpointEach(tokens);
+    }
+
+    @Test
+    void withoutTheBrokerAcceptedJobsWaitAndComplete() {
+        List<String> tokens = new ArrayList<>();
+        LocalStackResource.stack().kafka().close();
+        List<String> jobs;
+        try {
+            jobs = submit(3, tokens);
+        } finally {
+            LocalStackResource.stack().kafka().start();
+        }
+        awaitAll(jobs, "Active", Duration.ofSeconds(90));
+        assertOneEndpointEach(tokens);
+    }
+}
