@@ -80,6 +80,11 @@ public final class ApiErrors {
         return new ApiException(400, code, message);
     }
 
+    /** A malformed parameter of the service's own functions (ListVpcEndpointJobs), with its own message. */
+    public static ApiException illegal(String code, String message) {
+        return new ApiException(400, code, message);
+    }
+
     public static ApiException missing(String parameter, String message) {
         return new ApiException(400, "Missing" + parameter, message);
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /** PrivateLink through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON answers. */
@@ -37,10 +40,12 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     private final IAcsClient client;
     // The SDK blocks its caller for the whole HTTP exchange; those threads are kept off the event loop.
     private final ExecutorService calls;
+    private final MeterRegistry metrics;
 
-    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json) throws ClientException {
+    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics) throws ClientException {
         this.config = config;
         this.json = json;
+        this.metrics = metrics;
         this.client = newClient(config);
         this.calls = Executors.newFixedThreadPool(config.maxConcurrentCalls(), r -> {
             Thread t = new Thread(r, "privatelink-cloud-call");
@@ -81,7 +86,26 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     }
 
     private Uni<Map<String, Object>> call(String action, Map<String, String> parameters) {
-        return Uni.createFrom().item(() -> invoke(action, parameters)).runSubscriptionOn(calls);
+        return Uni.createFrom().item(() -> measured(action, parameters)).runSubscriptionOn(calls);
+    }
+
+    /** Every call timed by action and outcome (Success or the error code); throttled calls counted apart. */
+    private Map<String, Object> measured(String action, Map<String, String> parameters) {
+        long start = System.nanoTime();
+        String outcome = "Success";
+        try {
+            return invoke(action, parameters);
+        } catch (CloudException e) {
+            outcome = e.code() == null ? "Unknown" : e.code();
+            if (outcome.startsWith("Throttling")) {
+                metrics.counter("privatelink.cloud.throttled", "action", action).increment();
+            }
+            throw e;
+        } finally {
+            Timer.builder("privatelink.cloud.calls").description("Cloud API calls by action and outcome")
+                    .tags("action", action, "outcome", outcome).publishPercentileHistogram()
+                    .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     private Map<String, Object> invoke(String action, Map<String, String> parameters) {

@@ -118,7 +118,6 @@ public class CreateVpcEndpointFunction {
                         }
                         return Uni.createFrom().item(response(recorded));
                     }
-                    LOG.infof("job %s Accepted (ClientToken %s)", recorded.jobId, recorded.clientToken);
                     return events.after(sender.send(recorded.jobId), recorded.jobId).replaceWith(response(recorded));
                 });
     }

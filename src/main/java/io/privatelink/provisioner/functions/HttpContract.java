@@ -46,6 +46,7 @@ public class HttpContract {
         router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 2).handler(this::strictCreateBody);
         router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 3).handler(this::accepted);
         router.route(HttpMethod.GET, "/GetVpcEndpointJob").order(BEFORE_FUNQY + 2).handler(this::queryNames);
+        router.route(HttpMethod.GET, "/ListVpcEndpointJobs").order(BEFORE_FUNQY + 2).handler(this::queryNames);
         router.route("/GetVpcEndpointJob").order(BEFORE_FUNQY + 3).handler(this::retryAfter);
     }
 

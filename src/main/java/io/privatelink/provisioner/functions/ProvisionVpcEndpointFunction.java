@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import org.jboss.logging.Logger;
-
 import io.privatelink.provisioner.api.ProvisionCommand;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
@@ -20,8 +18,6 @@ import io.smallrye.mutiny.Uni;
  * a job past Provisioning does nothing, and a repeated call reuses the ClientToken, so the cloud makes one endpoint.
  */
 public class ProvisionVpcEndpointFunction {
-
-    private static final Logger LOG = Logger.getLogger(ProvisionVpcEndpointFunction.class);
 
     /** One create call about to be made. */
     private record Attempt(String jobId, String clientToken, Map<String, String> parameters, int number) {
@@ -86,7 +82,6 @@ public class ProvisionVpcEndpointFunction {
                         job.notFoundPolls = 0;
                         job.nextAttemptAt = now.plus(schedule.nextPoll(0));
                         steps.add(job.moveTo(JobStatus.Creating, "EndpointId " + job.endpointId, now));
-                        LOG.infof("job %s Creating %s (attempt %d)", job.jobId, job.endpointId, attempt.number());
                         return null;
                     }
                     CloudException error = failure instanceof CloudException ce ? ce
@@ -96,7 +91,6 @@ public class ProvisionVpcEndpointFunction {
                     if (error.isRetryable() && !pastDeadline) {
                         job.nextAttemptAt = now.plus(schedule.afterFailedAttempt(attempt.number()));
                         steps.add(job.moveTo(JobStatus.Provisioning, detail + "; next attempt at " + job.nextAttemptAt, now));
-                        LOG.infof("job %s attempt %d failed with %s; retrying", job.jobId, attempt.number(), error.code());
                         return null;
                     }
                     job.errorCode = error.isRetryable() ? "ProvisioningTimeout" : error.code();
@@ -104,7 +98,6 @@ public class ProvisionVpcEndpointFunction {
                             ? "The create call kept failing past the deadline; last error " + error.code() + ": " + error.getMessage()
                             : error.getMessage();
                     steps.add(job.moveTo(JobStatus.Failed, detail, now));
-                    LOG.infof("job %s Failed with %s", job.jobId, job.errorCode);
                     return null;
                 }))
                 .replaceWithVoid();

@@ -42,11 +42,13 @@ public class ReconcileVpcEndpointJobsFunction {
     private final RetrySchedule schedule;
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
+    private final JobTelemetry telemetry;
 
     public ReconcileVpcEndpointJobsFunction(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
             ReactiveContext context, JobViews views, RetrySchedule schedule, ProvisionerConfig config,
-            JobEventPublisher events) {
+            JobEventPublisher events, JobTelemetry telemetry) {
         this.events = events;
+        this.telemetry = telemetry;
         this.jobs = jobs;
         this.cloud = cloud;
         this.sender = sender;
@@ -58,7 +60,13 @@ public class ReconcileVpcEndpointJobsFunction {
 
     @Funq("ReconcileVpcEndpointJobs")
     public Uni<Summary> reconcileVpcEndpointJobs() {
-        return reconcileDueJobs().call(this::publishStaleEvents);
+        return countDue().chain(this::reconcileDueJobs).call(this::publishStaleEvents);
+    }
+
+    /** The jobs due before this pass, for the privatelink.jobs.due gauge. */
+    private Uni<Long> countDue() {
+        return context.run(back -> jobs.countDue(Instant.now())).invoke(telemetry::due)
+                .onFailure().recoverWithItem(-1L);
     }
 
     /** Events whose publisher died, or met no broker, are published by the next pass. */
@@ -112,7 +120,6 @@ public class ReconcileVpcEndpointJobsFunction {
                         attributes.remove("RequestId");
                         job.endpointJson = views.write(merged(job, attributes));
                         steps.add(job.moveTo(JobStatus.Active, "EndpointStatus Active after " + job.polls + " polls", now));
-                        LOG.infof("job %s Active %s", job.jobId, job.endpointId);
                         return null;
                     }
                     if (failure == null) {
@@ -142,7 +149,6 @@ public class ReconcileVpcEndpointJobsFunction {
         job.errorCode = code;
         job.errorMessage = message;
         steps.add(job.moveTo(JobStatus.Failed, code + ": " + message, now));
-        LOG.infof("job %s Failed with %s (EndpointId %s)", job.jobId, code, job.endpointId);
         return null;
     }
 

@@ -20,9 +20,11 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     private final JobEventFactory events;
+    private final JobObserver observer;
 
-    public JobRepository(JobEventFactory events) {
+    public JobRepository(JobEventFactory events, JobObserver observer) {
         this.events = events;
+        this.observer = observer;
     }
 
     private static final String INSERT = """
@@ -63,7 +65,12 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                     JobHistoryEntry first = JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail);
                     return first.persist().chain(() -> events.event(job, List.of(first), first).persist())
                             .replaceWith(new Accepted(job, true));
-                }));
+                }))
+                .invoke(accepted -> {
+                    if (accepted.created()) {
+                        observer.committed(job, List.of(JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail)));
+                    }
+                });
     }
 
     /**
@@ -98,11 +105,14 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * Answers null for an unknown job.
      */
     public <T> Uni<T> update(String jobId, BiFunction<VpcEndpointJob, List<JobHistoryEntry>, T> change) {
+        List<JobHistoryEntry> steps = new java.util.ArrayList<>();
+        VpcEndpointJob[] changed = new VpcEndpointJob[1];
         return Panache.withTransaction(() -> findById(jobId, LockModeType.PESSIMISTIC_WRITE).flatMap(job -> {
             if (job == null) {
                 return Uni.createFrom().nullItem();
             }
-            List<JobHistoryEntry> steps = new java.util.ArrayList<>();
+            steps.clear();
+            changed[0] = job;
             T result = change.apply(job, steps);
             if (steps.isEmpty()) {
                 return Uni.createFrom().item(result);
@@ -111,7 +121,18 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                     .chain(() -> JobHistoryEntry.<JobHistoryEntry> list("jobId = ?1 order by id", jobId))
                     .chain(history -> JobEvent.persist(steps.stream().map(step -> events.event(job, history, step))))
                     .replaceWith(result);
-        }));
+        })).invoke(() -> {
+            if (!steps.isEmpty()) {
+                observer.committed(changed[0], List.copyOf(steps));
+            }
+        });
+    }
+
+    /** How many unfinished jobs are due for their next step now. */
+    public Uni<Long> countDue(Instant now) {
+        return Panache.withSession(() -> count(
+                "status in ?1 and nextAttemptAt <= ?2",
+                List.of(JobStatus.Accepted, JobStatus.Provisioning, JobStatus.Creating), now));
     }
 
     /**
@@ -133,6 +154,38 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                 "select distinct job_id from vpc_endpoint_job_event where published_at is null and created_at < :t limit :n",
                 String.class).setParameter("t", olderThan).setParameter("n", limit).getResultList()));
+    }
+
+    /** A page of jobs, newest first; see {@link JobFilter}. */
+    public Uni<List<VpcEndpointJob>> list(JobFilter f, int limit) {
+        StringBuilder sql = new StringBuilder("select * from vpc_endpoint_job where true");
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        condition(sql, params, "status = :status", "status", f.status() == null ? null : f.status().name());
+        condition(sql, params, "vpc_id = :vpcId", "vpcId", f.vpcId());
+        condition(sql, params, "region_id = :regionId", "regionId", f.regionId());
+        condition(sql, params, "error_code = :errorCode", "errorCode", f.errorCode());
+        condition(sql, params, "created_at > :createdAfter", "createdAfter", f.createdAfter());
+        condition(sql, params, "created_at < :createdBefore", "createdBefore", f.createdBefore());
+        if (f.afterCreatedAt() != null) {
+            sql.append(" and (created_at, job_id) < (:afterCreatedAt, :afterJobId)");
+            params.put("afterCreatedAt", f.afterCreatedAt());
+            params.put("afterJobId", f.afterJobId());
+        }
+        sql.append(" order by created_at desc, job_id desc limit :limit");
+        params.put("limit", limit);
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery(sql.toString(), VpcEndpointJob.class);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        }));
+    }
+
+    private static void condition(StringBuilder sql, java.util.Map<String, Object> params, String clause, String name,
+            Object value) {
+        if (value != null) {
+            sql.append(" and ").append(clause);
+            params.put(name, value);
+        }
     }
 
     /**

@@ -1,0 +1,11 @@
+package io.privatelink.provisioner.job;
+
+import java.time.Instant;
+
+/**
+ * Which jobs a list shows (null: any), and where the previous page ended: jobs come newest first, by creation time
+ * and then JobId, so a page boundary stays put while new jobs arrive.
+ */
+public record JobFilter(JobStatus status, String vpcId, String regionId, String errorCode, Instant createdAfter,
+        Instant createdBefore, Instant afterCreatedAt, String afterJobId) {
+}
