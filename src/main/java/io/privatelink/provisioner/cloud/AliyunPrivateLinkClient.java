@@ -24,6 +24,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
@@ -41,11 +47,14 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     // The SDK blocks its caller for the whole HTTP exchange; those threads are kept off the event loop.
     private final ExecutorService calls;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
 
-    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics) throws ClientException {
+    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics, Tracer tracer)
+            throws ClientException {
         this.config = config;
         this.json = json;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.client = newClient(config);
         this.calls = Executors.newFixedThreadPool(config.maxConcurrentCalls(), r -> {
             Thread t = new Thread(r, "privatelink-cloud-call");
@@ -86,7 +95,26 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     }
 
     private Uni<Map<String, Object>> call(String action, Map<String, String> parameters) {
-        return Uni.createFrom().item(() -> measured(action, parameters)).runSubscriptionOn(calls);
+        Context parent = Context.current();
+        return Uni.createFrom().item(() -> traced(parent, action, parameters)).runSubscriptionOn(calls);
+    }
+
+    /** A client span per call, child of the caller's, with the action, the ClientToken and the outcome. */
+    private Map<String, Object> traced(Context parent, String action, Map<String, String> parameters) {
+        Span span = tracer.spanBuilder("PrivateLink " + action).setParent(parent).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("privatelink.action", action).startSpan();
+        if (parameters.containsKey("ClientToken")) {
+            span.setAttribute("privatelink.client_token", parameters.get("ClientToken"));
+        }
+        try (Scope ignored = span.makeCurrent()) {
+            return measured(action, parameters);
+        } catch (CloudException e) {
+            span.setAttribute("privatelink.code", String.valueOf(e.code()));
+            span.setStatus(StatusCode.ERROR, String.valueOf(e.code()));
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** Every call timed by action and outcome (Success or the error code); throttled calls counted apart. */

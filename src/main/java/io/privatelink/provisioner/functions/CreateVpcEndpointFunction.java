@@ -103,6 +103,7 @@ public class CreateVpcEndpointFunction {
         job.createdAt = now;
         job.updatedAt = now;
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
+        job.traceParent = Tracing.traceParent();
         return jobs.accept(job, "accepted")
                 .ifNoItem().after(config.accept().timeout()).fail()
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
@@ -112,6 +113,7 @@ public class CreateVpcEndpointFunction {
                 .emitOn(back)
                 .flatMap(accepted -> {
                     VpcEndpointJob recorded = accepted.job();
+                    Tracing.tag(recorded);
                     if (!accepted.created()) {
                         if (!recorded.requestFingerprint.equals(job.requestFingerprint)) {
                             return Uni.createFrom().failure(ApiErrors.idempotenceMismatch());

@@ -59,6 +59,7 @@ public class ProvisionVpcEndpointFunction {
             if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
                 return null;
             }
+            Tracing.tag(job);
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
             job.nextAttemptAt = now.plus(config.retry().callLease());

@@ -28,8 +28,11 @@ public class ReactiveContext {
     public <T> Uni<T> run(Function<Executor, Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
+        // The caller's trace goes along; the new context is this invocation's alone, so its scope is never closed.
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
         Executor back = task -> context.runOnContext(ignored -> task.run());
         return Uni.createFrom().<T> emitter(emitter -> context.runOnContext(ignored -> {
+            trace.makeCurrent();
             try {
                 work.apply(back).subscribe().with(emitter::complete, emitter::fail);
             } catch (RuntimeException e) {

@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
@@ -43,12 +45,14 @@ public class ReconcileVpcEndpointJobsFunction {
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
     private final JobTelemetry telemetry;
+    private final Tracer tracer;
 
     public ReconcileVpcEndpointJobsFunction(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
             ReactiveContext context, JobViews views, RetrySchedule schedule, ProvisionerConfig config,
-            JobEventPublisher events, JobTelemetry telemetry) {
+            JobEventPublisher events, JobTelemetry telemetry, Tracer tracer) {
         this.events = events;
         this.telemetry = telemetry;
+        this.tracer = tracer;
         this.jobs = jobs;
         this.cloud = cloud;
         this.sender = sender;
@@ -102,7 +106,12 @@ public class ReconcileVpcEndpointJobsFunction {
 
     private Uni<JobStatus> handle(VpcEndpointJob job, Executor back) {
         if (job.status == JobStatus.Creating) {
-            return events.after(poll(job, back), job.jobId).replaceWith(JobStatus.Creating);
+            // The poll joins the trace of the request that created the job.
+            Span span = tracer.spanBuilder("ReconcileVpcEndpointJobs poll").setParent(Tracing.of(job)).startSpan();
+            span.makeCurrent();
+            Tracing.tag(job);
+            return events.after(poll(job, back), job.jobId).onTermination().invoke(span::end)
+                    .replaceWith(JobStatus.Creating);
         }
         return sender.send(job.jobId).replaceWith(job.status);
     }

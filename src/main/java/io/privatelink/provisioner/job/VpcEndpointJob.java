@@ -66,6 +66,10 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** The W3C traceparent of the request that created the job. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
