@@ -147,10 +147,10 @@ class CrashRecoverySoak {
                 accepted.size(), state.get("EndpointsCreated").asLong());
     }
 
-    @Test
-    void killNineWhileJobsAreInFlight() throws Exception {
+    /** Loads the service, stops it (kill -9 or SIGTERM) with jobs in flight, restarts it on the same data. */
+    void stopUnderLoadAndRestart(boolean forcibly) throws Exception {
         assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
-        Map<String, String> accepted = loadAndKill(start(), true);
+        Map<String, String> accepted = loadAndKill(start(), forcibly);
         Process again = start();
         try {
             everyAcceptedJobEndsActiveWithOneEndpoint(accepted);
@@ -161,15 +161,12 @@ class CrashRecoverySoak {
     }
 
     @Test
+    void killNineWhileJobsAreInFlight() throws Exception {
+        stopUnderLoadAndRestart(true);
+    }
+
+    @Test
     void sigtermWhileJobsAreInFlight() throws Exception {
-        assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
-        Map<String, String> accepted = loadAndKill(start(), false);
-        Process again = start();
-        try {
-            everyAcceptedJobEndsActiveWithOneEndpoint(accepted);
-        } finally {
-            again.destroy();
-            again.waitFor(60, TimeUnit.SECONDS);
-        }
+        stopUnderLoadAndRestart(false);
     }
 }

@@ -1,7 +1,5 @@
 package io.privatelink.provisioner.simulator;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.privatelink.provisioner.api.Addresses;
 import io.privatelink.provisioner.simulator.SimulatedEndpoint.Zone;
 import io.privatelink.provisioner.simulator.SimulatorSeed.SecurityGroup;
 import io.privatelink.provisioner.simulator.SimulatorSeed.Service;
@@ -34,7 +33,6 @@ final class SimulatedPrivateLink {
             "SignatureMethod", "SignatureNonce", "SignatureType", "SignatureVersion", "Timestamp", "Version",
             "SecurityToken", "ClientToken", "DryRun");
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final String IPV4 = "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
 
     private final SimulatorSeed seed;
     private final SimulatorState state;
@@ -119,11 +117,11 @@ final class SimulatedPrivateLink {
         }
         Set<String> zoneIds = new HashSet<>();
         for (Map<String, String> z : zones) {
-            if (z.get("ip") != null && !z.get("ip").matches(IPV4)) {
+            if (z.get("ip") != null && !z.get("ip").matches(Addresses.IPV4)) {
                 throw SeedErrors.of("IllegalParam.Ip");
             }
             if (z.get("Ipv6Address") != null) {
-                if (!isIpv6(z.get("Ipv6Address"))) {
+                if (!Addresses.isIpv6(z.get("Ipv6Address"))) {
                     throw SeedErrors.of("IllegalParam.Ipv6Address");
                 }
                 if (!dualStack) {
@@ -293,12 +291,8 @@ final class SimulatedPrivateLink {
     }
 
     synchronized Map<String, Object> getVpcEndpointAttribute(Map<String, String> p) {
-        String regionId = required(p, "RegionId");
-        String endpointId = required(p, "EndpointId");
-        Instant now = clock.instant();
-        SimulatedEndpoint endpoint = state.poll(endpointId, now).filter(e -> e.regionId().equals(regionId))
-                .orElseThrow(() -> SeedErrors.of("EndpointNotFound"));
-        Map<String, Object> body = endpoint.attributes(state.status(endpoint, now).orElseThrow());
+        SimulatedEndpoint endpoint = existing(p, true);
+        Map<String, Object> body = endpoint.attributes(state.status(endpoint, clock.instant()).orElseThrow());
         body.put("ResourceOwner", true);
         body.put("Payer", "Endpoint");
         body.put("ZonePrivateIpAddressCount", 1);
@@ -340,15 +334,12 @@ final class SimulatedPrivateLink {
     }
 
     synchronized Map<String, Object> deleteVpcEndpoint(Map<String, String> p) {
-        String regionId = required(p, "RegionId");
-        String endpointId = required(p, "EndpointId");
+        SimulatedEndpoint endpoint = existing(p, false);
         Instant now = clock.instant();
-        SimulatedEndpoint endpoint = state.existing(endpointId, now).filter(e -> e.regionId().equals(regionId))
-                .orElseThrow(() -> SeedErrors.of("EndpointNotFound"));
         String status = state.status(endpoint, now).orElseThrow();
         if (!"Active".equals(status) && !"Deleting".equals(status)) {
             throw new SimulatorException(400, "EndpointOperationDenied",
-                    "The endpoint " + endpointId + " cannot be deleted while " + status + ".");
+                    "The endpoint " + endpoint.endpointId() + " cannot be deleted while " + status + ".");
         }
         if ("true".equalsIgnoreCase(p.get("DryRun"))) {
             throw SeedErrors.of("DryRunOperation");
@@ -360,7 +351,7 @@ final class SimulatedPrivateLink {
     }
 
     synchronized Map<String, Object> listVpcEndpointZones(Map<String, String> p) {
-        SimulatedEndpoint endpoint = existing(p);
+        SimulatedEndpoint endpoint = existing(p, false);
         String status = state.status(endpoint, clock.instant()).orElseThrow();
         List<Map<String, Object>> zones = new ArrayList<>();
         for (Zone z : endpoint.zones()) {
@@ -379,16 +370,19 @@ final class SimulatedPrivateLink {
     }
 
     synchronized Map<String, Object> listVpcEndpointSecurityGroups(Map<String, String> p) {
-        SimulatedEndpoint endpoint = existing(p);
+        SimulatedEndpoint endpoint = existing(p, false);
         List<Map<String, Object>> groups = endpoint.securityGroupIds().stream()
                 .map(id -> Map.<String, Object> of("SecurityGroupId", id)).toList();
         return page(p, groups, "SecurityGroups");
     }
 
-    private SimulatedEndpoint existing(Map<String, String> p) {
+    /** The endpoint a request names by RegionId and EndpointId; a poll counts toward a polls-based lifecycle. */
+    private SimulatedEndpoint existing(Map<String, String> p, boolean poll) {
         String regionId = required(p, "RegionId");
         String endpointId = required(p, "EndpointId");
-        return state.existing(endpointId, clock.instant()).filter(e -> e.regionId().equals(regionId))
+        Instant now = clock.instant();
+        return (poll ? state.poll(endpointId, now) : state.existing(endpointId, now))
+                .filter(e -> e.regionId().equals(regionId))
                 .orElseThrow(() -> SeedErrors.of("EndpointNotFound"));
     }
 
@@ -491,18 +485,6 @@ final class SimulatedPrivateLink {
                 .filter(e -> !PROTOCOL_PARAMETERS.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
-    }
-
-    private static boolean isIpv6(String text) {
-        if (text.indexOf(':') < 0 || !text.matches("[0-9A-Fa-f:.]+")) {
-            return false;
-        }
-        try {
-            InetAddress.getByName(text);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private String newId(String prefix) {

@@ -25,9 +25,10 @@ class ObservabilityTest {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The value of one Prometheus series, 0 when it does not exist yet. */
+    /** The value of one Prometheus series, 0 when it does not exist yet (an exemplar may follow the value). */
     static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(metrics);
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)( #.*)?$", Pattern.MULTILINE)
+                .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -62,6 +63,9 @@ class ObservabilityTest {
             String jobId = EndToEndTest.create(body).then().statusCode(202).extract().path("JobId");
             EndToEndTest.awaitStatus(jobId, "Failed");
         }
+        // The counters move once the commit is done, a moment after the job reads Failed: wait for that moment.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertEquals(value(before, failed) + 2, value(metrics(), failed), failed));
         String after = metrics();
         assertEquals(value(before, failed) + 2, value(after, failed), failed);
         assertEquals(value(before, refused) + 2, value(after, refused), refused);
