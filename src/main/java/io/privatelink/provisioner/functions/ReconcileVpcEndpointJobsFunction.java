@@ -124,7 +124,11 @@ public class ReconcileVpcEndpointJobsFunction {
                         return null;
                     }
                     Instant now = Instant.now();
-                    job.polls++;
+                    boolean throttledOrDown = failure instanceof CloudException ce && ce.isRetryable();
+                    job.pollFailures = throttledOrDown ? job.pollFailures + 1 : 0;
+                    if (!throttledOrDown) {
+                        job.polls++;
+                    }
                     if (failure == null && "Active".equals(attributes.get("EndpointStatus"))) {
                         attributes.remove("RequestId");
                         job.endpointJson = views.write(merged(job, attributes));
@@ -147,7 +151,10 @@ public class ReconcileVpcEndpointJobsFunction {
                         return fail(job, steps, "ProvisioningTimeout", "The endpoint " + job.endpointId
                                 + " did not become Active within " + config.retry().activeDeadline() + ".", now);
                     }
-                    job.nextAttemptAt = now.plus(schedule.nextPoll(job.polls));
+                    // A throttled or failed poll backs off with jitter, as a create call does; an answered one waits
+                    // the polling interval.
+                    job.nextAttemptAt = now.plus(throttledOrDown ? schedule.afterFailedAttempt(job.pollFailures)
+                            : schedule.nextPoll(job.polls));
                     return null;
                 }))
                 .replaceWithVoid();

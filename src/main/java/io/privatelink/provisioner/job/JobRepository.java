@@ -29,8 +29,8 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
 
     private static final String INSERT = """
             insert into vpc_endpoint_job (job_id, client_token, request_fingerprint, request_json, status, region_id,
-                vpc_id, attempts, polls, not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent)
-            values (:jobId, :clientToken, :fingerprint, :request, :status, :regionId, :vpcId, 0, 0, 0, :next, :now, :now, 0,
+                vpc_id, attempts, polls, poll_failures, not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent)
+            values (:jobId, :clientToken, :fingerprint, :request, :status, :regionId, :vpcId, 0, 0, 0, 0, :next, :now, :now, 0,
                 :traceParent)
             on conflict (client_token) do nothing""";
 

@@ -59,6 +59,10 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Column(nullable = false)
     public int polls;
 
+    /** Polls in a row that met a retryable error (throttling, 5xx, timeouts). */
+    @Column(name = "poll_failures", nullable = false)
+    public int pollFailures;
+
     /** Polls of GetVpcEndpointAttribute that answered EndpointNotFound since the create call. */
     @Column(name = "not_found_polls", nullable = false)
     public int notFoundPolls;
