@@ -7,11 +7,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.RequestReader;
@@ -49,10 +51,10 @@ public class VpcEndpointRequestConsumer {
     }
 
     @Incoming("vpc-endpoint-requests-in")
-    public Uni<Void> consume(String record) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         JsonNode raw;
         try {
-            raw = record == null ? null : json.readTree(record);
+            raw = record.value() == null ? null : json.readTree(record.value());
         } catch (Exception e) {
             raw = null;
         }
@@ -60,8 +62,14 @@ public class VpcEndpointRequestConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException(
                     "not a CreateVpcEndpoint request: the record is not a JSON object"));
         }
-        JsonNode request = raw;
-        return context.run(back -> Uni.createFrom().item(() -> RequestReader.read(record.getBytes(StandardCharsets.UTF_8)))
+        ObjectNode request = (ObjectNode) raw;
+        if (!request.hasNonNull("ClientToken")) {
+            // A redelivered record must not make a second endpoint: without the caller's token, the record's place
+            // in the topic is the token.
+            request.put("ClientToken", "kafka-" + record.topic() + "-" + record.partition() + "-" + record.offset());
+        }
+        byte[] body = request.toString().getBytes(StandardCharsets.UTF_8);
+        return context.run(back -> Uni.createFrom().item(() -> RequestReader.read(body))
                 .flatMap(parsed -> create.accept(parsed, back))
                 .replaceWithVoid()
                 .onFailure(ApiException.class).recoverWithUni(e -> refused(request, (ApiException) e, back)))

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,23 @@ class EventDrivenTest {
         JsonPath job = awaitJobByToken(token, "Active");
         assertEquals("vpc-demo01", job.getString("Request.VpcId"));
         assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(token));
+    }
+
+    @Inject
+    VpcEndpointRequestConsumer requests;
+
+    @Test
+    void aRequestWithoutClientTokenIsOneJobHoweverOftenItIsDelivered() throws Exception {
+        String vpc = "vpc-notoken-" + UUID.randomUUID().toString().substring(0, 8);
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(EndToEndTest.request(vpc, "x"));
+        body.remove("ClientToken");
+        var record = new ConsumerRecord<>("vpc-endpoint.requests", 3, 4242L + vpc.hashCode() % 1000, vpc, body.toString());
+        requests.consume(record).await().atMost(Duration.ofSeconds(10));
+        requests.consume(record).await().atMost(Duration.ofSeconds(10));
+        var jobs = given().get("/ListVpcEndpointJobs?VpcId=" + vpc).jsonPath();
+        assertEquals(1, jobs.getList("Jobs").size(), "a redelivered record is the same request");
+        assertTrue(jobs.getString("Jobs[0].ClientToken").startsWith("kafka-vpc-endpoint.requests-3-"),
+                jobs.getString("Jobs[0].ClientToken"));
     }
 
     @Test
