@@ -48,6 +48,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     private final ExecutorService calls;
     private final MeterRegistry metrics;
     private final Tracer tracer;
+    private final CallPacer pacer;
 
     public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics, Tracer tracer)
             throws ClientException {
@@ -55,6 +56,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         this.json = json;
         this.metrics = metrics;
         this.tracer = tracer;
+        this.pacer = new CallPacer(config.rateLimits());
         this.client = newClient(config);
         this.calls = Executors.newFixedThreadPool(config.maxConcurrentCalls(), r -> {
             Thread t = new Thread(r, "privatelink-cloud-call");
@@ -96,7 +98,11 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
 
     private Uni<Map<String, Object>> call(String action, Map<String, String> parameters) {
         Context parent = Context.current();
-        return Uni.createFrom().item(() -> traced(parent, action, parameters)).runSubscriptionOn(calls);
+        Uni<Map<String, Object>> call = Uni.createFrom().item(() -> traced(parent, action, parameters))
+                .runSubscriptionOn(calls);
+        java.time.Duration wait = pacer.reserve(action);
+        // Waiting for the slot is a timer, not a parked thread.
+        return wait.isZero() ? call : Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> call);
     }
 
     /** A client span per call, child of the caller's, with the action, the ClientToken and the outcome. */
@@ -122,11 +128,14 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         long start = System.nanoTime();
         String outcome = "Success";
         try {
-            return invoke(action, parameters);
+            Map<String, Object> answer = invoke(action, parameters);
+            pacer.succeeded(action);
+            return answer;
         } catch (CloudException e) {
             outcome = e.code() == null ? "Unknown" : e.code();
             if (outcome.startsWith("Throttling")) {
                 metrics.counter("privatelink.cloud.throttled", "action", action).increment();
+                pacer.throttled(action);
             }
             throw e;
         } finally {

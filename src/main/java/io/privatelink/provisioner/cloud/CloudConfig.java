@@ -1,6 +1,7 @@
 package io.privatelink.provisioner.cloud;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -29,6 +30,12 @@ public interface CloudConfig {
 
     @WithDefault("10s")
     Duration readTimeout();
+
+    /**
+     * Calls a second each action may make (e.g. rate-limits."CreateVpcEndpoint"=50); actions not named are not paced.
+     * Set them a little under the account's API rate limit.
+     */
+    Map<String, Double> rateLimits();
 
     /** Cloud calls in flight at once; the SDK blocks a thread per call, so this is also the size of its pool. */
     @WithDefault("32")

@@ -1,0 +1,71 @@
+package io.privatelink.provisioner.cloud;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the calls of each action under the rate the cloud allows (privatelink.cloud.rate-limits.&lt;Action&gt;, calls a
+ * second): each call is given the next free slot. When the cloud throttles anyway, the rate drops by a third and then
+ * climbs back slowly with each success (additive increase, multiplicative decrease), so the service paces itself
+ * instead of hammering the API.
+ */
+final class CallPacer {
+
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    CallPacer(Map<String, Double> limits) {
+        limits.forEach((action, rate) -> lanes.put(action, new Lane(rate)));
+    }
+
+    /** How long the call must wait for its slot; zero for actions without a limit. */
+    Duration reserve(String action) {
+        Lane lane = lanes.get(action);
+        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.reserve(System.nanoTime()));
+    }
+
+    void succeeded(String action) {
+        Lane lane = lanes.get(action);
+        if (lane != null) {
+            lane.succeeded();
+        }
+    }
+
+    void throttled(String action) {
+        Lane lane = lanes.get(action);
+        if (lane != null) {
+            lane.throttled();
+        }
+    }
+
+    /** The current rate of an action (calls a second), for tests and metrics. */
+    double rate(String action) {
+        Lane lane = lanes.get(action);
+        return lane == null ? Double.POSITIVE_INFINITY : lane.rate;
+    }
+
+    private static final class Lane {
+        private final double limit;
+        private double rate;
+        private long nextSlot;
+
+        Lane(double limit) {
+            this.limit = limit;
+            this.rate = limit;
+        }
+
+        synchronized long reserve(long now) {
+            long slot = Math.max(now, nextSlot);
+            nextSlot = slot + (long) (1_000_000_000L / rate);
+            return slot - now;
+        }
+
+        synchronized void succeeded() {
+            rate = Math.min(limit, rate + limit * 0.02);
+        }
+
+        synchronized void throttled() {
+            rate = Math.max(limit / 10, rate * 2 / 3);
+        }
+    }
+}
