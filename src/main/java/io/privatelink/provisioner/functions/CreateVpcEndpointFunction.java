@@ -15,7 +15,6 @@ import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.job.JobRepository;
-import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
@@ -92,16 +91,8 @@ public class CreateVpcEndpointFunction {
 
     private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, java.util.concurrent.Executor back) {
         Instant now = Instant.now();
-        VpcEndpointJob job = new VpcEndpointJob();
-        job.jobId = "job-" + UUID.randomUUID();
-        job.clientToken = request.clientToken();
-        job.requestFingerprint = RequestFingerprint.of(request);
-        job.requestJson = views.write(request);
-        job.status = JobStatus.Accepted;
-        job.regionId = request.regionId();
-        job.vpcId = request.vpcId();
-        job.createdAt = now;
-        job.updatedAt = now;
+        VpcEndpointJob job = VpcEndpointJob.accepted(request.clientToken(), RequestFingerprint.of(request),
+                views.write(request), request.regionId(), request.vpcId(), now);
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
         job.traceParent = Tracing.traceParent();
         return jobs.accept(job, "accepted")

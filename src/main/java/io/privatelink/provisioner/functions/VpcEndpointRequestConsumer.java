@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.job.JobRepository;
-import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
 
@@ -81,18 +80,11 @@ public class VpcEndpointRequestConsumer {
         if (error.httpStatus() >= 500) {
             return Uni.createFrom().failure(error);
         }
-        VpcEndpointJob job = new VpcEndpointJob();
-        Instant now = Instant.now();
-        job.jobId = "job-" + UUID.randomUUID();
         String token = text(request, "ClientToken");
-        job.clientToken = token != null && token.matches("[\\x20-\\x7E]{1,64}") ? token : UUID.randomUUID().toString();
-        job.requestFingerprint = "refused";
-        job.requestJson = request.toString();
-        job.status = JobStatus.Accepted;
-        job.regionId = orEmpty(text(request, "RegionId"));
-        job.vpcId = orEmpty(text(request, "VpcId"));
-        job.createdAt = now;
-        job.updatedAt = now;
+        VpcEndpointJob job = VpcEndpointJob.accepted(
+                token != null && token.matches("[\\x20-\\x7E]{1,64}") ? token : UUID.randomUUID().toString(),
+                "refused", request.toString(), orEmpty(text(request, "RegionId")), orEmpty(text(request, "VpcId")),
+                Instant.now());
         return events.after(jobs.recordRefused(job, error.code(), error.getMessage()), job.jobId)
                 .invoke(recorded -> LOG.infof("request from vpc-endpoint.requests refused with %s%s", error.code(),
                         recorded ? " as job " + job.jobId : " (its ClientToken " + job.clientToken + " is taken)"))

@@ -83,6 +83,22 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new job in Accepted, created now, under a fresh JobId. */
+    public static VpcEndpointJob accepted(String clientToken, String requestFingerprint, String requestJson,
+            String regionId, String vpcId, Instant now) {
+        VpcEndpointJob job = new VpcEndpointJob();
+        job.jobId = "job-" + java.util.UUID.randomUUID();
+        job.clientToken = clientToken;
+        job.requestFingerprint = requestFingerprint;
+        job.requestJson = requestJson;
+        job.status = JobStatus.Accepted;
+        job.regionId = regionId;
+        job.vpcId = vpcId;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
     /**
      * Moves the job and returns the history row to record with it.
      *
