@@ -55,6 +55,9 @@ class CrashRecoverySoak {
         env.put("PRIVATELINK_LOCAL_POSTGRES_PORT", String.valueOf(freePort()));
         env.put("PRIVATELINK_LOCAL_SIMULATOR_PORT", String.valueOf(simulatorPort));
         env.put("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "5s");
+        // One caller sends all the load here: lift its CreateVpcEndpoint limit.
+        env.put("PRIVATELINK_AUTH_RATE_LIMIT_PER_SECOND", "100000");
+        env.put("PRIVATELINK_AUTH_RATE_LIMIT_BURST", "100000");
     }
 
     static int freePort() throws IOException {
@@ -84,7 +87,13 @@ class CrashRecoverySoak {
 
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The provisioner token the embedded default wrote at its start. */
+    String bearer() throws IOException {
+        Path token = data.resolve("auth/provisioner.token");
+        return Files.exists(token) ? "Bearer " + Files.readString(token).trim() : "Bearer none-yet";
     }
 
     /** Posts JOBS requests from 16 threads, killing the service (as {@code kill}) once half have been accepted. */
@@ -98,7 +107,7 @@ class CrashRecoverySoak {
                         + "\"SecurityGroupId\":[\"sg-demo01\"],\"ClientToken\":\"" + token + "\"}";
                 try {
                     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/CreateVpcEndpoint")).header("Content-Type", "application/json")
+                            + "/CreateVpcEndpoint")).header("Content-Type", "application/json").header("Authorization", bearer())
                             .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 202) {

@@ -34,7 +34,7 @@ class FunctionsManifestTest {
     }
 
     record Function(String name, @JsonProperty("class") String className, String path, List<String> methods,
-            String audience, List<Trigger> triggers) {
+            String audience, List<String> roles, List<Trigger> triggers) {
     }
 
     record Trigger(String type, String topic, String channel, String deadLetterTopic, String every, String config) {
@@ -94,6 +94,22 @@ class FunctionsManifestTest {
             assertTrue(f.triggers().stream().anyMatch(t -> t.type().equals("http")), f.name() + " is callable over HTTP");
             assertTrue(List.of("caller", "internal").contains(f.audience()), f.name());
         }
+    }
+
+    @Test
+    void audiencesAndRolesAreTheOnesTheGateEnforces() throws Exception {
+        Map<String, java.util.Set<String>> callerFunctions = new HashMap<>();
+        java.util.Set<String> internal = new java.util.HashSet<>();
+        for (Function f : manifest().functions()) {
+            if (f.audience().equals("internal")) {
+                internal.add(f.path());
+                assertEquals(null, f.roles(), f.name() + ": internal functions take no caller roles");
+            } else {
+                callerFunctions.put(f.path(), java.util.Set.copyOf(f.roles()));
+            }
+        }
+        assertEquals(io.privatelink.provisioner.auth.RequestAuthentication.INTERNAL_FUNCTIONS, internal);
+        assertEquals(io.privatelink.provisioner.auth.RequestAuthentication.CALLER_FUNCTIONS, callerFunctions);
     }
 
     @Test

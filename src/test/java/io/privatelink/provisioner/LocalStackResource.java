@@ -15,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     private static LocalStack stack;
+    /** The database password the service is given: the database trusts local connections, so it is only a marker. */
+    public static final String DB_PASSWORD = "db-password-" + java.util.UUID.randomUUID();
 
     /** The running stack, for tests that talk to the broker, the database or the simulator directly. */
     public static LocalStack stack() {
@@ -27,7 +29,9 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
             Path dataDir = Files.createTempDirectory(Path.of("target"), "local-stack-");
             stack = LocalStack.start(dataDir, new LocalStack.Ports(freePort(), freePort(), freePort(), 0),
                     Duration.ofSeconds(2), true);
-            return stack.serviceConfig();
+            Map<String, String> config = new java.util.LinkedHashMap<>(stack.serviceConfig());
+            config.put("quarkus.datasource.password", DB_PASSWORD);
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

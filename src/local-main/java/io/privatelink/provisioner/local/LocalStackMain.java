@@ -34,6 +34,12 @@ public final class LocalStackMain {
         LOG.infof("embedded default: Kafka on %s, PostgreSQL on %s, PrivateLink simulator on http://127.0.0.1:%d",
                 stack.kafkaBootstrapServers(), stack.jdbcUrl(), stack.simulator().port());
         stack.serviceConfig().forEach(System::setProperty);
+        // Not production: here a single switch (PRIVATELINK_AUTH_ENABLED=false) turns authentication off.
+        System.setProperty("privatelink.auth.allow-disabled", "true");
+        Path tokens = stack.issuer().writeRoleTokens(Duration.ofDays(30));
+        LOG.infof("embedded default: callers' tokens (30 days) in %s: provisioner.token creates and reads its jobs, "
+                + "auditor.token reads all; the jobs page: http://localhost:%s/jobs.html#token=<auditor.token>",
+                tokens, env("PORT", "8080"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Quarkus stops the service in its own hook; the stack goes down once the service no longer uses it.
             Application service = Application.currentApplication();

@@ -22,10 +22,12 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedKafkaBroker kafka;
     private final Vertx vertx;
     private final PrivateLinkSimulator simulator;
+    private final LocalIssuer issuer;
     private boolean closed;
 
     private LocalStack(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, Vertx vertx,
-            PrivateLinkSimulator simulator) {
+            PrivateLinkSimulator simulator, LocalIssuer issuer) {
+        this.issuer = issuer;
         this.postgres = postgres;
         this.kafka = kafka;
         this.vertx = vertx;
@@ -47,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
             PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx,
                     PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))
                             .withActiveAfter(endpointActiveAfter));
-            return new LocalStack(postgres, kafka, vertx, simulator);
+            return new LocalStack(postgres, kafka, vertx, simulator, LocalIssuer.open(dataDir.resolve("auth")));
         } catch (RuntimeException e) {
             // A part that cannot start takes down what did, so that a failed start leaves nothing running.
             if (vertx != null) {
@@ -59,6 +61,11 @@ public final class LocalStack implements AutoCloseable {
             postgres.close();
             throw e;
         }
+    }
+
+    /** The issuer of the callers' tokens that the service trusts. */
+    public LocalIssuer issuer() {
+        return issuer;
     }
 
     public PrivateLinkSimulator simulator() {
@@ -95,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
         config.put("privatelink.cloud.protocol", "HTTP");
         config.put("privatelink.cloud.access-key-id", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_ID);
         config.put("privatelink.cloud.access-key-secret", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_SECRET);
+        config.putAll(issuer.serviceConfig());
         return config;
     }
 

@@ -11,6 +11,10 @@ public final class ApiErrors {
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String DRY_RUN_OPERATION = "DryRunOperation";
+    public static final String MISSING_TOKEN = "MissingToken";
+    public static final String INVALID_TOKEN = "InvalidToken";
+    public static final String FORBIDDEN_ROLE = "Forbidden.Role";
+    public static final String THROTTLING_USER = "Throttling.User";
     public static final String DRY_RUN_PASSED = "Request validation has been passed with DryRun flag set.";
 
     public static final String ILLEGAL_ENDPOINT_NAME = "IllegalParam.EndpointName";
@@ -109,6 +113,28 @@ public final class ApiErrors {
 
     public static ApiException internalError() {
         return new ApiException(500, INTERNAL_ERROR, "The request failed because of an unknown error.");
+    }
+
+    /** 401 for a request without the credential it needs. */
+    public static ApiException missingToken(String message) {
+        return new ApiException(401, MISSING_TOKEN, message).withHeader("WWW-Authenticate", "Bearer");
+    }
+
+    /** 401 for a credential that was refused; {@code why} says how, never what the credential was. */
+    public static ApiException invalidToken(String why) {
+        return new ApiException(401, INVALID_TOKEN, why)
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    public static ApiException forbiddenRole(String function, String roles) {
+        return new ApiException(403, FORBIDDEN_ROLE, "The caller's token has no role that may call " + function
+                + "; it needs " + roles + ".");
+    }
+
+    public static ApiException throttled(long retryAfterSeconds) {
+        return new ApiException(429, THROTTLING_USER, "Request was denied due to user flow control: this caller "
+                + "sends CreateVpcEndpoint faster than its limit allows.")
+                .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
     }
 
     public static ApiException tooLarge(int limit) {

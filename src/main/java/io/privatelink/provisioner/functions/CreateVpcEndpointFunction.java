@@ -11,6 +11,8 @@ import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.CreateVpcEndpointResponse;
 import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestValidator;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.auth.RequestAuthentication;
 import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
@@ -21,8 +23,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Validates a CreateVpcEndpoint request, records it as an Accepted job and queues its ProvisionCommand. The same
- * ClientToken with the same parameters gives back the same job.
+ * Validates a CreateVpcEndpoint request, records it as an Accepted job of its caller and queues its ProvisionCommand.
+ * The same caller's ClientToken with the same parameters gives back the same job.
  */
 public class CreateVpcEndpointFunction {
 
@@ -53,7 +55,11 @@ public class CreateVpcEndpointFunction {
     @Funq("CreateVpcEndpoint")
     public Uni<CreateVpcEndpointResponse> createVpcEndpoint(CreateVpcEndpointRequest request) {
         RoutingContext http = HttpExchange.current();
-        return context.run(back -> accept(request, back)).invoke(response -> {
+        Caller caller = RequestAuthentication.caller(http);
+        if (caller == null) {
+            return Uni.createFrom().failure(ApiErrors.missingToken("CreateVpcEndpoint needs an authenticated caller."));
+        }
+        return context.run(back -> accept(request, caller, back)).invoke(response -> {
             if (http != null) {
                 http.put(HttpExchange.LOCATION, response.statusUrl());
                 http.put(HttpExchange.RETRY_AFTER, config.accept().retryAfterSeconds());
@@ -62,7 +68,8 @@ public class CreateVpcEndpointFunction {
     }
 
     /** Validation, then DryRun or the durable record; shared by HTTP and the requests topic. */
-    public Uni<CreateVpcEndpointResponse> accept(CreateVpcEndpointRequest request, java.util.concurrent.Executor back) {
+    public Uni<CreateVpcEndpointResponse> accept(CreateVpcEndpointRequest request, Caller caller,
+            java.util.concurrent.Executor back) {
         if (request == null) {
             return Uni.createFrom().failure(ApiErrors.invalidParameter("The request body must be a JSON object."));
         }
@@ -75,7 +82,7 @@ public class CreateVpcEndpointFunction {
         if (request.isDryRun()) {
             return dryRun(request, clientToken);
         }
-        return record(request.withClientToken(clientToken), back);
+        return record(request.withClientToken(clientToken), caller, back);
     }
 
     private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String clientToken) {
@@ -89,9 +96,10 @@ public class CreateVpcEndpointFunction {
                         new ApiException(400, ApiErrors.DRY_RUN_OPERATION, ApiErrors.DRY_RUN_PASSED)));
     }
 
-    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, java.util.concurrent.Executor back) {
+    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, Caller caller,
+            java.util.concurrent.Executor back) {
         Instant now = Instant.now();
-        VpcEndpointJob job = VpcEndpointJob.accepted(request.clientToken(), RequestFingerprint.of(request),
+        VpcEndpointJob job = VpcEndpointJob.accepted(caller.owner(), request.clientToken(), RequestFingerprint.of(request),
                 views.write(request), request.regionId(), request.vpcId(), now);
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
         job.traceParent = Tracing.traceParent();

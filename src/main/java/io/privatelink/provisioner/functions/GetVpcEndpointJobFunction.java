@@ -3,13 +3,18 @@ package io.privatelink.provisioner.functions;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.GetVpcEndpointJobRequest;
 import io.privatelink.provisioner.api.JobView;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.auth.RequestAuthentication;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-/** Where a job stands: by JobId or by ClientToken. */
+/**
+ * Where a job stands: by JobId or by ClientToken. A caller sees its own jobs (an auditor everyone's); another
+ * caller's job answers as if it did not exist.
+ */
 public class GetVpcEndpointJobFunction {
 
     private final JobRepository jobs;
@@ -28,12 +33,16 @@ public class GetVpcEndpointJobFunction {
     @Funq("GetVpcEndpointJob")
     public Uni<JobView> getVpcEndpointJob(GetVpcEndpointJobRequest request) {
         RoutingContext http = HttpExchange.current();
+        Caller caller = RequestAuthentication.caller(http);
+        if (caller == null) {
+            return Uni.createFrom().failure(ApiErrors.missingToken("GetVpcEndpointJob needs an authenticated caller."));
+        }
         String jobId = request == null ? null : request.getJobId();
         String clientToken = request == null ? null : request.getClientToken();
         if (blank(jobId) && blank(clientToken)) {
             return Uni.createFrom().failure(ApiErrors.missing("JobId", "JobId or ClientToken is mandatory."));
         }
-        return context.run(back -> find(jobId, clientToken)
+        return context.run(back -> find(caller, jobId, clientToken)
                 .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(blank(jobId) ? clientToken : jobId))
                 .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))))
                 .invoke(view -> {
@@ -43,8 +52,9 @@ public class GetVpcEndpointJobFunction {
                 });
     }
 
-    private Uni<VpcEndpointJob> find(String jobId, String clientToken) {
-        return blank(jobId) ? jobs.byClientToken(clientToken) : jobs.byId(jobId);
+    private Uni<VpcEndpointJob> find(Caller caller, String jobId, String clientToken) {
+        return blank(jobId) ? jobs.byClientToken(caller.readScope(), clientToken)
+                : jobs.byId(jobId).map(job -> job != null && caller.mayRead(job.owner()) ? job : null);
     }
 
     private static boolean blank(String s) {

@@ -30,7 +30,7 @@ public class HttpContract {
 
     private static final Logger LOG = Logger.getLogger(HttpContract.class);
     /** Vert.x routes with a lower order run first; Funqy's route comes after these. */
-    private static final int BEFORE_FUNQY = -100;
+    public static final int BEFORE_FUNQY = -100;
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final ObjectMapper json;
@@ -129,6 +129,7 @@ public class HttpContract {
             return;
         }
         try {
+            error.headers().forEach(ctx.response()::putHeader);
             ctx.response().setStatusCode(error.httpStatus())
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(json.writeValueAsString(new ErrorBody(JobViews.requestId(), error.code(), error.getMessage(), null)));

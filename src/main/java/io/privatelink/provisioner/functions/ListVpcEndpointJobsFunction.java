@@ -10,6 +10,8 @@ import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.JobSummary;
 import io.privatelink.provisioner.api.JobView;
 import io.privatelink.provisioner.api.ListVpcEndpointJobsRequest;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.auth.RequestAuthentication;
 import io.privatelink.provisioner.job.JobFilter;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
@@ -17,7 +19,10 @@ import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
-/** The jobs, newest first, filtered and paged the API's way (MaxResults, an opaque NextToken). */
+/**
+ * The caller's jobs (an auditor's: everyone's), newest first, filtered and paged the API's way (MaxResults, an
+ * opaque NextToken).
+ */
 public class ListVpcEndpointJobsFunction {
 
     private static final int DEFAULT_MAX_RESULTS = 20;
@@ -33,13 +38,17 @@ public class ListVpcEndpointJobsFunction {
 
     @Funq("ListVpcEndpointJobs")
     public Uni<JobSummary> listVpcEndpointJobs(ListVpcEndpointJobsRequest request) {
+        Caller caller = RequestAuthentication.caller(HttpExchange.current());
+        if (caller == null) {
+            return Uni.createFrom().failure(ApiErrors.missingToken("ListVpcEndpointJobs needs an authenticated caller."));
+        }
         ListVpcEndpointJobsRequest r = request == null ? new ListVpcEndpointJobsRequest() : request;
         int maxResults;
         JobFilter filter;
         try {
             maxResults = maxResults(r.getMaxResults());
             Object[] cursor = cursor(r.getNextToken());
-            filter = new JobFilter(status(r.getJobStatus()), blankToNull(r.getVpcId()), blankToNull(r.getRegionId()),
+            filter = new JobFilter(caller.readScope(), status(r.getJobStatus()), blankToNull(r.getVpcId()), blankToNull(r.getRegionId()),
                     blankToNull(r.getCode()), time("CreatedAfter", r.getCreatedAfter()),
                     time("CreatedBefore", r.getCreatedBefore()), (Instant) cursor[0], (String) cursor[1]);
         } catch (io.privatelink.provisioner.api.ApiException e) {

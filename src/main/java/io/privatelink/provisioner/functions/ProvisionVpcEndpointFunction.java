@@ -14,13 +14,14 @@ import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes a job's CreateVpcEndpoint call with the job's ClientToken and records the outcome. Idempotent: a command for
- * a job past Provisioning does nothing, and a repeated call reuses the ClientToken, so the cloud makes one endpoint.
+ * Makes a job's CreateVpcEndpoint call with the job's cloud token as ClientToken and records the outcome. Idempotent:
+ * a command for a job past Provisioning does nothing, and a repeated call reuses the token, so the cloud makes one
+ * endpoint.
  */
 public class ProvisionVpcEndpointFunction {
 
     /** One create call about to be made. */
-    private record Attempt(String jobId, String clientToken, Map<String, String> parameters, int number) {
+    private record Attempt(String jobId, String cloudToken, Map<String, String> parameters, int number) {
     }
 
     private final JobRepository jobs;
@@ -63,12 +64,12 @@ public class ProvisionVpcEndpointFunction {
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
             job.nextAttemptAt = now.plus(config.retry().callLease());
-            return new Attempt(job.jobId, job.clientToken, views.request(job).cloudParameters(), job.attempts);
+            return new Attempt(job.jobId, job.cloudToken, views.request(job).cloudParameters(), job.attempts);
         });
     }
 
     private Uni<Void> call(Attempt attempt, Executor back) {
-        return cloud.createVpcEndpoint(attempt.parameters(), attempt.clientToken(), false)
+        return cloud.createVpcEndpoint(attempt.parameters(), attempt.cloudToken(), false)
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((endpoint, failure) -> jobs.update(attempt.jobId(), (job, steps) -> {
                     if (job.status != JobStatus.Provisioning) {

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.RequestReader;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
@@ -49,8 +51,18 @@ public class VpcEndpointRequestConsumer {
         this.config = config;
     }
 
+    /** The in-process consumer: while the database is away, the record is tried again here before it is given up. */
     @Incoming("vpc-endpoint-requests-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return handle(record).onFailure(e -> !(e instanceof IllegalArgumentException))
+                .retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(config.retry().requestAttempts());
+    }
+
+    /**
+     * One record, tried once: an IllegalArgumentException for a record that is not a request (for the dead letters),
+     * any other failure for a record worth trying again.
+     */
+    public Uni<Void> handle(ConsumerRecord<String, String> record) {
         JsonNode raw;
         try {
             raw = record.value() == null ? null : json.readTree(record.value());
@@ -69,19 +81,17 @@ public class VpcEndpointRequestConsumer {
         }
         byte[] body = request.toString().getBytes(StandardCharsets.UTF_8);
         return context.run(back -> Uni.createFrom().item(() -> RequestReader.read(body))
-                .flatMap(parsed -> create.accept(parsed, back))
+                .flatMap(parsed -> create.accept(parsed, Caller.topic(record.topic()), back))
                 .replaceWithVoid()
-                .onFailure(ApiException.class).recoverWithUni(e -> refused(request, (ApiException) e, back)))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(config.retry().requestAttempts());
+                .onFailure(ApiException.class).recoverWithUni(e -> refused(record.topic(), request, (ApiException) e, back)));
     }
 
-    private Uni<Void> refused(JsonNode request, ApiException error, java.util.concurrent.Executor back) {
+    private Uni<Void> refused(String topic, JsonNode request, ApiException error, java.util.concurrent.Executor back) {
         if (error.httpStatus() >= 500) {
             return Uni.createFrom().failure(error);
         }
         String token = text(request, "ClientToken");
-        VpcEndpointJob job = VpcEndpointJob.accepted(
+        VpcEndpointJob job = VpcEndpointJob.accepted(JobOwner.topic(topic),
                 token != null && token.matches("[\\x20-\\x7E]{1,64}") ? token : UUID.randomUUID().toString(),
                 "refused", request.toString(), orEmpty(text(request, "RegionId")), orEmpty(text(request, "VpcId")),
                 Instant.now());

@@ -28,11 +28,12 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     private static final String INSERT = """
-            insert into vpc_endpoint_job (job_id, client_token, request_fingerprint, request_json, status, region_id,
-                vpc_id, attempts, polls, poll_failures, not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent)
-            values (:jobId, :clientToken, :fingerprint, :request, :status, :regionId, :vpcId, 0, 0, 0, 0, :next, :now, :now, 0,
-                :traceParent)
-            on conflict (client_token) do nothing""";
+            insert into vpc_endpoint_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,
+                request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,
+                not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent)
+            values (:jobId, :clientToken, :cloudToken, :subject, :tenant, :fingerprint, :request, :status, :regionId,
+                :vpcId, 0, 0, 0, 0, :next, :now, :now, 0, :traceParent)
+            on conflict (caller_tenant, caller_subject, client_token) do nothing""";
 
     private static final String DUE = """
             select * from vpc_endpoint_job
@@ -42,14 +43,17 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             for update skip locked""";
 
     /**
-     * Records a new job with its first history row in one transaction, unless its ClientToken is taken: then the
-     * job that holds it comes back. Concurrent identical requests therefore make exactly one job.
+     * Records a new job with its first history row in one transaction, unless its owner's ClientToken is taken: then
+     * the job that holds it comes back. Concurrent identical requests therefore make exactly one job.
      */
     public Uni<Accepted> accept(VpcEndpointJob job, String detail) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(INSERT)
                         .setParameter("jobId", job.jobId)
                         .setParameter("clientToken", job.clientToken)
+                        .setParameter("cloudToken", job.cloudToken)
+                        .setParameter("subject", job.callerSubject)
+                        .setParameter("tenant", job.callerTenant)
                         .setParameter("fingerprint", job.requestFingerprint)
                         .setParameter("request", job.requestJson)
                         .setParameter("status", job.status.name())
@@ -61,7 +65,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                         .executeUpdate())
                 .flatMap(inserted -> {
                     if (inserted != 1) {
-                        return find("clientToken", job.clientToken).firstResult()
+                        return ownedByClientToken(job.owner(), job.clientToken)
                                 .map(existing -> new Accepted(existing, false));
                     }
                     JobHistoryEntry first = JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail);
@@ -94,8 +98,16 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         return Panache.withSession(() -> findById(jobId));
     }
 
-    public Uni<VpcEndpointJob> byClientToken(String clientToken) {
-        return Panache.withSession(() -> find("clientToken", clientToken).firstResult());
+    /** The job of {@code owner} with this ClientToken; with no owner, the newest of anyone's. */
+    public Uni<VpcEndpointJob> byClientToken(JobOwner owner, String clientToken) {
+        return Panache.withSession(() -> owner == null
+                ? find("clientToken = ?1 order by createdAt desc", clientToken).firstResult()
+                : ownedByClientToken(owner, clientToken));
+    }
+
+    private Uni<VpcEndpointJob> ownedByClientToken(JobOwner owner, String clientToken) {
+        return find("callerTenant = ?1 and callerSubject = ?2 and clientToken = ?3", owner.tenant(), owner.subject(),
+                clientToken).firstResult();
     }
 
     public Uni<List<JobHistoryEntry>> history(String jobId) {
@@ -162,6 +174,11 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     public Uni<List<VpcEndpointJob>> list(JobFilter f, int limit) {
         StringBuilder sql = new StringBuilder("select * from vpc_endpoint_job where true");
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        if (f.owner() != null) {
+            sql.append(" and caller_tenant = :tenant and caller_subject = :subject");
+            params.put("tenant", f.owner().tenant());
+            params.put("subject", f.owner().subject());
+        }
         condition(sql, params, "status = :status", "status", f.status() == null ? null : f.status().name());
         condition(sql, params, "vpc_id = :vpcId", "vpcId", f.vpcId());
         condition(sql, params, "region_id = :regionId", "regionId", f.regionId());

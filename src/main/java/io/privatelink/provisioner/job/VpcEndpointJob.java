@@ -24,6 +24,16 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Column(name = "client_token", nullable = false)
     public String clientToken;
 
+    /** What every cloud call of the job carries as ClientToken, so that retries make one endpoint. */
+    @Column(name = "cloud_token", nullable = false)
+    public String cloudToken;
+
+    @Column(name = "caller_subject", nullable = false)
+    public String callerSubject;
+
+    @Column(name = "caller_tenant", nullable = false)
+    public String callerTenant;
+
     @Column(name = "request_fingerprint", nullable = false)
     public String requestFingerprint;
 
@@ -83,11 +93,17 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A new job in Accepted, created now, under a fresh JobId. */
-    public static VpcEndpointJob accepted(String clientToken, String requestFingerprint, String requestJson,
-            String regionId, String vpcId, Instant now) {
+    /**
+     * A new job in Accepted, created now, under a fresh JobId, which is also its cloud token: unique to the job,
+     * whoever else uses the same ClientToken.
+     */
+    public static VpcEndpointJob accepted(JobOwner owner, String clientToken, String requestFingerprint,
+            String requestJson, String regionId, String vpcId, Instant now) {
         VpcEndpointJob job = new VpcEndpointJob();
         job.jobId = "job-" + java.util.UUID.randomUUID();
+        job.cloudToken = job.jobId;
+        job.callerSubject = owner.subject();
+        job.callerTenant = owner.tenant();
         job.clientToken = clientToken;
         job.requestFingerprint = requestFingerprint;
         job.requestJson = requestJson;
@@ -97,6 +113,10 @@ public class VpcEndpointJob extends PanacheEntityBase {
         job.createdAt = now;
         job.updatedAt = now;
         return job;
+    }
+
+    public JobOwner owner() {
+        return new JobOwner(callerSubject, callerTenant);
     }
 
     /**

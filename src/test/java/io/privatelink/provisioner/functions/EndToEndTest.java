@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.functions;
 
-import static io.restassured.RestAssured.given;
+import io.privatelink.provisioner.Callers;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -35,13 +35,13 @@ class EndToEndTest {
     }
 
     static Response create(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/CreateVpcEndpoint");
+        return Callers.provisioner().contentType(ContentType.JSON).body(body).post("/CreateVpcEndpoint");
     }
 
     static JsonPath awaitStatus(String jobId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(
-                () -> status.equals(given().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath().getString("JobStatus")));
-        return given().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath();
+                () -> status.equals(Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath().getString("JobStatus")));
+        return Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath();
     }
 
     @Test
@@ -69,7 +69,8 @@ class EndToEndTest {
         assertEquals(java.util.List.of("Accepted", "Provisioning", "Creating", "Active"),
                 job.getList("History.JobStatus"));
         assertNull(job.get("Error"));
-        assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(token));
+        assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(jobId),
+                "the cloud calls carry the JobId as their ClientToken");
     }
 
     @Test
@@ -82,7 +83,7 @@ class EndToEndTest {
         create(request("vpc-demo01", token)).then().statusCode(202)
                 .body("JobId", equalTo(first)).body("JobStatus", equalTo("Active"));
         assertEquals(1, TestDatabase.count("select count(*) from vpc_endpoint_job where client_token = ?", token));
-        assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(token));
+        assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(first));
     }
 
     @Test
@@ -101,7 +102,7 @@ class EndToEndTest {
         assertEquals("VpcNotFound", job.getString("Error.Code"));
         assertEquals("The specified VPC does not exist.", job.getString("Error.Message"));
         assertNull(job.get("Endpoint"));
-        assertEquals(0, LocalStackResource.stack().simulator().endpointsCreatedWith(token));
+        assertEquals(0, LocalStackResource.stack().simulator().endpointsCreatedWith(jobId));
     }
 
     @Test
@@ -119,7 +120,7 @@ class EndToEndTest {
 
     @Test
     void anUnknownJobIsNotFound() {
-        given().get("/GetVpcEndpointJob?JobId=job-does-not-exist").then().statusCode(404)
+        Callers.provisioner().get("/GetVpcEndpointJob?JobId=job-does-not-exist").then().statusCode(404)
                 .contentType(ContentType.JSON)
                 .body("Code", equalTo("JobNotFound"));
     }
@@ -128,8 +129,8 @@ class EndToEndTest {
     void aJobCanBeFoundByItsClientToken() {
         String token = UUID.randomUUID().toString();
         String jobId = create(request("vpc-demo01", token)).then().statusCode(202).extract().path("JobId");
-        given().get("/GetVpcEndpointJob?ClientToken=" + token).then().statusCode(200).body("JobId", equalTo(jobId));
-        given().contentType(ContentType.JSON).body("{\"JobId\": \"" + jobId + "\"}").post("/GetVpcEndpointJob")
+        Callers.provisioner().get("/GetVpcEndpointJob?ClientToken=" + token).then().statusCode(200).body("JobId", equalTo(jobId));
+        Callers.provisioner().contentType(ContentType.JSON).body("{\"JobId\": \"" + jobId + "\"}").post("/GetVpcEndpointJob")
                 .then().statusCode(200).body("JobId", equalTo(jobId));
     }
 }

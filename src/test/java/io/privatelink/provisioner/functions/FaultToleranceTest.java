@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.functions;
 
-import static io.restassured.RestAssured.given;
+import io.privatelink.provisioner.Callers;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,11 +38,10 @@ class FaultToleranceTest {
         simulator().faults(Faults.none());
     }
 
-    static List<String> submit(int jobs, List<String> tokens) {
+    static List<String> submit(int jobs) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             String token = UUID.randomUUID().toString();
-            tokens.add(token);
             ids.add(EndToEndTest.create(EndToEndTest.request("vpc-demo01", token)).then().statusCode(202)
                     .extract().path("JobId"));
         }
@@ -51,29 +50,29 @@ class FaultToleranceTest {
 
     static void awaitAll(List<String> jobIds, String status, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertEquals(List.of(), jobIds.stream().map(id -> given()
+                .untilAsserted(() -> assertEquals(List.of(), jobIds.stream().map(id -> Callers.provisioner()
                         .get("/GetVpcEndpointJob?JobId=" + id).jsonPath())
                         .filter(job -> !status.equals(job.getString("JobStatus")))
                         .map(job -> job.getString("JobId") + " " + job.getString("JobStatus") + " " + job.getString("Error.Code"))
                         .toList(), "jobs not yet " + status));
     }
 
-    static void assertOneEndpointEach(List<String> tokens) {
-        for (String token : tokens) {
-            assertEquals(1, simulator().endpointsCreatedWith(token), "one endpoint for ClientToken " + token);
+    /** Each job's cloud calls carry its JobId as ClientToken. */
+    static void assertOneEndpointEach(List<String> jobIds) {
+        for (String jobId : jobIds) {
+            assertEquals(1, simulator().endpointsCreatedWith(jobId), "one endpoint for job " + jobId);
         }
     }
 
     @Test
     void aThrottlingFailingSlowCloudOnlyDelaysTheJobs() {
         simulator().faults(new Faults(0.3, null, 0.05, null, null, 300, null, null, null, null, null));
-        List<String> tokens = new ArrayList<>();
-        List<String> jobs = submit(25, tokens);
+        List<String> jobs = submit(25);
         // Eventual success is the point, not speed: a job can meet several throttled calls in a row.
         awaitAll(jobs, "Active", Duration.ofSeconds(240));
         int retried = 0;
         for (String id : jobs) {
-            JsonPath job = given().get("/GetVpcEndpointJob?JobId=" + id).jsonPath();
+            JsonPath job = Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + id).jsonPath();
             if (job.getInt("Attempts") > 1) {
                 retried++;
                 assertTrue(job.getList("History.Detail", String.class).stream()
@@ -82,35 +81,33 @@ class FaultToleranceTest {
             }
         }
         assertTrue(retried > 0, "with 30% throttling some create calls were retried");
-        assertOneEndpointEach(tokens);
+        assertOneEndpointEach(jobs);
     }
 
     @Test
     void aReadTimeoutIsNotAFailure() {
         simulator().faults(new Faults(null, null, null, null, null, null, null, 1.0, 3000, null, null));
-        List<String> tokens = new ArrayList<>();
-        List<String> jobs = submit(1, tokens);
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/GetVpcEndpointJob?JobId=" + jobs.get(0))
+        List<String> jobs = submit(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobs.get(0))
                 .jsonPath().getString("History.Detail").contains("SDK.ReadTimeout"));
         simulator().faults(Faults.none());
         awaitAll(jobs, "Active", Duration.ofSeconds(60));
-        assertOneEndpointEach(tokens);
+        assertOneEndpointEach(jobs);
     }
 
     @Test
     void anEndpointStuckCreatingFailsAtTheDeadlineAndKeepsItsId() {
         simulator().faults(new Faults(null, null, null, null, null, null, null, null, null, true, null));
-        List<String> jobs = submit(1, new ArrayList<>());
+        List<String> jobs = submit(1);
         awaitAll(jobs, "Failed", Duration.ofSeconds(60));
-        JsonPath job = given().get("/GetVpcEndpointJob?JobId=" + jobs.get(0)).jsonPath();
+        JsonPath job = Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobs.get(0)).jsonPath();
         assertEquals("ProvisioningTimeout", job.getString("Error.Code"));
         assertTrue(job.getString("Endpoint.EndpointId").startsWith("ep-"), "the EndpointId is kept for a person to find");
     }
 
     @Test
     void withoutTheDatabaseRequestsGet503InTimeAndTheServiceRecovers() {
-        List<String> tokens = new ArrayList<>();
-        List<String> before = submit(5, tokens);
+        List<String> before = submit(5);
         LocalStackResource.stack().postgres().close();
         try {
             for (int i = 0; i < 3; i++) {
@@ -126,24 +123,23 @@ class FaultToleranceTest {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 EndToEndTest.create(EndToEndTest.request("vpc-demo01", UUID.randomUUID().toString())).statusCode() == 202);
-        List<String> after = submit(5, tokens);
+        List<String> after = submit(5);
         List<String> all = new ArrayList<>(before);
         all.addAll(after);
         awaitAll(all, "Active", Duration.ofSeconds(60));
-        assertOneEndpointEach(tokens);
+        assertOneEndpointEach(all);
     }
 
     @Test
     void withoutTheBrokerAcceptedJobsWaitAndComplete() {
-        List<String> tokens = new ArrayList<>();
         LocalStackResource.stack().kafka().close();
         List<String> jobs;
         try {
-            jobs = submit(3, tokens);
+            jobs = submit(3);
         } finally {
             LocalStackResource.stack().kafka().start();
         }
         awaitAll(jobs, "Active", Duration.ofSeconds(90));
-        assertOneEndpointEach(tokens);
+        assertOneEndpointEach(jobs);
     }
 }

@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.functions;
 
-import static io.restassured.RestAssured.given;
+import io.privatelink.provisioner.Callers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -31,13 +31,12 @@ class HostileCloudSoak {
     @Test
     void threeHundredJobsAllActiveNoneDoubled() {
         LocalStackResource.stack().simulator().faults(new Faults(0.3, null, 0.05, null, 50, 1000, null, null, null, null, null));
-        List<String> tokens = new ArrayList<>();
         long start = System.nanoTime();
-        List<String> jobs = FaultToleranceTest.submit(300, tokens);
+        List<String> jobs = FaultToleranceTest.submit(300);
         FaultToleranceTest.awaitAll(jobs, "Active", Duration.ofMinutes(10));
-        long attempts = jobs.stream().mapToLong(id -> given().get("/GetVpcEndpointJob?JobId=" + id).jsonPath()
+        long attempts = jobs.stream().mapToLong(id -> Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + id).jsonPath()
                 .getInt("Attempts")).sum();
-        FaultToleranceTest.assertOneEndpointEach(tokens);
+        FaultToleranceTest.assertOneEndpointEach(jobs);
         assertTrue(attempts > jobs.size(), "throttled create calls were retried");
         System.out.printf("hostile cloud: %d jobs Active in %d s, %d create attempts, 0 doubled%n", jobs.size(),
                 (System.nanoTime() - start) / 1_000_000_000L, attempts);

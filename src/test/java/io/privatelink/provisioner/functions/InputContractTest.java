@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.functions;
 
-import static io.restassured.RestAssured.given;
+import io.privatelink.provisioner.Callers;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -240,7 +240,7 @@ class InputContractTest {
     }
 
     static Response post(String contentType, String body) {
-        return given().contentType(contentType).body(body).post("/CreateVpcEndpoint");
+        return Callers.provisioner().contentType(contentType).body(body).post("/CreateVpcEndpoint");
     }
 
     /** Runs a request that must be refused, and checks that nothing was recorded or queued for it. */
@@ -309,7 +309,7 @@ class InputContractTest {
     @Test
     void theFlattenedFormIsReadAsTheSameRequest() {
         String token = UUID.randomUUID().toString();
-        String jobId = given().contentType("application/x-www-form-urlencoded")
+        String jobId = Callers.provisioner().contentType("application/x-www-form-urlencoded")
                 .formParam("RegionId", "cn-hangzhou").formParam("VpcId", "vpc-demo01")
                 .formParam("ServiceId", "epsrv-demo01")
                 .formParam("Zone.1.VSwitchId", "vsw-demo01h").formParam("Zone.1.ZoneId", "cn-hangzhou-h")
@@ -319,7 +319,7 @@ class InputContractTest {
                 .formParam("ZoneAffinityEnabled", "true").formParam("ZonePrivateIpAddressCount", "1")
                 .formParam("ClientToken", token)
                 .post("/CreateVpcEndpoint").then().statusCode(202).extract().path("JobId");
-        given().get("/GetVpcEndpointJob?JobId=" + jobId).then().statusCode(200)
+        Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobId).then().statusCode(200)
                 .body("Request.Zone[1].VSwitchId", equalTo("vsw-demo01i"))
                 .body("Request.SecurityGroupId[0]", equalTo("sg-demo01"))
                 .body("Request.Tag[0].Value", equalTo("prod"))
@@ -336,7 +336,7 @@ class InputContractTest {
 
     @Test
     void queryParametersWithoutABodyAreTheFlattenedFormToo() {
-        given().queryParam("RegionId", "cn-hangzhou").queryParam("VpcId", "vpc-demo01")
+        Callers.provisioner().queryParam("RegionId", "cn-hangzhou").queryParam("VpcId", "vpc-demo01")
                 .queryParam("ServiceId", "epsrv-demo01").queryParam("SecurityGroupId.1", "sg-demo01")
                 .queryParam("ClientToken", UUID.randomUUID().toString())
                 .post("/CreateVpcEndpoint").then().statusCode(202);
@@ -344,11 +344,11 @@ class InputContractTest {
 
     @Test
     void gapsAndNonNumericIndexesAreInvalidParameter() throws Exception {
-        refused(() -> given().contentType("application/x-www-form-urlencoded")
+        refused(() -> Callers.provisioner().contentType("application/x-www-form-urlencoded")
                 .formParam("RegionId", "cn-hangzhou").formParam("VpcId", "vpc-demo01")
                 .formParam("ServiceId", "epsrv-demo01").formParam("SecurityGroupId.2", "sg-demo01")
                 .post("/CreateVpcEndpoint"), 400, "InvalidParameter");
-        refused(() -> given().contentType("application/x-www-form-urlencoded")
+        refused(() -> Callers.provisioner().contentType("application/x-www-form-urlencoded")
                 .formParam("RegionId", "cn-hangzhou").formParam("VpcId", "vpc-demo01")
                 .formParam("ServiceId", "epsrv-demo01").formParam("Zone.x.ZoneId", "cn-hangzhou-h")
                 .post("/CreateVpcEndpoint"), 400, "InvalidParameter");

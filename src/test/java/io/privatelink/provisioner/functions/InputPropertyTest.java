@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.functions;
 
-import static io.restassured.RestAssured.given;
+import io.privatelink.provisioner.Callers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,7 +132,7 @@ class InputPropertyTest {
     }
 
     static Response post(String body) {
-        return given().contentType("application/json").body(body).post("/CreateVpcEndpoint");
+        return Callers.provisioner().contentType("application/json").body(body).post("/CreateVpcEndpoint");
     }
 
     static void assertErrorShape(Response r, String body) {

@@ -69,7 +69,7 @@ class JobsPageTest {
     @Test
     void aNewJobAppearsAndItsRowReachesActiveOnAPhoneWidthScreen() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(page.toString());
+        browser.get(page + "#token=" + io.privatelink.provisioner.Callers.auditorToken());
         String jobId = EndToEndTest.create(EndToEndTest.request("vpc-demo01", UUID.randomUUID().toString()))
                 .then().statusCode(202).extract().path("JobId");
         By status = By.cssSelector("tr[data-job-id='" + jobId + "'] td.status");
@@ -93,7 +93,7 @@ class JobsPageTest {
 
     @Test
     void theFiltersMatchListVpcEndpointJobs() {
-        browser.get(page.toString());
+        browser.get(page + "#token=" + io.privatelink.provisioner.Callers.auditorToken());
         String vpc = "vpc-page-" + UUID.randomUUID().toString().substring(0, 6);
         String jobId = EndToEndTest.create(EndToEndTest.request(vpc, UUID.randomUUID().toString()))
                 .then().statusCode(202).extract().path("JobId");

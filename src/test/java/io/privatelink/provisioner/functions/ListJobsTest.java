@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.functions;
 
-import static io.restassured.RestAssured.given;
+import io.privatelink.provisioner.Callers;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +34,7 @@ class ListJobsTest {
     }
 
     static JsonPath list(String query) {
-        return given().get("/ListVpcEndpointJobs?" + query).then().statusCode(200).extract().jsonPath();
+        return Callers.provisioner().get("/ListVpcEndpointJobs?" + query).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -81,13 +81,13 @@ class ListJobsTest {
 
     @Test
     void badParametersAreRefusedInTheErrorShape() {
-        given().get("/ListVpcEndpointJobs?MaxResults=101").then().statusCode(400).body("Code", equalTo("IllegalParam.MaxResults"));
-        given().get("/ListVpcEndpointJobs?MaxResults=0").then().statusCode(400).body("Code", equalTo("IllegalParam.MaxResults"));
-        given().get("/ListVpcEndpointJobs?JobStatus=Done").then().statusCode(400).body("Code", equalTo("IllegalParam.JobStatus"));
-        given().get("/ListVpcEndpointJobs?NextToken=garbage").then().statusCode(400).body("Code", equalTo("IllegalParam.NextToken"));
-        given().get("/ListVpcEndpointJobs?CreatedAfter=yesterday").then().statusCode(400)
+        Callers.provisioner().get("/ListVpcEndpointJobs?MaxResults=101").then().statusCode(400).body("Code", equalTo("IllegalParam.MaxResults"));
+        Callers.provisioner().get("/ListVpcEndpointJobs?MaxResults=0").then().statusCode(400).body("Code", equalTo("IllegalParam.MaxResults"));
+        Callers.provisioner().get("/ListVpcEndpointJobs?JobStatus=Done").then().statusCode(400).body("Code", equalTo("IllegalParam.JobStatus"));
+        Callers.provisioner().get("/ListVpcEndpointJobs?NextToken=garbage").then().statusCode(400).body("Code", equalTo("IllegalParam.NextToken"));
+        Callers.provisioner().get("/ListVpcEndpointJobs?CreatedAfter=yesterday").then().statusCode(400)
                 .body("Code", equalTo("IllegalParam.CreatedAfter"));
-        given().get("/ListVpcEndpointJobs").then().statusCode(200).body("MaxResults", equalTo(20));
+        Callers.provisioner().get("/ListVpcEndpointJobs").then().statusCode(200).body("MaxResults", equalTo(20));
     }
 
     @Test

@@ -47,7 +47,7 @@ class PacingTest {
         LocalStackResource.stack().simulator().faults(
                 new Faults(null, Map.of("CreateVpcEndpoint", 10), null, null, null, null, null, null, null, null, null));
         long before = throttled();
-        List<String> jobs = FaultToleranceTest.submit(30, new ArrayList<>());
+        List<String> jobs = FaultToleranceTest.submit(30);
         FaultToleranceTest.awaitAll(jobs, "Active", Duration.ofSeconds(60));
         assertEquals(before, throttled(), "no create call was throttled");
     }

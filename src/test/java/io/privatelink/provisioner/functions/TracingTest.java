@@ -45,8 +45,8 @@ class TracingTest {
             assertTrue(trace.stream().anyMatch(s -> s.getName().contains("vpc-endpoint.commands")
                     && !s.getName().contains("publish")), "its consumption: " + names);
             assertTrue(trace.stream().anyMatch(s -> s.getName().equals("PrivateLink CreateVpcEndpoint")
-                    && token.equals(s.getAttributes().get(AttributeKey.stringKey("privatelink.client_token")))),
-                    "the create call with the ClientToken: " + names);
+                    && jobId.equals(s.getAttributes().get(AttributeKey.stringKey("privatelink.client_token")))),
+                    "the create call with the cloud's ClientToken, the JobId: " + names);
             assertTrue(names.contains("ReconcileVpcEndpointJobs poll"), "the reconciler's poll: " + names);
             assertTrue(names.contains("PrivateLink GetVpcEndpointAttribute"), "the poll's cloud call: " + names);
         });
