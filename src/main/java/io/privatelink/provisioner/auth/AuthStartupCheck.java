@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.auth;
 
+import java.util.function.Predicate;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -19,26 +21,33 @@ public class AuthStartupCheck {
     private static final Logger LOG = Logger.getLogger(AuthStartupCheck.class);
 
     void check(@Observes StartupEvent start, AuthConfig auth, Config config) {
+        verify(LaunchMode.current() == LaunchMode.NORMAL, auth.enabled(), auth.allowDisabled(),
+                name -> config.getOptionalValue(name, String.class).isPresent());
         if (!auth.enabled()) {
-            if (LaunchMode.current() == LaunchMode.NORMAL && !auth.allowDisabled()) {
-                throw new IllegalStateException("privatelink.auth.enabled=false in a production run: anyone could "
-                        + "create endpoints. Turn it on, or force it with PRIVATELINK_AUTH_ALLOW_DISABLED=true.");
-            }
             LOG.warn("authentication is OFF: every request acts as one caller with every role");
-            return;
-        }
-        require(config, "mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                "mp.jwt.verify.publickey");
-        require(config, "mp.jwt.verify.issuer", "MP_JWT_VERIFY_ISSUER", null);
-        require(config, "mp.jwt.verify.audiences", "MP_JWT_VERIFY_AUDIENCES", null);
-        if (auth.pushSecret().isEmpty()) {
-            LOG.info("no push secret configured: ProvisionVpcEndpoint and ReconcileVpcEndpointJobs take no HTTP calls");
+        } else if (auth.pushSecret().isEmpty()) {
+            LOG.info("no push secret configured: the internal functions and push routes take no HTTP calls");
         }
     }
 
-    private static void require(Config config, String name, String env, String alternative) {
-        boolean set = config.getOptionalValue(name, String.class).isPresent()
-                || (alternative != null && config.getOptionalValue(alternative, String.class).isPresent());
+    /**
+     * @throws IllegalStateException when the start must not go on
+     */
+    static void verify(boolean production, boolean enabled, boolean allowDisabled, Predicate<String> isSet) {
+        if (!enabled) {
+            if (production && !allowDisabled) {
+                throw new IllegalStateException("privatelink.auth.enabled=false in a production run: anyone could "
+                        + "create endpoints. Turn it on, or force it with PRIVATELINK_AUTH_ALLOW_DISABLED=true.");
+            }
+            return;
+        }
+        require(isSet.test("mp.jwt.verify.publickey.location") || isSet.test("mp.jwt.verify.publickey"),
+                "mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        require(isSet.test("mp.jwt.verify.issuer"), "mp.jwt.verify.issuer", "MP_JWT_VERIFY_ISSUER");
+        require(isSet.test("mp.jwt.verify.audiences"), "mp.jwt.verify.audiences", "MP_JWT_VERIFY_AUDIENCES");
+    }
+
+    private static void require(boolean set, String name, String env) {
         if (!set) {
             throw new IllegalStateException("authentication is on but " + name + " is not set (environment " + env
                     + "): callers' tokens could not be checked.");
