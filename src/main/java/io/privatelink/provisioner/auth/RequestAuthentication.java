@@ -45,7 +45,7 @@ public class RequestAuthentication {
     /** The functions only the platform calls. */
     public static final Set<String> INTERNAL_FUNCTIONS = Set.of("/ProvisionVpcEndpoint", "/ReconcileVpcEndpointJobs");
     /** The routes the platform pushes Kafka records and ticks to: as closed as the internal functions. */
-    public static final Set<String> PUSH_ROUTES = Set.of(PushRoutes.INVOKE, PushRoutes.REQUESTS);
+    public static final Set<String> PUSH_ROUTES = Set.of(PushRoutes.INVOKE, PushRoutes.REQUESTS, PushRoutes.TICK);
     private static final Set<String> PUBLIC_PATHS = Set.of("/", "/jobs.html", "/favicon.ico");
 
     private final JWTParser parser;

@@ -79,5 +79,15 @@ public interface ProvisionerConfig {
         /** Cloud polls one pass runs at once. */
         @WithDefault("16")
         int concurrency();
+
+        /**
+         * A platform's timer fires once a minute at most: on its tick, passes run this often while jobs fall due,
+         * for up to {@link #drainFor()}, so that an endpoint's polls keep their pace between ticks.
+         */
+        @WithDefault("2s")
+        Duration drainEvery();
+
+        @WithDefault("50s")
+        Duration drainFor();
     }
 }

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.functions;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.job.JobRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +32,8 @@ public class PushRoutes {
 
     public static final String INVOKE = "/invoke";
     public static final String REQUESTS = "/push/vpc-endpoint.requests";
+    /** A timer's tick (Knative PingSource): reconciler passes for as long as a drain lasts. */
+    public static final String TICK = "/push/tick";
     private static final Logger LOG = Logger.getLogger(PushRoutes.class);
 
     private enum Outcome { DONE, POISON, RETRY }
@@ -38,9 +42,16 @@ public class PushRoutes {
     private final VpcEndpointRequestConsumer requests;
     private final ReconcileVpcEndpointJobsFunction reconciler;
     private final ObjectMapper json;
+    private final JobRepository jobs;
+    private final ReactiveContext context;
+    private final ProvisionerConfig config;
 
     public PushRoutes(ProvisionCommandConsumer commands, VpcEndpointRequestConsumer requests,
-            ReconcileVpcEndpointJobsFunction reconciler, ObjectMapper json) {
+            ReconcileVpcEndpointJobsFunction reconciler, ObjectMapper json, JobRepository jobs, ReactiveContext context,
+            ProvisionerConfig config) {
+        this.jobs = jobs;
+        this.context = context;
+        this.config = config;
         this.commands = commands;
         this.requests = requests;
         this.reconciler = reconciler;
@@ -53,6 +64,7 @@ public class PushRoutes {
         router.route(HttpMethod.POST, INVOKE).order(HttpContract.BEFORE_FUNQY + 2).handler(this::invoke);
         router.route(HttpMethod.POST, REQUESTS).order(HttpContract.BEFORE_FUNQY + 1).handler(body);
         router.route(HttpMethod.POST, REQUESTS).order(HttpContract.BEFORE_FUNQY + 2).handler(this::knativeRequest);
+        router.route(HttpMethod.POST, TICK).order(HttpContract.BEFORE_FUNQY + 2).handler(this::tick);
         // A PingSource's data or any other body means nothing to the reconciler, and Funqy refuses a body for a
         // function without input: drop it.
         router.route(HttpMethod.POST, "/ReconcileVpcEndpointJobs").order(HttpContract.BEFORE_FUNQY + 1).handler(body);
@@ -73,13 +85,27 @@ public class PushRoutes {
             return;
         }
         if (invocation.tick()) {
-            reconciler.reconcileVpcEndpointJobs().subscribe().with(
-                    summary -> reply(ctx, List.of(Outcome.DONE)),
-                    failure -> reply(ctx, List.of(Outcome.RETRY)));
+            tick(ctx);
             return;
         }
         Uni.join().all(invocation.records().stream().map(this::deliver).toList()).andCollectFailures()
                 .subscribe().with(outcomes -> reply(ctx, outcomes), failure -> reply(ctx, List.of(Outcome.RETRY)));
+    }
+
+    private void tick(RoutingContext ctx) {
+        Instant until = Instant.now().plus(config.reconciler().drainFor());
+        drain(until).subscribe().with(passes -> reply(ctx, List.of(Outcome.DONE)),
+                failure -> reply(ctx, List.of(Outcome.RETRY)));
+    }
+
+    /** Reconciler passes, one every drain-every, while jobs fall due before {@code until}. */
+    private Uni<Void> drain(Instant until) {
+        return reconciler.reconcileVpcEndpointJobs()
+                .chain(() -> context.run(back -> jobs.countDue(until)))
+                .chain(due -> due == 0 || Instant.now().plus(config.reconciler().drainEvery()).isAfter(until)
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(config.reconciler().drainEvery())
+                                .chain(() -> drain(until)));
     }
 
     /** Knative: one record of vpc-endpoint.requests from a KafkaSource. */
