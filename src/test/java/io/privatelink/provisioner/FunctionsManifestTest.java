@@ -30,17 +30,18 @@ import io.quarkus.scheduler.Scheduled;
 class FunctionsManifestTest {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Manifest(List<Function> functions) {
+    public record Manifest(List<Function> functions) {
     }
 
-    record Function(String name, @JsonProperty("class") String className, String path, List<String> methods,
+    public record Function(String name, @JsonProperty("class") String className, String path, List<String> methods,
             String audience, List<String> roles, List<Trigger> triggers) {
     }
 
-    record Trigger(String type, String topic, String channel, String deadLetterTopic, String every, String config) {
+    public record Trigger(String type, String topic, String channel, String deadLetterTopic, String every, String config,
+            Map<String, String> knative, Map<String, String> fc) {
     }
 
-    private static Manifest manifest() throws IOException {
+    public static Manifest manifest() throws IOException {
         return new ObjectMapper(new YAMLFactory()).readValue(Path.of("functions.yaml").toFile(), Manifest.class);
     }
 
