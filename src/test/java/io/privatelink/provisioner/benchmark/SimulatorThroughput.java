@@ -11,10 +11,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
-import com.aliyuncs.http.FormatType;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
-import com.aliyuncs.profile.DefaultProfile;
 
 import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
 import io.vertx.core.Vertx;
@@ -36,10 +32,9 @@ public final class SimulatorThroughput {
         Vertx vertx = Vertx.vertx();
         Path data = Files.createTempDirectory("simulator-throughput");
         PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx, PrivateLinkSimulator.Settings.defaults(0, data));
-        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
-                PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_ID, PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_SECRET));
+        DefaultAcsClient client = SimulatorRequests.client();
         String endpointId = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(client.getCommonResponse(create(simulator.port(), "warm-up")).getData()).get("EndpointId").asText();
+                .readTree(client.getCommonResponse(SimulatorRequests.create(simulator.port(), "warm-up")).getData()).get("EndpointId").asText();
         try {
             System.out.printf("%-28s %8s %10s %8s %10s%n", "action", "threads", "calls", "errors", "calls/s");
             for (String action : List.of("GetVpcEndpointAttribute", "CreateVpcEndpoint")) {
@@ -55,8 +50,8 @@ public final class SimulatorThroughput {
                         long n = 0;
                         while (System.nanoTime() < end) {
                             CommonRequest r = action.equals("CreateVpcEndpoint")
-                                    ? create(simulator.port(), "bench-" + worker + "-" + n++)
-                                    : get(simulator.port(), endpointId);
+                                    ? SimulatorRequests.create(simulator.port(), "bench-" + worker + "-" + n++)
+                                    : SimulatorRequests.get(simulator.port(), endpointId);
                             try {
                                 client.getCommonResponse(r);
                                 calls.increment();
@@ -79,32 +74,5 @@ public final class SimulatorThroughput {
             simulator.close();
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
-    }
-
-    private static CommonRequest base(int port, String action) {
-        CommonRequest r = new CommonRequest();
-        r.setSysMethod(MethodType.POST);
-        r.setSysProtocol(ProtocolType.HTTP);
-        r.setSysDomain("127.0.0.1:" + port);
-        r.setSysVersion(PrivateLinkSimulator.VERSION);
-        r.setSysAction(action);
-        r.setSysAccept(FormatType.JSON);
-        r.putQueryParameter("RegionId", "cn-hangzhou");
-        return r;
-    }
-
-    private static CommonRequest get(int port, String endpointId) {
-        CommonRequest r = base(port, "GetVpcEndpointAttribute");
-        r.putQueryParameter("EndpointId", endpointId);
-        return r;
-    }
-
-    private static CommonRequest create(int port, String token) {
-        CommonRequest r = base(port, "CreateVpcEndpoint");
-        r.putQueryParameter("VpcId", "vpc-demo01");
-        r.putQueryParameter("ServiceId", "epsrv-demo01");
-        r.putQueryParameter("SecurityGroupId.1", "sg-demo01");
-        r.putQueryParameter("ClientToken", token);
-        return r;
     }
 }

@@ -1,0 +1,399 @@
+package io.privatelink.provisioner.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.privatelink.provisioner.local.LocalStack;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * The service's figures beside the limits that bound them, measured in one run on the embedded Kafka, PostgreSQL and
+ * simulator, against the production artifact (target/quarkus-app) in its own JVM:
+ * accept vs. a bare durable insert, status vs. a primary-key select, draining 2,000 jobs vs. the cloud's rate limit,
+ * a user's own SDK loop, start-up and memory. Prints a table and writes target/benchmark/results.json.
+ * Run: mvn -B -q -DskipTests package exec:exec@benchmark (BENCHMARK_SECONDS shortens or lengthens each step).
+ */
+public final class ServiceBenchmark {
+
+    static final int[] ACCEPT_CONCURRENCY = {1, 16, 64, 256};
+    static final int[] STATUS_CONCURRENCY = {16, 64};
+    static final int DRAIN_JOBS = 2000;
+    static final int CREATE_LIMIT = 50;
+    static final int GET_LIMIT = 100;
+    static final Duration ACTIVE_AFTER = Duration.ofSeconds(10);
+    static final int PEER_THREADS = 10;
+    static final int PEER_SAMPLE = 30;
+    /** The service's own pool (DB_POOL_SIZE's default); the baselines get as many connections. */
+    static final int POOL = 20;
+    static final List<String> JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String BODY = """
+            {"RegionId": "cn-hangzhou", "VpcId": "vpc-demo01", "ServiceId": "epsrv-demo01", "EndpointName": "bench",
+             "SecurityGroupId": ["sg-demo01"], "Zone": [{"VSwitchId": "vsw-demo01h", "ZoneId": "cn-hangzhou-h"}],
+             "ClientToken": "%s"}""";
+
+    private final Path out;
+    private final Duration step;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final Vertx vertx = Vertx.vertx();
+
+    private ServiceBenchmark(Path out, Duration step) {
+        this.out = out;
+        this.step = step;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of("target/benchmark");
+        Files.createDirectories(out);
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_SECONDS", "30"));
+        ServiceBenchmark b = new ServiceBenchmark(out, Duration.ofSeconds(seconds));
+        try {
+            b.acceptStatusStartup();
+            b.drainAndPeer();
+        } finally {
+            b.vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+        b.report();
+        System.exit(0);
+    }
+
+    // ---- accept, status, start-up and memory (push mode: nothing provisions, so the accept path runs alone)
+
+    private void acceptStatusStartup() throws Exception {
+        Path data = Files.createTempDirectory(out, "stack-a-");
+        try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
+            int port = freePort();
+            Map<String, String> config = serviceConfig(stack, port);
+            config.put("mp.messaging.incoming.provision-commands-in.enabled", "false");
+            config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
+            config.put("privatelink.reconciler.every", "off");
+            String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
+            try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-a.log"))) {
+                Http http = new Http(vertx, port, token, 300);
+                double startup = firstAccepted(service, http);
+                for (int i = 0; i < 1000; i++) {
+                    http.create().toCompletionStage().toCompletableFuture().join();
+                }
+                long rss = service.residentBytes();
+                results.put("startup", Map.of("secondsToFirst202", startup, "residentBytesAfter1000", rss,
+                        "jvmFlags", JVM));
+                ClosedLoop.run(16, Duration.ofSeconds(10), http::create);
+                Pool db = pool(stack);
+                await(db.query("create table bench_job (like vpc_endpoint_job including defaults)").execute());
+                Map<String, Object> accept = new LinkedHashMap<>();
+                for (int c : ACCEPT_CONCURRENCY) {
+                    ClosedLoop.Run ours = ClosedLoop.run(c, step, http::create);
+                    ClosedLoop.Run base = ClosedLoop.run(c, step, () -> insert(db));
+                    accept.put("c" + c, Map.of("service", figures(ours), "insertBaseline", figures(base),
+                            "ratio", ours.perSecond() / base.perSecond()));
+                    row("accept c=" + c, ours, base, c == 64 ? "ratio >= 0.8" : c == 16 ? "p99 < 10 ms" : "0 errors");
+                }
+                results.put("accept", accept);
+                List<String> ids = new ArrayList<>();
+                for (Row r : await(db.query("select job_id from vpc_endpoint_job order by random() limit 5000").execute())) {
+                    ids.add(r.getString(0));
+                }
+                Map<String, Object> status = new LinkedHashMap<>();
+                Duration statusStep = step.dividedBy(2);
+                for (int c : STATUS_CONCURRENCY) {
+                    ClosedLoop.Run ours = ClosedLoop.run(c, statusStep, () -> http.status(any(ids)));
+                    ClosedLoop.Run base = ClosedLoop.run(c, statusStep, () -> select(db, any(ids)));
+                    status.put("c" + c, Map.of("service", figures(ours), "selectBaseline", figures(base),
+                            "ratio", ours.perSecond() / base.perSecond()));
+                    row("status c=" + c, ours, base, "");
+                }
+                results.put("status", status);
+                table.add(new String[] {"start-up to first 202", String.format("%.2f s", startup), "", "",
+                        "< 1.5 s", startup < 1.5 ? "met" : "not met"});
+                table.add(new String[] {"resident memory after 1,000", rss / (1024 * 1024) + " MB", "", "", "< 256 MB",
+                        rss < 256L * 1024 * 1024 ? "met" : "not met"});
+                db.close();
+                http.close();
+            }
+        }
+    }
+
+    /** Posts until the first 202, from process start: the start-up a caller sees. */
+    private static double firstAccepted(ServiceProcess service, Http http) throws InterruptedException {
+        while (service.alive()) {
+            try {
+                if ("202".equals(http.create().toCompletionStage().toCompletableFuture().join())) {
+                    return (System.nanoTime() - service.startedNanos) / 1e9;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the service exited; see target/benchmark/service-a.log");
+    }
+
+    // ---- drain: 2,000 jobs under the cloud's limits, and the same endpoints made the way a user would
+
+    private void drainAndPeer() throws Exception {
+        Path data = Files.createTempDirectory(out, "stack-b-");
+        try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
+            String limits = "{\"QpsLimits\": {\"CreateVpcEndpoint\": " + CREATE_LIMIT + ", \"GetVpcEndpointAttribute\": "
+                    + GET_LIMIT + "}}";
+            simulator(stack, "PUT", "/_simulator/faults", limits);
+            int port = freePort();
+            Map<String, String> config = serviceConfig(stack, port);
+            // What an operator sets for an account whose limits are 50 and 100 calls/s: a little under them.
+            config.put("privatelink.cloud.rate-limits.CreateVpcEndpoint", String.valueOf(CREATE_LIMIT * 0.96));
+            config.put("privatelink.cloud.rate-limits.GetVpcEndpointAttribute", String.valueOf(GET_LIMIT * 0.96));
+            String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
+            Pool db = pool(stack);
+            try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-b.log"))) {
+                Http http = new Http(vertx, port, token, 64);
+                firstAccepted(service, http);
+                await(db.query("delete from vpc_endpoint_job_event").execute());
+                await(db.query("delete from vpc_endpoint_job_history").execute());
+                await(db.query("delete from vpc_endpoint_job").execute());
+                simulator(stack, "POST", "/_simulator/reset", "");
+                simulator(stack, "PUT", "/_simulator/faults", limits);
+                Instant[] first = new Instant[1];
+                List<Future<String>> sent = new ArrayList<>();
+                java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
+                for (int i = 0; i < DRAIN_JOBS; i++) {
+                    inFlight.acquire();
+                    sent.add(http.create().onComplete(r -> {
+                        inFlight.release();
+                        synchronized (first) {
+                            if (r.succeeded() && "202".equals(r.result()) && first[0] == null) {
+                                first[0] = Instant.now();
+                            }
+                        }
+                    }));
+                }
+                long accepted = sent.stream().map(f -> f.toCompletionStage().toCompletableFuture().join())
+                        .filter("202"::equals).count();
+                Row done = null;
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (System.nanoTime() < deadline) {
+                    done = await(db.query("select count(*) filter (where status = 'Active'), "
+                            + "count(*) filter (where status = 'Failed'), max(updated_at) from vpc_endpoint_job")
+                            .execute()).iterator().next();
+                    if (done.getLong(0) + done.getLong(1) >= accepted) {
+                        break;
+                    }
+                    Thread.sleep(250);
+                }
+                double seconds = Duration.between(first[0], done.getOffsetDateTime(2).toInstant()).toMillis() / 1000.0;
+                double bound = (double) DRAIN_JOBS / CREATE_LIMIT + ACTIVE_AFTER.toSeconds();
+                JsonNode state = JSON.readTree(simulator(stack, "GET", "/_simulator/state", null));
+                long calls = sum(state.path("Calls"), k -> true);
+                long throttled = sum(state.path("Outcomes"), k -> k.contains("Throttling"));
+                results.put("drain", Map.of("jobs", DRAIN_JOBS, "accepted", accepted, "active", done.getLong(0),
+                        "failed", done.getLong(1), "seconds", seconds, "lowerBoundSeconds", bound,
+                        "boundOverActual", bound / seconds, "cloudCalls", calls, "throttledCalls", throttled,
+                        "simulatorOutcomes", state.path("Outcomes")));
+                table.add(new String[] {"drain 2,000 (first 202 to last Active)", String.format("%.1f s", seconds),
+                        String.format("bound %.0f s", bound), String.format("%.2f", bound / seconds), ">= 0.9",
+                        bound / seconds >= 0.9 ? "met" : "not met"});
+                table.add(new String[] {"  cloud calls throttled", String.format("%d of %d (%.2f%%)", throttled, calls,
+                        100.0 * throttled / Math.max(1, calls)), "", "", "< 1%",
+                        throttled < 0.01 * calls ? "met" : "not met"});
+                http.close();
+            }
+            db.close();
+            simulator(stack, "POST", "/_simulator/reset", "");
+            simulator(stack, "PUT", "/_simulator/faults", limits);
+            SdkPeer.Result peer = SdkPeer.run(stack.simulator().port(), PEER_THREADS, PEER_SAMPLE, ACTIVE_AFTER);
+            double perEndpoint = peer.seconds() * PEER_THREADS / PEER_SAMPLE;
+            double script = peer.seconds() * DRAIN_JOBS / PEER_SAMPLE;
+            double terraform = (double) DRAIN_JOBS / PEER_THREADS * (perEndpoint + 60 - 3);
+            results.put("peer", Map.of("threads", PEER_THREADS, "sampleEndpoints", PEER_SAMPLE,
+                    "sampleSeconds", peer.seconds(), "throttledCalls", peer.throttled(),
+                    "extrapolatedSecondsFor2000", script, "terraformEstimateSecondsFor2000", terraform));
+            table.add(new String[] {"peer: 10-thread SDK script, 2,000", String.format("%.0f s (from %d in %.1f s)",
+                    script, PEER_SAMPLE, peer.seconds()), "", "", "", ""});
+            table.add(new String[] {"peer: Terraform (60 s delay), 2,000", String.format("%.0f s (estimate)", terraform),
+                    "", "", "", ""});
+        }
+    }
+
+    // ---- pieces
+
+    private static Map<String, String> serviceConfig(LocalStack stack, int port) {
+        Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
+        config.put("quarkus.http.port", String.valueOf(port));
+        // One caller sends all of the load: its own CreateVpcEndpoint limit would measure the limiter.
+        config.put("privatelink.auth.rate-limit.per-second", "1000000");
+        config.put("privatelink.auth.rate-limit.burst", "1000000");
+        return config;
+    }
+
+    private Pool pool(LocalStack stack) {
+        PgConnectOptions options = PgConnectOptions.fromUri(stack.serviceConfig().get("quarkus.datasource.reactive.url"))
+                .setUser(stack.serviceConfig().get("quarkus.datasource.username"));
+        return PgPool.pool(vertx, options, new io.vertx.sqlclient.PoolOptions().setMaxSize(POOL));
+    }
+
+    /** The job row's insert alone, committed on its own (synchronous_commit on, as the service's database). */
+    private static Future<String> insert(Pool db) {
+        String id = "job-" + UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.preparedQuery("insert into bench_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,"
+                + " request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,"
+                + " not_found_polls, next_attempt_at, created_at, updated_at, version)"
+                + " values ($1, $2, $1, 'benchmark', '', $3, $4, 'Accepted', 'cn-hangzhou', 'vpc-demo01', 0, 0, 0, 0,"
+                + " $5, $5, $5, 0)")
+                .execute(Tuple.of(id, UUID.randomUUID().toString(), "f".repeat(64), BODY.formatted(id), now))
+                .map(r -> "ok");
+    }
+
+    private static Future<String> select(Pool db, String jobId) {
+        return db.preparedQuery("select * from vpc_endpoint_job where job_id = $1").execute(Tuple.of(jobId))
+                .map(r -> r.size() == 1 ? "ok" : "missing");
+    }
+
+    private static String any(List<String> ids) {
+        return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+
+    private static <T> T await(Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+
+    private static long sum(JsonNode counters, java.util.function.Predicate<String> key) {
+        long n = 0;
+        for (var it = counters.fields(); it.hasNext();) {
+            var e = it.next();
+            if (key.test(e.getKey())) {
+                n += e.getValue().asLong();
+            }
+        }
+        return n;
+    }
+
+    private static String simulator(LocalStack stack, String method, String path, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.simulator().port() + path));
+        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static Map<String, Object> figures(ClosedLoop.Run run) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("perSecond", run.perSecond());
+        f.put("p50ms", run.recorder().millis(0.50));
+        f.put("p99ms", run.recorder().millis(0.99));
+        f.put("p999ms", run.recorder().millis(0.999));
+        f.put("outcomes", run.recorder().outcomes());
+        return f;
+    }
+
+    private void row(String name, ClosedLoop.Run ours, ClosedLoop.Run base, String target) {
+        Recorder r = ours.recorder();
+        long errors = r.count() - r.outcome("202") - r.outcome("200");
+        double ratio = ours.perSecond() / base.perSecond();
+        String met = switch (target) {
+            case "ratio >= 0.8" -> ratio >= 0.8 && errors == 0 ? "met" : "not met";
+            case "p99 < 10 ms" -> r.millis(0.99) < 10 && errors == 0 ? "met" : "not met";
+            case "0 errors" -> errors == 0 ? "met" : "not met";
+            default -> "";
+        };
+        table.add(new String[] {name, String.format("%.0f/s p50 %.1f p99 %.1f p99.9 %.1f ms, %d errors", ours.perSecond(),
+                r.millis(0.5), r.millis(0.99), r.millis(0.999), errors),
+                String.format("%.0f/s p99 %.1f ms", base.perSecond(), base.recorder().millis(0.99)),
+                String.format("%.2f", ratio), target, met});
+    }
+
+    private void report() throws IOException {
+        String[] head = {"figure", "service", "baseline", "ratio", "target", ""};
+        int[] width = new int[head.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(head);
+        all.addAll(table);
+        for (String[] r : all) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] r : all) {
+            for (int i = 0; i < r.length; i++) {
+                text.append(String.format("%-" + (width[i] + 2) + "s", r[i]));
+            }
+            text.append('\n');
+        }
+        System.out.print(text);
+        Files.writeString(out.resolve("results.txt"), text);
+        JSON.writeValue(out.resolve("results.json").toFile(), results);
+        System.out.println("written: " + out.resolve("results.json") + ", " + out.resolve("results.txt"));
+    }
+
+    private static LocalStack.Ports ports() throws IOException {
+        return new LocalStack.Ports(freePort(), freePort(), freePort(), freePort());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The service over HTTP, as a caller with a provisioner's token. */
+    static final class Http {
+        private final io.vertx.core.http.HttpClient client;
+        private final String token;
+
+        Http(Vertx vertx, int port, String token, int connections) {
+            this.client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setDefaultHost("127.0.0.1")
+                    .setDefaultPort(port).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
+            this.token = token;
+        }
+
+        Future<String> create() {
+            return send(HttpMethod.POST, "/CreateVpcEndpoint", BODY.formatted(UUID.randomUUID()));
+        }
+
+        Future<String> status(String jobId) {
+            return send(HttpMethod.GET, "/GetVpcEndpointJob?JobId=" + jobId, null);
+        }
+
+        private Future<String> send(HttpMethod method, String uri, String body) {
+            return client.request(method, uri).compose(req -> {
+                req.putHeader("Authorization", "Bearer " + token);
+                if (body != null) {
+                    req.putHeader("Content-Type", "application/json");
+                }
+                return (body == null ? req.send() : req.send(body))
+                        .compose(resp -> resp.body().map(ignored -> String.valueOf(resp.statusCode())));
+            });
+        }
+
+        void close() {
+            client.close();
+        }
+    }
+}
