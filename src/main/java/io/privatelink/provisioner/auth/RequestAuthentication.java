@@ -48,9 +48,16 @@ public class RequestAuthentication {
     public static final Set<String> PUSH_ROUTES = Set.of(PushRoutes.INVOKE, PushRoutes.REQUESTS, PushRoutes.TICK);
     private static final Set<String> PUBLIC_PATHS = Set.of("/", "/jobs.html", "/favicon.ico");
 
+    private static final int VERIFIED_AT_MOST = 10_000;
+
     private final JWTParser parser;
     private final AuthConfig config;
     private final CreateRateLimiter limiter;
+    /**
+     * Tokens verified lately, by their SHA-256, until they expire: a caller's next requests skip the signature check
+     * and the hop off the event loop. Only the digest is kept, never the token.
+     */
+    private final Map<String, JsonWebToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RequestAuthentication(JWTParser parser, AuthConfig config, CreateRateLimiter limiter) {
         this.parser = parser;
@@ -112,6 +119,12 @@ public class RequestAuthentication {
             return;
         }
         String token = header.substring(7).trim();
+        String digest = digest(token);
+        JsonWebToken known = verified.get(digest);
+        if (known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000) {
+            admit(ctx, path, known);
+            return;
+        }
         // Verification may fetch keys from a JWKS URL: keep it off the event loop.
         ctx.vertx().executeBlocking(() -> parser.parse(token), false).onComplete(parsed -> {
             if (parsed.failed()) {
@@ -119,24 +132,41 @@ public class RequestAuthentication {
                 ctx.fail(ApiErrors.invalidToken(reason(parsed.cause())));
                 return;
             }
-            JsonWebToken jwt = parsed.result();
-            Object tenant = jwt.getClaim(config.tenantClaim());
-            Caller caller = Caller.of(jwt.getSubject(), tenant == null ? "" : String.valueOf(tenant), jwt.getGroups());
-            Set<String> allowed = CALLER_FUNCTIONS.get(path);
-            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
-                ctx.fail(ApiErrors.invalidToken("The bearer token names no subject (sub)."));
-            } else if (allowed != null && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
-                ctx.fail(ApiErrors.forbiddenRole(path.substring(1), String.join(" or ", new TreeSet<>(allowed))));
-            } else {
-                long wait = "/CreateVpcEndpoint".equals(path) ? limiter.acquire(caller.owner()) : 0;
-                if (wait > 0) {
-                    ctx.fail(ApiErrors.throttled(wait));
-                } else {
-                    ctx.put(CALLER, caller);
-                    ctx.next();
-                }
+            if (verified.size() >= VERIFIED_AT_MOST) {
+                verified.clear();
             }
+            verified.put(digest, parsed.result());
+            admit(ctx, path, parsed.result());
         });
+    }
+
+    /** A verified token: its role must allow the function, and a create must be within the caller's rate. */
+    private void admit(RoutingContext ctx, String path, JsonWebToken jwt) {
+        Object tenant = jwt.getClaim(config.tenantClaim());
+        Caller caller = Caller.of(jwt.getSubject(), tenant == null ? "" : String.valueOf(tenant), jwt.getGroups());
+        Set<String> allowed = CALLER_FUNCTIONS.get(path);
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            ctx.fail(ApiErrors.invalidToken("The bearer token names no subject (sub)."));
+        } else if (allowed != null && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
+            ctx.fail(ApiErrors.forbiddenRole(path.substring(1), String.join(" or ", new TreeSet<>(allowed))));
+        } else {
+            long wait = "/CreateVpcEndpoint".equals(path) ? limiter.acquire(caller.owner()) : 0;
+            if (wait > 0) {
+                ctx.fail(ApiErrors.throttled(wait));
+            } else {
+                ctx.put(CALLER, caller);
+                ctx.next();
+            }
+        }
+    }
+
+    private static String digest(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Why a token was refused, in words that name no part of it. */

@@ -34,6 +34,9 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /** PrivateLink through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON answers. */
+// Made at start, on the main thread: the SDK's first client builds a JVM-wide HTTP client and blocks every other
+// caller until it is done, and a lazy first use would do that on an event-loop thread (which then stalled for good).
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class AliyunPrivateLinkClient implements PrivateLinkClient {
 

@@ -37,13 +37,13 @@ public class CreateVpcEndpointFunction {
     private final JobViews views;
     private final ProvisionerConfig config;
     private final RequestValidator validator;
-    private final JobEventPublisher events;
+    private final AcceptGate gate;
 
     public CreateVpcEndpointFunction(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            JobEventPublisher events) {
+            AcceptGate gate) {
         this.validator = validator;
-        this.events = events;
+        this.gate = gate;
         this.jobs = jobs;
         this.sender = sender;
         this.cloud = cloud;
@@ -103,7 +103,7 @@ public class CreateVpcEndpointFunction {
                 views.write(request), request.regionId(), request.vpcId(), now);
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
         job.traceParent = Tracing.traceParent();
-        return jobs.accept(job, "accepted")
+        return gate.admit(() -> jobs.accept(job, "accepted"))
                 .ifNoItem().after(config.accept().timeout()).fail()
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
                     LOG.warnf("cannot record job for ClientToken %s: %s", request.clientToken(), e.toString());
@@ -119,7 +119,9 @@ public class CreateVpcEndpointFunction {
                         }
                         return Uni.createFrom().item(response(recorded));
                     }
-                    return events.after(sender.send(recorded.jobId), recorded.jobId).replaceWith(response(recorded));
+                    // The Accepted event goes out with the job's next change (or the reconciler's sweep of stale
+                    // events): publishing it here would cost every accept a second transaction.
+                    return sender.send(recorded.jobId).replaceWith(response(recorded));
                 });
     }
 

@@ -28,6 +28,13 @@ public interface ProvisionerConfig {
         @WithDefault("30s")
         Duration resendAfter();
 
+        /**
+         * Accepts that may use the database at once (of its DB_POOL_SIZE connections); more wait in memory, so that
+         * the work that moves accepted jobs on always finds a connection.
+         */
+        @WithDefault("12")
+        int maxConcurrent();
+
         /** The Retry-After a caller gets while its job runs. */
         @WithDefault("3")
         int retryAfterSeconds();

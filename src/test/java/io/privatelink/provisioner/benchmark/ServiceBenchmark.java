@@ -39,7 +39,8 @@ import io.vertx.sqlclient.Tuple;
  * simulator, against the production artifact (target/quarkus-app) in its own JVM:
  * accept vs. a bare durable insert, status vs. a primary-key select, draining 2,000 jobs vs. the cloud's rate limit,
  * a user's own SDK loop, start-up and memory. Prints a table and writes target/benchmark/results.json.
- * Run: mvn -B -q -DskipTests package exec:exec@benchmark (BENCHMARK_SECONDS shortens or lengthens each step).
+ * Run: mvn -B -q -DskipTests package exec:exec@benchmark (BENCHMARK_SECONDS shortens or lengthens each step;
+ * BENCHMARK_PHASES=accept or drain runs one half).
  */
 public final class ServiceBenchmark {
 
@@ -53,7 +54,20 @@ public final class ServiceBenchmark {
     static final int PEER_SAMPLE = 30;
     /** The service's own pool (DB_POOL_SIZE's default); the baselines get as many connections. */
     static final int POOL = 20;
-    static final List<String> JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    /** The production launch's flags (README, Deploy; infra/fc/s.yaml): a small heap, a bounded JVM around it. */
+    public static final String PRODUCTION_JVM = "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m "
+            + "-XX:MaxMetaspaceSize=160m -XX:MaxDirectMemorySize=64m";
+    static final List<String> JVM = jvm();
+
+    /** BENCHMARK_JVM adds flags, e.g. -XX:StartFlightRecording=filename=target/benchmark/service.jfr to profile. */
+    private static List<String> jvm() {
+        List<String> flags = new ArrayList<>(List.of(PRODUCTION_JVM.split(" ")));
+        String extra = System.getenv("BENCHMARK_JVM");
+        if (extra != null && !extra.isBlank()) {
+            flags.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(flags);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String BODY = """
@@ -77,9 +91,14 @@ public final class ServiceBenchmark {
         Files.createDirectories(out);
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_SECONDS", "30"));
         ServiceBenchmark b = new ServiceBenchmark(out, Duration.ofSeconds(seconds));
+        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,drain");
         try {
-            b.acceptStatusStartup();
-            b.drainAndPeer();
+            if (phases.contains("accept")) {
+                b.acceptStatusStartup();
+            }
+            if (phases.contains("drain")) {
+                b.drainAndPeer();
+            }
         } finally {
             b.vertx.close().toCompletionStage().toCompletableFuture().join();
         }
@@ -133,9 +152,9 @@ public final class ServiceBenchmark {
                     row("status c=" + c, ours, base, "");
                 }
                 results.put("status", status);
-                table.add(new String[] {"start-up to first 202", String.format("%.2f s", startup), "", "",
+                add(new String[] {"start-up to first 202", String.format("%.2f s", startup), "", "",
                         "< 1.5 s", startup < 1.5 ? "met" : "not met"});
-                table.add(new String[] {"resident memory after 1,000", rss / (1024 * 1024) + " MB", "", "", "< 256 MB",
+                add(new String[] {"resident memory after 1,000", rss / (1024 * 1024) + " MB", "", "", "< 256 MB",
                         rss < 256L * 1024 * 1024 ? "met" : "not met"});
                 db.close();
                 http.close();
@@ -209,6 +228,15 @@ public final class ServiceBenchmark {
                     Thread.sleep(250);
                 }
                 double seconds = Duration.between(first[0], done.getOffsetDateTime(2).toInstant()).toMillis() / 1000.0;
+                Row steps = await(db.query("select max(created_at), min(at) filter (where job_status = 'Creating'), "
+                        + "max(at) filter (where job_status = 'Creating'), count(*) filter (where job_status = 'Provisioning') "
+                        + "from vpc_endpoint_job_history h join vpc_endpoint_job j using (job_id)").execute()).iterator().next();
+                Map<String, Object> timeline = new LinkedHashMap<>();
+                timeline.put("lastAcceptedAfterSeconds", since(first[0], steps.getOffsetDateTime(0)));
+                timeline.put("firstCreatedAfterSeconds", since(first[0], steps.getOffsetDateTime(1)));
+                timeline.put("lastCreatedAfterSeconds", since(first[0], steps.getOffsetDateTime(2)));
+                timeline.put("createAttempts", steps.getLong(3));
+                System.out.println("drain timeline: " + timeline);
                 double bound = (double) DRAIN_JOBS / CREATE_LIMIT + ACTIVE_AFTER.toSeconds();
                 JsonNode state = JSON.readTree(simulator(stack, "GET", "/_simulator/state", null));
                 long calls = sum(state.path("Calls"), k -> true);
@@ -216,11 +244,11 @@ public final class ServiceBenchmark {
                 results.put("drain", Map.of("jobs", DRAIN_JOBS, "accepted", accepted, "active", done.getLong(0),
                         "failed", done.getLong(1), "seconds", seconds, "lowerBoundSeconds", bound,
                         "boundOverActual", bound / seconds, "cloudCalls", calls, "throttledCalls", throttled,
-                        "simulatorOutcomes", state.path("Outcomes")));
-                table.add(new String[] {"drain 2,000 (first 202 to last Active)", String.format("%.1f s", seconds),
+                        "timeline", timeline));
+                add(new String[] {"drain 2,000 (first 202 to last Active)", String.format("%.1f s", seconds),
                         String.format("bound %.0f s", bound), String.format("%.2f", bound / seconds), ">= 0.9",
                         bound / seconds >= 0.9 ? "met" : "not met"});
-                table.add(new String[] {"  cloud calls throttled", String.format("%d of %d (%.2f%%)", throttled, calls,
+                add(new String[] {"  cloud calls throttled", String.format("%d of %d (%.2f%%)", throttled, calls,
                         100.0 * throttled / Math.max(1, calls)), "", "", "< 1%",
                         throttled < 0.01 * calls ? "met" : "not met"});
                 http.close();
@@ -235,9 +263,9 @@ public final class ServiceBenchmark {
             results.put("peer", Map.of("threads", PEER_THREADS, "sampleEndpoints", PEER_SAMPLE,
                     "sampleSeconds", peer.seconds(), "throttledCalls", peer.throttled(),
                     "extrapolatedSecondsFor2000", script, "terraformEstimateSecondsFor2000", terraform));
-            table.add(new String[] {"peer: 10-thread SDK script, 2,000", String.format("%.0f s (from %d in %.1f s)",
+            add(new String[] {"peer: 10-thread SDK script, 2,000", String.format("%.0f s (from %d in %.1f s)",
                     script, PEER_SAMPLE, peer.seconds()), "", "", "", ""});
-            table.add(new String[] {"peer: Terraform (60 s delay), 2,000", String.format("%.0f s (estimate)", terraform),
+            add(new String[] {"peer: Terraform (60 s delay), 2,000", String.format("%.0f s (estimate)", terraform),
                     "", "", "", ""});
         }
     }
@@ -277,6 +305,10 @@ public final class ServiceBenchmark {
                 .map(r -> r.size() == 1 ? "ok" : "missing");
     }
 
+    private static double since(Instant start, OffsetDateTime at) {
+        return Duration.between(start, at.toInstant()).toMillis() / 1000.0;
+    }
+
     private static String any(List<String> ids) {
         return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
     }
@@ -312,6 +344,12 @@ public final class ServiceBenchmark {
         return f;
     }
 
+    /** A row of the table, printed at once too, so that a long run shows its figures as they come. */
+    private void add(String... row) {
+        table.add(row);
+        System.out.println(String.join(" | ", row));
+    }
+
     private void row(String name, ClosedLoop.Run ours, ClosedLoop.Run base, String target) {
         Recorder r = ours.recorder();
         long errors = r.count() - r.outcome("202") - r.outcome("200");
@@ -322,7 +360,7 @@ public final class ServiceBenchmark {
             case "0 errors" -> errors == 0 ? "met" : "not met";
             default -> "";
         };
-        table.add(new String[] {name, String.format("%.0f/s p50 %.1f p99 %.1f p99.9 %.1f ms, %d errors", ours.perSecond(),
+        add(new String[] {name, String.format("%.0f/s p50 %.1f p99 %.1f p99.9 %.1f ms, %d errors", ours.perSecond(),
                 r.millis(0.5), r.millis(0.99), r.millis(0.999), errors),
                 String.format("%.0f/s p99 %.1f ms", base.perSecond(), base.recorder().millis(0.99)),
                 String.format("%.2f", ratio), target, met});

@@ -21,17 +21,31 @@ final class ServiceProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    /**
+     * Starts the service with {@code config} in a properties file only its owner reads (not on the command line,
+     * which every user of the machine can list), and stops it when this JVM exits.
+     */
     static ServiceProcess start(List<String> jvmFlags, Map<String, String> config, Path log) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it with mvn package first");
         }
+        Path file = log.resolveSibling(log.getFileName() + ".properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(config);
+        try (var writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, "the benchmark's service configuration");
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-Dquarkus.config.locations=" + file.toAbsolutePath().toUri());
         command.addAll(List.of("-jar", JAR.toString()));
         long started = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         return new ServiceProcess(p, started);
     }
 
