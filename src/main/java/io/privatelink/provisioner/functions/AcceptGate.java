@@ -24,8 +24,13 @@ public class AcceptGate {
     private final AtomicInteger running = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
+    @jakarta.inject.Inject
     public AcceptGate(ProvisionerConfig config) {
-        this.permits = config.accept().maxConcurrent();
+        this(config.accept().maxConcurrent());
+    }
+
+    AcceptGate(int permits) {
+        this.permits = permits;
     }
 
     public <T> Uni<T> admit(Supplier<Uni<T>> work) {
