@@ -82,7 +82,7 @@ public class ProvisionVpcEndpointFunction {
                         job.endpointJson = views.write(endpoint);
                         job.polls = 0;
                         job.notFoundPolls = 0;
-                        job.nextAttemptAt = now.plus(schedule.nextPoll(0));
+                        job.nextAttemptAt = now.plus(schedule.firstPoll());
                         steps.add(job.moveTo(JobStatus.Creating, "EndpointId " + job.endpointId, now));
                         return null;
                     }

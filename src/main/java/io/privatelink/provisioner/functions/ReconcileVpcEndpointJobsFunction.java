@@ -130,6 +130,8 @@ public class ReconcileVpcEndpointJobsFunction {
                         job.polls++;
                     }
                     if (failure == null && "Active".equals(attributes.get("EndpointStatus"))) {
+                        // The job entered Creating when its create call answered, and polls do not move it.
+                        schedule.activeAfter(java.time.Duration.between(job.updatedAt, now));
                         attributes.remove("RequestId");
                         job.endpointJson = views.write(merged(job, attributes));
                         steps.add(job.moveTo(JobStatus.Active, "EndpointStatus Active after " + job.polls + " polls", now));
