@@ -2,6 +2,7 @@ package io.privatelink.provisioner.functions;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -36,7 +37,7 @@ public class AcceptGate {
     public <T> Uni<T> admit(Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> {
             Context context = Vertx.currentContext();
-            java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean over = new AtomicBoolean();
             emitter.onTermination(() -> over.set(true));
             Runnable turn = () -> {
                 if (over.get()) {

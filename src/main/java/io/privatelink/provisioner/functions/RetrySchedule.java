@@ -24,6 +24,8 @@ public class RetrySchedule {
     private final ProvisionerConfig.Retry retry;
     private final long[] activeAfterMillis = new long[64];
     private long seen;
+    /** The median of the window, kept as it changes (once per Active endpoint), read by every poll; null until enough. */
+    private volatile Duration median;
 
     @jakarta.inject.Inject
     public RetrySchedule(ProvisionerConfig config) {
@@ -44,17 +46,18 @@ public class RetrySchedule {
     /** When to poll a new endpoint first. */
     public Duration firstPoll() {
         Duration usual = retry.firstPoll();
-        Duration median = medianActiveAfter();
-        if (median == null) {
+        Duration seenMedian = median;
+        if (seenMedian == null) {
             return usual;
         }
-        Duration informed = median.minus(BRISK);
-        return informed.compareTo(usual) > 0 ? informed.compareTo(retry.activeDeadline()) < 0 ? informed : usual : usual;
+        Duration informed = seenMedian.minus(BRISK);
+        boolean usable = informed.compareTo(usual) > 0 && informed.compareTo(retry.activeDeadline()) < 0;
+        return usable ? informed : usual;
     }
 
     /** The wait after the given number of answered polls. */
     public Duration nextPoll(int polls) {
-        if (polls <= BRISK_POLLS && medianActiveAfter() != null) {
+        if (polls <= BRISK_POLLS && median != null) {
             return BRISK;
         }
         double factor = Math.pow(1.5, Math.min(polls, 10));
@@ -65,14 +68,10 @@ public class RetrySchedule {
     /** A poll saw an endpoint Active this long after its create call answered. */
     public synchronized void activeAfter(Duration sinceCreated) {
         activeAfterMillis[(int) (seen++ % activeAfterMillis.length)] = sinceCreated.toMillis();
-    }
-
-    private synchronized Duration medianActiveAfter() {
-        if (seen < ENOUGH) {
-            return null;
+        if (seen >= ENOUGH) {
+            long[] window = Arrays.copyOf(activeAfterMillis, (int) Math.min(seen, activeAfterMillis.length));
+            Arrays.sort(window);
+            median = Duration.ofMillis(window[window.length / 2]);
         }
-        long[] window = Arrays.copyOf(activeAfterMillis, (int) Math.min(seen, activeAfterMillis.length));
-        Arrays.sort(window);
-        return Duration.ofMillis(window[window.length / 2]);
     }
 }
