@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * The embedded default's token issuer: an RSA key pair made at first start and kept under the data folder, tokens
@@ -70,6 +71,11 @@ public final class LocalIssuer {
         if (tenant != null) {
             claims.claim("tenant", tenant);
         }
+        return sign(claims);
+    }
+
+    /** Any claims, signed with this issuer's key (tests forge other issuers and audiences with a trusted key). */
+    public String sign(JwtClaimsBuilder claims) {
         return claims.sign(privateKey);
     }
 

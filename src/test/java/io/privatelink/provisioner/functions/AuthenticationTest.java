@@ -75,17 +75,14 @@ class AuthenticationTest {
         refusedAndNothingRecorded(Callers.bearer(expired), 401, "InvalidToken");
         create(Callers.bearer(expired), "x").then().body("Message", equalTo("The bearer token has expired."));
 
-        var key = LocalStackResource.stack().issuer();
-        String otherIssuer = Jwt.issuer("https://someone-else.example").audience(LocalIssuer.AUDIENCE)
-                .subject(Callers.PROVISIONER).groups(Set.of("provisioner")).expiresIn(Duration.ofHours(1))
-                .sign(privateKeyOf(key));
+        String otherIssuer = issuer.sign(Jwt.issuer("https://someone-else.example").audience(LocalIssuer.AUDIENCE)
+                .subject(Callers.PROVISIONER).groups(Set.of("provisioner")).expiresIn(Duration.ofHours(1)));
         refusedAndNothingRecorded(Callers.bearer(otherIssuer), 401, "InvalidToken");
         create(Callers.bearer(otherIssuer), "x").then()
                 .body("Message", equalTo("The bearer token was not issued by the trusted issuer."));
 
-        String otherAudience = Jwt.issuer(LocalIssuer.ISSUER).audience("another-service")
-                .subject(Callers.PROVISIONER).groups(Set.of("provisioner")).expiresIn(Duration.ofHours(1))
-                .sign(privateKeyOf(key));
+        String otherAudience = issuer.sign(Jwt.issuer(LocalIssuer.ISSUER).audience("another-service")
+                .subject(Callers.PROVISIONER).groups(Set.of("provisioner")).expiresIn(Duration.ofHours(1)));
         refusedAndNothingRecorded(Callers.bearer(otherAudience), 401, "InvalidToken");
         create(Callers.bearer(otherAudience), "x").then()
                 .body("Message", equalTo("The bearer token is not meant for this service (its audience)."));
@@ -94,16 +91,6 @@ class AuthenticationTest {
         refusedAndNothingRecorded(Callers.bearer(forged), 401, "InvalidToken");
         create(Callers.bearer(forged), "x").then().header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body("Message", equalTo("The bearer token's signature does not verify against the trusted keys."));
-    }
-
-    /** The issuer's signing key, read back from the file it keeps it in. */
-    private static java.security.PrivateKey privateKeyOf(LocalIssuer issuer) throws Exception {
-        String location = issuer.serviceConfig().get("mp.jwt.verify.publickey.location");
-        java.nio.file.Path dir = java.nio.file.Path.of(java.net.URI.create(location)).getParent();
-        String pem = java.nio.file.Files.readString(dir.resolve("private-key.pem"))
-                .replaceAll("-----[A-Z ]+-----|\\s", "");
-        return java.security.KeyFactory.getInstance("RSA").generatePrivate(
-                new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
     }
 
     @Test
