@@ -61,8 +61,8 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             for update skip locked""";
 
     /**
-     * Records a new job with its first history row in one transaction, unless its owner's ClientToken is taken: then
-     * the job that holds it comes back. Concurrent identical requests therefore make exactly one job.
+     * Records a new job with its first history row and event in one statement, unless its owner's ClientToken is
+     * taken: then the job that holds it comes back. Concurrent identical requests therefore make exactly one job.
      */
     public Uni<Accepted> accept(VpcEndpointJob job, String detail) {
         JobHistoryEntry first = JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail);
@@ -84,8 +84,8 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     /**
-     * Records a job that was refused before it could run (a request from the topic that breaks a rule): Accepted and
-     * Failed in one transaction, with their events. Answers false when the ClientToken is already taken.
+     * Records a job that was refused before it could run (a request from the topic that breaks a rule): Accepted, then
+     * Failed in a second transaction, each with its event. Answers false when the ClientToken is already taken.
      */
     public Uni<Boolean> recordRefused(VpcEndpointJob job, String errorCode, String errorMessage) {
         return accept(job, "accepted from vpc-endpoint.requests").flatMap(accepted -> !accepted.created()
