@@ -17,6 +17,23 @@ public final class ApiErrors {
     public static final String THROTTLING_USER = "Throttling.User";
     public static final String DRY_RUN_PASSED = "Request validation has been passed with DryRun flag set.";
 
+    public static final String UNSUPPORTED_METHOD = "UnsupportedHTTPMethod";
+    public static final String ACTION_NOT_FOUND = "InvalidAction.NotFound";
+    public static final String PROVISIONING_TIMEOUT = "ProvisioningTimeout";
+
+    public static final String ILLEGAL_REGION_ID = "IllegalParam.RegionId";
+    public static final String ILLEGAL_VPC_ID = "IllegalParam.VpcId";
+    public static final String ILLEGAL_SERVICE_ID = "IllegalParam.ServiceId";
+    public static final String ILLEGAL_SERVICE_NAME = "IllegalParam.ServiceName";
+    public static final String ILLEGAL_SERVICE_REGION_ID = "IllegalParam.ServiceRegionId";
+    public static final String ILLEGAL_RESOURCE_GROUP_ID = "IllegalParam.ResourceGroupId";
+    public static final String ILLEGAL_JOB_ID = "IllegalParam.JobId";
+    public static final String ILLEGAL_JOB_STATUS = "IllegalParam.JobStatus";
+    public static final String ILLEGAL_CODE = "IllegalParam.Code";
+    public static final String ILLEGAL_MAX_RESULTS = "IllegalParam.MaxResults";
+    public static final String ILLEGAL_NEXT_TOKEN = "IllegalParam.NextToken";
+    public static final String ILLEGAL_CREATED_AFTER = "IllegalParam.CreatedAfter";
+    public static final String ILLEGAL_CREATED_BEFORE = "IllegalParam.CreatedBefore";
     public static final String ILLEGAL_ENDPOINT_NAME = "IllegalParam.EndpointName";
     public static final String ILLEGAL_ENDPOINT_DESCRIPTION = "IllegalParam.EndpointDescription";
     public static final String ILLEGAL_ENDPOINT_TYPE = "IllegalParam.EndpointType";
@@ -35,33 +52,53 @@ public final class ApiErrors {
     public static final String TYPE_NOT_DUALSTACK = "OperationDenied.EndpointTypeNotSupportDualstack";
     public static final String GWLB_NO_SECURITY_GROUP = "GatewayLoadBalancerNotSupportSecurityGroup";
 
+    private static final String RESOURCE_ID_FORM = " is invalid: it must be 1 to 64 letters, digits, dots (.), "
+            + "underscores (_) and hyphens (-), starting with a letter or a digit.";
+
     /** What each rule requires, as its error's Message says it. */
     private static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry(ILLEGAL_REGION_ID, "The specified parameter RegionId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_VPC_ID, "The specified parameter VpcId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_SERVICE_ID, "The specified parameter ServiceId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_SERVICE_REGION_ID, "The specified parameter ServiceRegionId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_RESOURCE_GROUP_ID, "The specified parameter ResourceGroupId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_JOB_ID, "The specified parameter JobId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_CODE, "The specified parameter Code is invalid: an error code is 1 to 128 letters, "
+                    + "digits, dots (.), underscores (_) and hyphens (-)."),
+            Map.entry(ILLEGAL_MAX_RESULTS, "The specified parameter MaxResults is invalid: 1 to 100."),
+            Map.entry(ILLEGAL_NEXT_TOKEN, "The specified parameter NextToken is invalid: pass the NextToken of the "
+                    + "previous page as it came."),
+            Map.entry(ILLEGAL_CREATED_AFTER, "The specified parameter CreatedAfter is invalid: an ISO-8601 instant "
+                    + "such as 2026-11-25T08:00:00Z."),
+            Map.entry(ILLEGAL_CREATED_BEFORE, "The specified parameter CreatedBefore is invalid: an ISO-8601 instant "
+                    + "such as 2026-11-25T08:00:00Z."),
+            Map.entry(ILLEGAL_SERVICE_NAME, "The specified parameter ServiceName is invalid: it must be 1 to 128 "
+                    + "letters, digits, dots (.), underscores (_) and hyphens (-), starting with a letter or a digit."),
             Map.entry(ILLEGAL_ENDPOINT_NAME, "The specified parameter EndpointName is invalid: it must be 2 to 128 "
                     + "characters, start with a letter or a Chinese character, and contain only letters, Chinese "
                     + "characters, digits, hyphens (-) and underscores (_)."),
             Map.entry(ILLEGAL_ENDPOINT_DESCRIPTION, "The specified parameter EndpointDescription is invalid: it must "
-                    + "be 2 to 256 characters and must not start with http:// or https://."),
+                    + "be 2 to 256 characters without control characters and must not start with http:// or https://."),
             Map.entry(ILLEGAL_ENDPOINT_TYPE, "The specified parameter EndpointType is invalid: it must be Interface, "
                     + "Reverse or GatewayLoadBalancer."),
             Map.entry(ILLEGAL_ADDRESS_IP_VERSION, "The specified parameter AddressIpVersion is invalid: it must be "
                     + "IPv4 or DualStack."),
             Map.entry(ILLEGAL_ZONE_IP_COUNT, "The specified parameter ZonePrivateIpAddressCount is invalid: the only "
                     + "value is 1."),
-            Map.entry(ILLEGAL_ZONE, "The specified parameter Zone is invalid: at most 10 zones, each with a non-empty "
-                    + "VSwitchId and ZoneId."),
+            Map.entry(ILLEGAL_ZONE, "The specified parameter Zone is invalid: at most 10 zones, each with a VSwitchId "
+                    + "and a ZoneId of 1 to 64 letters, digits, dots (.), underscores (_) and hyphens (-)."),
             Map.entry(ILLEGAL_IP, "The specified parameter IP is invalid: Zone.N.ip must be an IPv4 address."),
             Map.entry(ILLEGAL_IPV6, "The specified parameter Ipv6Address is invalid: Zone.N.Ipv6Address must be an "
                     + "IPv6 address."),
             Map.entry(ILLEGAL_SECURITY_GROUP, "The specified parameter SecurityGroupId is invalid: at most 10 security "
-                    + "groups, none empty and none twice."),
+                    + "groups, none twice, each 1 to 64 letters, digits, dots (.), underscores (_) and hyphens (-)."),
             Map.entry(ILLEGAL_TAG, "The specified parameter Tag is invalid: at most 20 tags; a Key of 1 to 64 and a "
-                    + "Value of 0 to 128 characters, neither starting with aliyun or acs: nor containing http:// or "
-                    + "https://; no Key twice."),
+                    + "Value of 0 to 128 characters, neither starting with aliyun or acs: nor containing http://, "
+                    + "https:// or a control character; no Key twice."),
             Map.entry(ILLEGAL_POLICY, "The specified parameter PolicyDocument is invalid: it must be a JSON object "
                     + "with a Version and a non-empty Statement array, at most 8 KiB."),
             Map.entry(ILLEGAL_CLIENT_TOKEN, "The specified parameter ClientToken is invalid: it must be 1 to 64 "
-                    + "printable ASCII characters."),
+                    + "printable ASCII characters, not all of them spaces."),
             Map.entry(ILLEGAL_BANDWIDTH, "The specified parameter CrossRegionBandwidth is invalid: it must be an "
                     + "integer of at least 100 (Mbps)."),
             Map.entry(ZONE_DUPLICATED, "The zone is duplicated for the Endpoint: each ZoneId may appear once."),
@@ -73,6 +110,15 @@ public final class ApiErrors {
                     + "GatewayLoadBalancer endpoint takes no SecurityGroupId."));
 
     private ApiErrors() {
+    }
+
+    /**
+     * What a caller sent, quoted in a Message (a parser's message, a parameter's name): it goes into the answer, the
+     * log and (for the requests topic) a job's row, so control characters are replaced and the length is bounded.
+     */
+    public static String quoted(String text) {
+        String printable = text.replaceAll("[\\x00-\\x1F\\x7F]", "\uFFFD");
+        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "...";
     }
 
     /** The 400 for a broken rule, its Message saying what the rule requires. */
@@ -106,13 +152,45 @@ public final class ApiErrors {
                 "The specified ClientToken was used before with other parameters.");
     }
 
+    /** 503 for a read or a write that the database, the broker or the cloud cannot serve now. */
     public static ApiException serviceUnavailable() {
         return new ApiException(503, SERVICE_UNAVAILABLE,
-                "The request cannot be recorded now; nothing was accepted. Please try again later.");
+                "The request cannot be served now: the service's database, broker or cloud is unavailable; nothing "
+                + "was accepted or changed. Please try again later.")
+                .withHeader("Retry-After", "1");
     }
 
     public static ApiException internalError() {
         return new ApiException(500, INTERNAL_ERROR, "The request failed because of an unknown error.");
+    }
+
+    public static ApiException actionNotFound(String path) {
+        return new ApiException(404, ACTION_NOT_FOUND, "No function is served at " + path + ".");
+    }
+
+    public static ApiException unsupportedMethod(String allowed) {
+        return new ApiException(405, UNSUPPORTED_METHOD, "This function takes " + allowed + ".")
+                .withHeader("Allow", allowed);
+    }
+
+    /** 414 or 431: the request line or its headers are longer than the HTTP edge reads. */
+    public static ApiException requestTooLong(int status, String what, int limit) {
+        return new ApiException(status, INVALID_PARAMETER, "The request's " + what + " is longer than " + limit
+                + " bytes.");
+    }
+
+    public static ApiException badEncoding(String where) {
+        return invalidParameter("The " + where + " is not valid URL encoding: every % must be followed by two hex "
+                + "digits, and the text must be UTF-8.");
+    }
+
+    public static ApiException undecodableBody(int fields) {
+        return invalidParameter("The request body cannot be decoded as its Content-Type says: a broken percent escape, "
+                + "text that is not UTF-8, or more than " + fields + " form fields.");
+    }
+
+    public static ApiException tooManyParameters(int limit) {
+        return invalidParameter("The request has more than " + limit + " parameters.");
     }
 
     /** 401 for a request without the credential it needs. */

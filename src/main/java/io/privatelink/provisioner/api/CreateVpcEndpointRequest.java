@@ -21,10 +21,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateVpcEndpointRequest(
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.RegionId")
         @JsonProperty("RegionId") String regionId,
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.VpcId")
         @JsonProperty("VpcId") String vpcId,
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.ServiceId")
         @JsonProperty("ServiceId") String serviceId,
+        @Pattern(regexp = ParameterForms.SERVICE_NAME, message = "IllegalParam.ServiceName")
         @JsonProperty("ServiceName") String serviceName,
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.ServiceRegionId")
         @JsonProperty("ServiceRegionId") String serviceRegionId,
         @Min(value = 100, message = "IllegalParam.CrossRegionBandwidth")
         @JsonProperty("CrossRegionBandwidth") Integer crossRegionBandwidth,
@@ -32,12 +37,13 @@ public record CreateVpcEndpointRequest(
         @Pattern(regexp = "[A-Za-z\\p{IsHan}][A-Za-z\\p{IsHan}0-9_-]*", message = "IllegalParam.EndpointName")
         @JsonProperty("EndpointName") String endpointName,
         @Size(min = 2, max = 256, message = "IllegalParam.EndpointDescription")
-        @Pattern(regexp = "(?s)(?!https?://).*", message = "IllegalParam.EndpointDescription")
+        @Pattern(regexp = "(?s)(?!https?://)" + ParameterForms.TEXT, message = "IllegalParam.EndpointDescription")
         @JsonProperty("EndpointDescription") String endpointDescription,
         @Pattern(regexp = "Interface|Reverse|GatewayLoadBalancer", message = "IllegalParam.EndpointType")
         @JsonProperty("EndpointType") String endpointType,
         @Size(max = 10, message = "IllegalParam.SecurityGroupId")
-        @JsonProperty("SecurityGroupId") List<@NotBlank(message = "IllegalParam.SecurityGroupId") String> securityGroupId,
+        @JsonProperty("SecurityGroupId") List<@NotNull(message = "IllegalParam.SecurityGroupId")
+                @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.SecurityGroupId") String> securityGroupId,
         @Size(max = 10, message = "IllegalParam.Zone")
         @JsonProperty("Zone") List<@NotNull(message = "IllegalParam.Zone") @Valid ZoneSpec> zone,
         @Min(value = 1, message = "IllegalParam.ZonePrivateIpAddressCount")
@@ -45,31 +51,33 @@ public record CreateVpcEndpointRequest(
         @JsonProperty("ZonePrivateIpAddressCount") Long zonePrivateIpAddressCount,
         @Size(max = 20, message = "IllegalParam.Tag")
         @JsonProperty("Tag") List<@NotNull(message = "IllegalParam.Tag") @Valid TagSpec> tag,
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.ResourceGroupId")
         @JsonProperty("ResourceGroupId") String resourceGroupId,
         @JsonProperty("PolicyDocument") String policyDocument,
         @Pattern(regexp = "IPv4|DualStack", message = "IllegalParam.AddressIpVersion")
         @JsonProperty("AddressIpVersion") String addressIpVersion,
         @JsonProperty("ZoneAffinityEnabled") Boolean zoneAffinityEnabled,
         @JsonProperty("ProtectedEnabled") Boolean protectedEnabled,
-        @Size(min = 1, max = 64, message = "IllegalParam.ClientToken")
-        @Pattern(regexp = "[\\x20-\\x7E]*", message = "IllegalParam.ClientToken")
+        @Pattern(regexp = ParameterForms.CLIENT_TOKEN, message = "IllegalParam.ClientToken")
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("DryRun") Boolean dryRun) {
 
-    /** A tag key or value may neither start with aliyun or acs: nor hold a URL. */
-    private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://).*";
+    /** A tag key or value may neither start with aliyun or acs: nor hold a URL (nor a control character). */
+    private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://)" + ParameterForms.TEXT;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ZoneSpec(
-            @NotBlank(message = "IllegalParam.Zone") @JsonProperty("VSwitchId") String vSwitchId,
-            @NotBlank(message = "IllegalParam.Zone") @JsonProperty("ZoneId") String zoneId,
+            @NotNull(message = "IllegalParam.Zone") @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.Zone")
+            @JsonProperty("VSwitchId") String vSwitchId,
+            @NotNull(message = "IllegalParam.Zone") @Pattern(regexp = ParameterForms.RESOURCE_ID, message = "IllegalParam.Zone")
+            @JsonProperty("ZoneId") String zoneId,
             @Pattern(regexp = Addresses.IPV4, message = "IllegalParam.Ip") @JsonProperty("ip") String ip,
-            @JsonProperty("Ipv6Address") String ipv6Address) {
+            @Size(max = 45, message = "IllegalParam.Ipv6Address") @JsonProperty("Ipv6Address") String ipv6Address) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TagSpec(
-            @NotNull(message = "IllegalParam.Tag") @Size(min = 1, max = 64, message = "IllegalParam.Tag")
+            @NotBlank(message = "IllegalParam.Tag") @Size(max = 64, message = "IllegalParam.Tag")
             @Pattern(regexp = TAG_TEXT, message = "IllegalParam.Tag") @JsonProperty("Key") String key,
             @Size(max = 128, message = "IllegalParam.Tag")
             @Pattern(regexp = TAG_TEXT, message = "IllegalParam.Tag") @JsonProperty("Value") String value) {

@@ -33,11 +33,12 @@ public final class FlatParameters {
 
     /** @throws ApiException InvalidParameter for a gap, a non-numeric index or one name given twice */
     public static ObjectNode toJson(Map<String, List<String>> parameters) {
+        // Names go into Messages: a hostile one is quoted, never echoed as it came.
         ObjectNode body = NODES.objectNode();
         Map<String, TreeMap<Integer, Object>> lists = new TreeMap<>();
         parameters.forEach((name, values) -> {
             if (values.stream().distinct().count() != 1) {
-                throw ApiErrors.invalidParameter("The parameter " + name + " is given more than once.");
+                throw ApiErrors.invalidParameter("The parameter " + ApiErrors.quoted(name) + " is given more than once.");
             }
             String value = values.get(0);
             Matcher m = INDEXED.matcher(name);
@@ -52,14 +53,14 @@ public final class FlatParameters {
             } else {
                 Object element = list.computeIfAbsent(index, k -> NODES.objectNode());
                 if (!(element instanceof ObjectNode object)) {
-                    throw ApiErrors.invalidParameter("The parameter " + name + " mixes a value and fields at one index.");
+                    throw ApiErrors.invalidParameter("The parameter " + ApiErrors.quoted(name) + " mixes a value and fields at one index.");
                 }
                 object.put(m.group(3), value);
             }
         });
         lists.forEach((name, elements) -> {
             if (elements.lastKey() != elements.size()) {
-                throw ApiErrors.invalidParameter("The indexes of " + name + ".N must run 1, 2, 3 ... without gaps; got "
+                throw ApiErrors.invalidParameter("The indexes of " + ApiErrors.quoted(name) + ".N must run 1, 2, 3 ... without gaps; got "
                         + elements.keySet() + ".");
             }
             ArrayNode array = body.putArray(name);
@@ -70,7 +71,8 @@ public final class FlatParameters {
 
     private static int index(String name, String text) {
         if (!text.matches("[1-9][0-9]{0,3}")) {
-            throw ApiErrors.invalidParameter("The parameter " + name + " has no valid index: " + name.replace(text, "N")
+            throw ApiErrors.invalidParameter("The parameter " + ApiErrors.quoted(name) + " has no valid index: "
+                    + ApiErrors.quoted(name.replace(text, "N"))
                     + " takes N = 1, 2, 3 ...");
         }
         return Integer.parseInt(text);

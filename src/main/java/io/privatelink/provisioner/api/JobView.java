@@ -5,8 +5,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
-/** A job as GetVpcEndpointJob shows it (and as the events topic carries it). */
+/**
+ * A job as GetVpcEndpointJob shows it (and as the events topic carries it). The Request is the stored JSON as it was
+ * recorded, embedded without reading it again: a request refused from the topic may hold what no reader takes.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record JobView(
         @JsonProperty("RequestId") String requestId,
@@ -19,7 +23,7 @@ public record JobView(
         @JsonProperty("NextAttemptAt") String nextAttemptAt,
         @JsonProperty("Error") Error error,
         @JsonProperty("Endpoint") Map<String, Object> endpoint,
-        @JsonProperty("Request") CreateVpcEndpointRequest request,
+        @JsonProperty("Request") @JsonRawValue String request,
         @JsonProperty("History") List<Step> history) {
 
     public record Error(@JsonProperty("Code") String code, @JsonProperty("Message") String message) {

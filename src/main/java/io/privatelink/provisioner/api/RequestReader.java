@@ -5,9 +5,12 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * Reads a CreateVpcEndpoint request strictly: unknown fields, wrong JSON types, trailing text and anything but a JSON
@@ -15,14 +18,34 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class RequestReader {
 
-    private static final ObjectReader STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build()
-            .readerFor(CreateVpcEndpointRequest.class);
+    /**
+     * A JSON null is an absent parameter (the rules then say whether it may be absent); an empty or blank string where
+     * a number, a boolean, a list or an object belongs is the wrong type, never a null in disguise.
+     */
+    private static final ObjectReader STRICT = strict().readerFor(CreateVpcEndpointRequest.class);
+
+    private static JsonMapper strict() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        mapper.coercionConfigDefaults()
+                .setAcceptBlankAsEmpty(false)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
+        // A number or a boolean where a string belongs is the wrong type too, not its text.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
 
     private RequestReader() {
     }
@@ -36,13 +59,34 @@ public final class RequestReader {
             }
             return request;
         } catch (UnrecognizedPropertyException e) {
-            throw ApiErrors.invalidParameter("The parameter " + e.getPropertyName() + " is not a CreateVpcEndpoint parameter.");
+            throw ApiErrors.invalidParameter("The parameter " + ApiErrors.quoted(e.getPropertyName()) + " is not a CreateVpcEndpoint parameter.");
         } catch (MismatchedInputException e) {
-            throw ApiErrors.invalidParameter("The parameter " + path(e) + " has the wrong type: "
-                    + e.getOriginalMessage().split("\n")[0]);
+            throw ApiErrors.invalidParameter("The parameter " + path(e) + " has the wrong type: it takes "
+                    + expected(e.getTargetType()) + ".");
         } catch (IOException e) {
-            throw ApiErrors.invalidParameter("The request body is not valid JSON: " + e.getMessage().split("\n")[0]);
+            throw ApiErrors.invalidParameter("The request body is not valid JSON: "
+                    + ApiErrors.quoted(e.getMessage().split("\n")[0]));
         }
+    }
+
+    /** What a parameter of this type takes, said without echoing the value that was given. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another JSON type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
     }
 
     private static String path(MismatchedInputException e) {

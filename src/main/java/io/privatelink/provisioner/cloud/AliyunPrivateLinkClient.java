@@ -24,13 +24,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /** PrivateLink through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON answers. */
@@ -84,19 +84,28 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     }
 
     @Override
-    public Uni<Map<String, Object>> createVpcEndpoint(Map<String, String> parameters, String clientToken,
-            boolean dryRun) {
+    public Uni<Creation> create(Map<String, String> parameters, String clientToken) {
         Map<String, String> p = new LinkedHashMap<>(parameters);
         p.put("ClientToken", clientToken);
-        if (dryRun) {
-            p.put("DryRun", "true");
-        }
-        return call("CreateVpcEndpoint", p);
+        return call("CreateVpcEndpoint", p).map(answer -> new Creation(String.valueOf(answer.get("EndpointId")), answer));
     }
 
     @Override
-    public Uni<Map<String, Object>> getVpcEndpointAttribute(String regionId, String endpointId) {
-        return call("GetVpcEndpointAttribute", Map.of("RegionId", regionId, "EndpointId", endpointId));
+    public Uni<Void> checkCreate(Map<String, String> parameters, String clientToken) {
+        Map<String, String> p = new LinkedHashMap<>(parameters);
+        p.put("ClientToken", clientToken);
+        p.put("DryRun", "true");
+        return call("CreateVpcEndpoint", p).replaceWithVoid()
+                .onFailure(e -> e instanceof CloudException c && CloudErrors.DRY_RUN_OPERATION.equals(c.code()))
+                .recoverWithNull();
+    }
+
+    @Override
+    public Uni<Observation> observe(String regionId, String endpointId) {
+        return call("GetVpcEndpointAttribute", Map.of("RegionId", regionId, "EndpointId", endpointId))
+                .map(answer -> new Observation(true, (String) answer.get("EndpointStatus"), answer))
+                .onFailure(e -> e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code()))
+                .recoverWithItem(Observation.gone());
     }
 
     private Uni<Map<String, Object>> call(String action, Map<String, String> parameters) {
@@ -162,7 +171,10 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         parameters.forEach(request::putQueryParameter);
         try {
             CommonResponse response = client.getCommonResponse(request);
-            return json.readValue(response.getData(), FIELDS);
+            Map<String, Object> answer = json.readValue(response.getData(), FIELDS);
+            // The call's own RequestId is no attribute of the endpoint.
+            answer.remove("RequestId");
+            return answer;
         } catch (ServerException e) {
             throw new CloudException(e.getErrCode(), e.getErrMsg(), 500, e.getRequestId());
         } catch (ClientException e) {

@@ -5,14 +5,20 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The cloud as the job logic sees it: create an endpoint and observe it. Answers are the API's response fields;
- * failures are {@link CloudException}s.
+ * The cloud as the job logic sees it, in the manner of Crossplane's external client: typed answers per action. A
+ * call that got no usable answer fails with a {@link CloudException} (its code in {@link CloudErrors}).
  */
 public interface PrivateLinkClient {
 
     /** CreateVpcEndpoint with the flattened parameters and the job's ClientToken. */
-    Uni<Map<String, Object>> createVpcEndpoint(Map<String, String> parameters, String clientToken, boolean dryRun);
+    Uni<Creation> create(Map<String, String> parameters, String clientToken);
 
-    /** GetVpcEndpointAttribute. */
-    Uni<Map<String, Object>> getVpcEndpointAttribute(String regionId, String endpointId);
+    /**
+     * CreateVpcEndpoint with DryRun: completes when the cloud's checks pass (its DryRunOperation answer), fails with
+     * the CloudException of the first check that does not.
+     */
+    Uni<Void> checkCreate(Map<String, String> parameters, String clientToken);
+
+    /** GetVpcEndpointAttribute, with EndpointNotFound as an observation of an endpoint that is gone. */
+    Uni<Observation> observe(String regionId, String endpointId);
 }

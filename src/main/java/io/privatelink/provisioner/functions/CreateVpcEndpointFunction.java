@@ -3,8 +3,6 @@ package io.privatelink.provisioner.functions;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.jboss.logging.Logger;
-
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
@@ -13,11 +11,11 @@ import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.auth.RequestAuthentication;
-import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -28,8 +26,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class CreateVpcEndpointFunction {
 
-    private static final Logger LOG = Logger.getLogger(CreateVpcEndpointFunction.class);
-
     private final JobRepository jobs;
     private final ProvisionCommandSender sender;
     private final PrivateLinkClient cloud;
@@ -38,10 +34,12 @@ public class CreateVpcEndpointFunction {
     private final ProvisionerConfig config;
     private final RequestValidator validator;
     private final AcceptGate gate;
+    private final FailureClassifier failures;
 
     public CreateVpcEndpointFunction(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            AcceptGate gate) {
+            AcceptGate gate, FailureClassifier failures) {
+        this.failures = failures;
         this.validator = validator;
         this.gate = gate;
         this.jobs = jobs;
@@ -59,7 +57,10 @@ public class CreateVpcEndpointFunction {
         if (caller == null) {
             return Uni.createFrom().failure(ApiErrors.missingToken("CreateVpcEndpoint needs an authenticated caller."));
         }
-        return context.run(back -> accept(request, caller, back)).invoke(response -> {
+        // The strict reader's request, when the HTTP edge read one, is the one to validate and record.
+        CreateVpcEndpointRequest read = http == null ? null : http.get(HttpExchange.REQUEST);
+        CreateVpcEndpointRequest strict = read != null ? read : request;
+        return context.run(back -> accept(strict, caller, back)).invoke(response -> {
             if (http != null) {
                 http.put(HttpExchange.LOCATION, response.statusUrl());
                 http.put(HttpExchange.RETRY_AFTER, config.accept().retryAfterSeconds());
@@ -86,13 +87,11 @@ public class CreateVpcEndpointFunction {
     }
 
     private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String clientToken) {
-        return cloud.createVpcEndpoint(request.cloudParameters(), clientToken, true)
+        return cloud.checkCreate(request.cloudParameters(), clientToken)
                 .onFailure().transform(failure -> failure instanceof CloudException e
-                        ? new ApiException(CloudErrors.DRY_RUN_OPERATION.equals(e.code()) || !e.isRetryable() ? 400 : 503,
-                                e.code(), e.getMessage())
-                        : ApiErrors.serviceUnavailable())
-                // The cloud never answers a DryRun with success; if it did, the checks passed all the same.
-                .onItem().transformToUni(ignored -> Uni.createFrom().failure(
+                        ? new ApiException(e.isRetryable() ? 503 : 400, e.code(), e.getMessage())
+                        : failures.toApi(failure, "CreateVpcEndpoint DryRun"))
+                .onItem().transformToUni(passed -> Uni.createFrom().failure(
                         new ApiException(400, ApiErrors.DRY_RUN_OPERATION, ApiErrors.DRY_RUN_PASSED)));
     }
 
@@ -105,10 +104,7 @@ public class CreateVpcEndpointFunction {
         job.traceParent = Tracing.traceParent();
         return gate.admit(() -> jobs.accept(job, "accepted"))
                 .ifNoItem().after(config.accept().timeout()).fail()
-                .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
-                    LOG.warnf("cannot record job for ClientToken %s: %s", request.clientToken(), e.toString());
-                    return ApiErrors.serviceUnavailable();
-                })
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> failures.toApi(e, "CreateVpcEndpoint"))
                 .emitOn(back)
                 .flatMap(accepted -> {
                     VpcEndpointJob recorded = accepted.job();

@@ -3,10 +3,12 @@ package io.privatelink.provisioner.functions;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.GetVpcEndpointJobRequest;
 import io.privatelink.provisioner.api.JobView;
+import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.auth.RequestAuthentication;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -41,6 +43,12 @@ public class GetVpcEndpointJobFunction {
         String clientToken = request == null ? null : request.getClientToken();
         if (blank(jobId) && blank(clientToken)) {
             return Uni.createFrom().failure(ApiErrors.missing("JobId", "JobId or ClientToken is mandatory."));
+        }
+        if (!blank(jobId) && !ParameterForms.isResourceId(jobId)) {
+            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_JOB_ID));
+        }
+        if (blank(jobId) && !ParameterForms.isClientToken(clientToken)) {
+            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_CLIENT_TOKEN));
         }
         return context.run(back -> find(caller, jobId, clientToken)
                 .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(blank(jobId) ? clientToken : jobId))

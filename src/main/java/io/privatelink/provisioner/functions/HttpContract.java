@@ -33,14 +33,30 @@ public class HttpContract {
     public static final int BEFORE_FUNQY = -100;
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final ObjectMapper json;
+    /** The longest request line read in full (quarkus.http.limits.max-initial-line-length is above it). */
+    public static final int MAX_URI_BYTES = 8 * 1024;
+    /** The most header bytes read (quarkus.http.limits.max-header-size is above it). */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The most form or query parameters a request may have (Vert.x's form decoder refuses more on its own). */
+    public static final int MAX_PARAMETERS = 256;
+    /** Paths served beside the functions, open or behind their own gates. */
+    private static final java.util.Set<String> OTHER_PATHS = java.util.Set.of("/", "/jobs.html", "/favicon.ico",
+            PushRoutes.INVOKE, PushRoutes.REQUESTS, PushRoutes.TICK);
 
-    public HttpContract(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final FailureClassifier failures;
+
+    public HttpContract(ObjectMapper json, FailureClassifier failures) {
         this.json = json;
+        this.failures = failures;
     }
 
     void routes(@Observes Router router) {
         router.route().order(BEFORE_FUNQY).failureHandler(this::failure);
+        // Before authentication: a request the edge cannot read is refused before anything else looks at it.
+        router.route().order(BEFORE_FUNQY - 80).handler(this::readable);
+        // After authentication, so that an unknown path asked without a token stays a 401, as every closed path is.
+        router.route().order(BEFORE_FUNQY - 40).handler(this::known);
         router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 2).handler(this::strictCreateBody);
@@ -50,9 +66,53 @@ public class HttpContract {
         router.route("/GetVpcEndpointJob").order(BEFORE_FUNQY + 3).handler(this::retryAfter);
     }
 
+    /** A request line the edge reads in full, and a query string of valid escapes and UTF-8. */
+    private void readable(RoutingContext ctx) {
+        ctx.put(HttpExchange.REACHED_EDGE, true);
+        String uri = ctx.request().uri();
+        if (uri.length() > MAX_URI_BYTES) {
+            ctx.fail(ApiErrors.requestTooLong(414, "URI", MAX_URI_BYTES));
+        } else if (headerBytes(ctx) > MAX_HEADER_BYTES) {
+            ctx.fail(ApiErrors.requestTooLong(431, "header section", MAX_HEADER_BYTES));
+        } else if (!UrlEncoding.isValid(ctx.request().path())) {
+            ctx.fail(ApiErrors.badEncoding("path"));
+        } else if (!UrlEncoding.isValid(ctx.request().query())) {
+            ctx.fail(ApiErrors.badEncoding("query string"));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static int headerBytes(RoutingContext ctx) {
+        int bytes = 0;
+        for (var header : ctx.request().headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    /** A path that no function serves is InvalidAction.NotFound, whatever the method; a function takes GET and POST. */
+    private void known(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/q/") || OTHER_PATHS.contains(path)) {
+            ctx.next();
+        } else if (!isFunction(path)) {
+            ctx.fail(ApiErrors.actionNotFound(path));
+        } else if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
+            ctx.fail(ApiErrors.unsupportedMethod("GET, POST"));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static boolean isFunction(String path) {
+        return path.length() > 1 && path.indexOf('/', 1) < 0
+                && io.quarkus.funqy.runtime.FunctionRecorder.registry.matchInvoker(path.substring(1)) != null;
+    }
+
     private void strictCreateBody(RoutingContext ctx) {
         try {
-            RequestReader.read(jsonBody(ctx));
+            ctx.put(HttpExchange.REQUEST, RequestReader.read(jsonBody(ctx)));
             ctx.next();
         } catch (ApiException e) {
             ctx.fail(e);
@@ -76,12 +136,25 @@ public class HttpContract {
             return body.getBytes();
         }
         // With a form body the merged parameters hold the query's and the form's; without a body, the query's.
-        var parameters = ctx.request().params();
-        if (parameters.isEmpty()) {
+        // A form's parameters join the query's; without a body, the query's are the request.
+        java.util.Map<String, java.util.List<String>> flat = new java.util.LinkedHashMap<>();
+        var query = ctx.request().params();
+        query.names().forEach(name -> flat.put(name, new java.util.ArrayList<>(query.getAll(name))));
+        if (form && body != null && body.length() > 0) {
+            String encoded = body.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!UrlEncoding.isValid(encoded)) {
+                throw ApiErrors.badEncoding("form body");
+            }
+            new io.netty.handler.codec.http.QueryStringDecoder(encoded, java.nio.charset.StandardCharsets.UTF_8, false,
+                    MAX_PARAMETERS + 1).parameters()
+                    .forEach((name, values) -> flat.computeIfAbsent(name, k -> new java.util.ArrayList<>()).addAll(values));
+        }
+        if (flat.size() > MAX_PARAMETERS) {
+            throw ApiErrors.tooManyParameters(MAX_PARAMETERS);
+        }
+        if (flat.isEmpty()) {
             throw ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters.");
         }
-        java.util.Map<String, java.util.List<String>> flat = new java.util.LinkedHashMap<>();
-        parameters.names().forEach(name -> flat.put(name, parameters.getAll(name)));
         byte[] json = this.json.writeValueAsBytes(FlatParameters.toJson(flat));
         ((RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer(json));
         return json;
@@ -124,7 +197,7 @@ public class HttpContract {
     }
 
     private void failure(RoutingContext ctx) {
-        ApiException error = toApiError(ctx);
+        ApiException error = toApiError(ctx, failures);
         if (ctx.response().ended()) {
             return;
         }
@@ -138,26 +211,28 @@ public class HttpContract {
         }
     }
 
-    private static ApiException toApiError(RoutingContext ctx) {
-        for (Throwable t = ctx.failure(); t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
+    private static ApiException toApiError(RoutingContext ctx, FailureClassifier failures) {
+        if (ctx.failure() != null && ctx.get(HttpExchange.REACHED_EDGE) == null) {
+            // Only Quarkus' own body reading runs before the edge: its form decoder refused the body.
+            return ApiErrors.undecodableBody(HttpContract.MAX_PARAMETERS);
+        }
+        if (ctx.failure() != null) {
+            return failures.toApi(ctx.failure(), ctx.request().method() + " " + ctx.request().path());
         }
         int status = ctx.statusCode();
-        if (ctx.failure() == null && status == 413) {
+        if (status == 413) {
             return ApiErrors.tooLarge(MAX_BODY_BYTES);
         }
-        if (ctx.failure() == null && status == 400) {
+        if (status == 400) {
             return ApiErrors.invalidParameter("The request body is not a valid JSON object of the function's parameters.");
         }
-        if (ctx.failure() == null && status == 404) {
-            return new ApiException(404, "InvalidAction.NotFound", "No function is served at " + ctx.request().path() + ".");
+        if (status == 404) {
+            return ApiErrors.actionNotFound(ctx.request().path());
         }
-        if (ctx.failure() == null && status == 405) {
-            return new ApiException(405, "UnsupportedHTTPMethod", "Use POST or GET.");
+        if (status == 405) {
+            return ApiErrors.unsupportedMethod("GET, POST");
         }
-        LOG.errorf(ctx.failure(), "request %s %s failed", ctx.request().method(), ctx.request().path());
+        LOG.errorf("request %s %s failed with status %d and no cause", ctx.request().method(), ctx.request().path(), status);
         return ApiErrors.internalError();
     }
 }

@@ -12,6 +12,10 @@ final class HttpExchange {
 
     static final String LOCATION = "privatelink.location";
     static final String RETRY_AFTER = "privatelink.retry-after";
+    /** The CreateVpcEndpoint request as the strict reader read it: the one the function validates and records. */
+    static final String REQUEST = "privatelink.request";
+    /** Set once the edge's first route saw the request: a failure before it is Quarkus' reading of the body. */
+    static final String REACHED_EDGE = "privatelink.reached-edge";
 
     private HttpExchange() {
     }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

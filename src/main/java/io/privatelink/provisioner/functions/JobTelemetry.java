@@ -58,7 +58,7 @@ public class JobTelemetry implements JobObserver {
             switch (step.jobStatus) {
                 case Accepted -> accepted.increment();
                 case Provisioning -> {
-                    if (step.detail != null && step.detail.contains(" failed: ")) {
+                    if (step.retriedCode != null) {
                         retries.increment();
                     }
                 }

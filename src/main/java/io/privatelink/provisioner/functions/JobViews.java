@@ -42,7 +42,7 @@ public class JobViews {
                 job.status.isTerminal() ? null : time(job.nextAttemptAt),
                 job.errorCode == null ? null : new JobView.Error(job.errorCode, job.errorMessage),
                 job.endpointJson == null ? null : read(job.endpointJson, FIELDS),
-                request(job),
+                job.requestJson,
                 history.stream().map(h -> new JobView.Step(h.jobStatus.name(), time(h.at), h.detail)).toList());
     }
 

@@ -10,6 +10,7 @@ import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.JobSummary;
 import io.privatelink.provisioner.api.JobView;
 import io.privatelink.provisioner.api.ListVpcEndpointJobsRequest;
+import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.auth.RequestAuthentication;
 import io.privatelink.provisioner.job.JobFilter;
@@ -48,9 +49,10 @@ public class ListVpcEndpointJobsFunction {
         try {
             maxResults = maxResults(r.getMaxResults());
             Object[] cursor = cursor(r.getNextToken());
-            filter = new JobFilter(caller.readScope(), status(r.getJobStatus()), blankToNull(r.getVpcId()), blankToNull(r.getRegionId()),
-                    blankToNull(r.getCode()), time("CreatedAfter", r.getCreatedAfter()),
-                    time("CreatedBefore", r.getCreatedBefore()), (Instant) cursor[0], (String) cursor[1]);
+            filter = new JobFilter(caller.readScope(), status(r.getJobStatus()),
+                    resourceId(r.getVpcId(), ApiErrors.ILLEGAL_VPC_ID), resourceId(r.getRegionId(), ApiErrors.ILLEGAL_REGION_ID),
+                    errorCode(r.getCode()), time(ApiErrors.ILLEGAL_CREATED_AFTER, r.getCreatedAfter()),
+                    time(ApiErrors.ILLEGAL_CREATED_BEFORE, r.getCreatedBefore()), (Instant) cursor[0], (String) cursor[1]);
         } catch (io.privatelink.provisioner.api.ApiException e) {
             return Uni.createFrom().failure(e);
         }
@@ -73,15 +75,14 @@ public class ListVpcEndpointJobsFunction {
             return DEFAULT_MAX_RESULTS;
         }
         try {
-            int n = Integer.parseInt(text.trim());
+            int n = Integer.parseInt(text.strip());
             if (n >= 1 && n <= MAX_RESULTS) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiErrors.illegal("IllegalParam.MaxResults", "The specified parameter MaxResults is invalid: 1 to "
-                + MAX_RESULTS + ".");
+        throw ApiErrors.rule(ApiErrors.ILLEGAL_MAX_RESULTS);
     }
 
     private static JobStatus status(String text) {
@@ -89,23 +90,38 @@ public class ListVpcEndpointJobsFunction {
             return null;
         }
         try {
-            return JobStatus.valueOf(text.trim());
+            return JobStatus.valueOf(text.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiErrors.illegal("IllegalParam.JobStatus", "The specified parameter JobStatus is invalid: one of "
+            throw ApiErrors.illegal(ApiErrors.ILLEGAL_JOB_STATUS, "The specified parameter JobStatus is invalid: one of "
                     + List.of(JobStatus.values()) + ".");
         }
     }
 
-    private static Instant time(String name, String text) {
+    private static Instant time(String code, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return Instant.parse(text.trim());
+            return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ApiErrors.illegal("IllegalParam." + name, "The specified parameter " + name
-                    + " is invalid: an ISO-8601 instant such as 2026-11-25T08:00:00Z.");
+            throw ApiErrors.rule(code);
         }
+    }
+
+    private static String resourceId(String text, String code) {
+        String value = blankToNull(text);
+        if (value != null && !ParameterForms.isResourceId(value)) {
+            throw ApiErrors.rule(code);
+        }
+        return value;
+    }
+
+    private static String errorCode(String text) {
+        String value = blankToNull(text);
+        if (value != null && !ParameterForms.isErrorCode(value)) {
+            throw ApiErrors.rule(ApiErrors.ILLEGAL_CODE);
+        }
+        return value;
     }
 
     /** The opaque NextToken: where the page ended, (creation time, JobId), in URL-safe base64. */
@@ -119,15 +135,17 @@ public class ListVpcEndpointJobsFunction {
             return new Object[] {null, null};
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8).split("\\|", 2);
-            return new Object[] {Instant.parse(parts[0]), parts[1]};
+            String[] parts = new String(Base64.getUrlDecoder().decode(token.strip()), StandardCharsets.UTF_8).split("\\|", 2);
+            if (ParameterForms.isResourceId(parts[1])) {
+                return new Object[] {Instant.parse(parts[0]), parts[1]};
+            }
         } catch (RuntimeException e) {
-            throw ApiErrors.illegal("IllegalParam.NextToken", "The specified parameter NextToken is invalid: pass the "
-                    + "NextToken of the previous page as it came.");
+            // answered below
         }
+        throw ApiErrors.rule(ApiErrors.ILLEGAL_NEXT_TOKEN);
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.privatelink.provisioner.api.ProvisionCommand;
-import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.provisioning.CallFailure;
+import io.privatelink.provisioner.provisioning.JobDecisions;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
@@ -28,18 +30,20 @@ public class ProvisionVpcEndpointFunction {
     private final PrivateLinkClient cloud;
     private final ReactiveContext context;
     private final JobViews views;
-    private final RetrySchedule schedule;
+    private final JobDecisions decisions;
+    private final JobSteps steps;
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
 
     public ProvisionVpcEndpointFunction(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context,
-            JobViews views, RetrySchedule schedule, ProvisionerConfig config, JobEventPublisher events) {
+            JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events) {
         this.events = events;
         this.jobs = jobs;
         this.cloud = cloud;
         this.context = context;
         this.views = views;
-        this.schedule = schedule;
+        this.decisions = decisions;
+        this.steps = steps;
         this.config = config;
     }
 
@@ -69,37 +73,15 @@ public class ProvisionVpcEndpointFunction {
     }
 
     private Uni<Void> call(Attempt attempt, Executor back) {
-        return cloud.createVpcEndpoint(attempt.parameters(), attempt.cloudToken(), false)
+        return cloud.create(attempt.parameters(), attempt.cloudToken())
                 .emitOn(back)
-                .onItemOrFailure().transformToUni((endpoint, failure) -> jobs.update(attempt.jobId(), (job, steps) -> {
+                .onItemOrFailure().transformToUni((creation, failure) -> jobs.update(attempt.jobId(), (job, steps) -> {
                     if (job.status != JobStatus.Provisioning) {
                         return null;
                     }
                     Instant now = Instant.now();
-                    if (failure == null) {
-                        job.endpointId = String.valueOf(endpoint.get("EndpointId"));
-                        endpoint.remove("RequestId");
-                        job.endpointJson = views.write(endpoint);
-                        job.polls = 0;
-                        job.notFoundPolls = 0;
-                        job.nextAttemptAt = now.plus(schedule.firstPoll());
-                        steps.add(job.moveTo(JobStatus.Creating, "EndpointId " + job.endpointId, now));
-                        return null;
-                    }
-                    CloudException error = failure instanceof CloudException ce ? ce
-                            : new CloudException("SDK.ServerUnreachable", failure.toString(), 0, null);
-                    String detail = "attempt " + attempt.number() + " failed: " + error.code() + ": " + error.getMessage();
-                    boolean pastDeadline = now.isAfter(job.createdAt.plus(config.retry().createDeadline()));
-                    if (error.isRetryable() && !pastDeadline) {
-                        job.nextAttemptAt = now.plus(schedule.afterFailedAttempt(attempt.number()));
-                        steps.add(job.moveTo(JobStatus.Provisioning, detail + "; next attempt at " + job.nextAttemptAt, now));
-                        return null;
-                    }
-                    job.errorCode = error.isRetryable() ? "ProvisioningTimeout" : error.code();
-                    job.errorMessage = error.isRetryable()
-                            ? "The create call kept failing past the deadline; last error " + error.code() + ": " + error.getMessage()
-                            : error.getMessage();
-                    steps.add(job.moveTo(JobStatus.Failed, detail, now));
+                    this.steps.record(job, steps, failure == null ? decisions.afterCreate(creation, now)
+                            : decisions.afterCreateFailed(job, attempt.number(), CallFailure.of(failure), now), now);
                     return null;
                 }))
                 .replaceWithVoid();

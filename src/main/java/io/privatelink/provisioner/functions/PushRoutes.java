@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

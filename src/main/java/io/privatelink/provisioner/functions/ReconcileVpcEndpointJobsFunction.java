@@ -1,7 +1,6 @@
 package io.privatelink.provisioner.functions;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -12,12 +11,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
-import io.privatelink.provisioner.cloud.CloudErrors;
-import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.provisioning.CallFailure;
+import io.privatelink.provisioner.provisioning.JobDecisions;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,15 +41,18 @@ public class ReconcileVpcEndpointJobsFunction {
     private final ProvisionCommandSender sender;
     private final ReactiveContext context;
     private final JobViews views;
-    private final RetrySchedule schedule;
+    private final JobDecisions decisions;
+    private final JobSteps steps;
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
     private final JobTelemetry telemetry;
     private final Tracer tracer;
 
     public ReconcileVpcEndpointJobsFunction(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
-            ReactiveContext context, JobViews views, RetrySchedule schedule, ProvisionerConfig config,
+            ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, Tracer tracer) {
+        this.decisions = decisions;
+        this.steps = steps;
         this.events = events;
         this.telemetry = telemetry;
         this.tracer = tracer;
@@ -58,7 +61,6 @@ public class ReconcileVpcEndpointJobsFunction {
         this.sender = sender;
         this.context = context;
         this.views = views;
-        this.schedule = schedule;
         this.config = config;
     }
 
@@ -117,69 +119,18 @@ public class ReconcileVpcEndpointJobsFunction {
     }
 
     private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {
-        return cloud.getVpcEndpointAttribute(claimed.regionId, claimed.endpointId)
+        return cloud.observe(claimed.regionId, claimed.endpointId)
                 .emitOn(back)
-                .onItemOrFailure().transformToUni((attributes, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
+                .onItemOrFailure().transformToUni((observation, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
                     if (job.status != JobStatus.Creating) {
                         return null;
                     }
                     Instant now = Instant.now();
-                    boolean throttledOrDown = failure instanceof CloudException ce && ce.isRetryable();
-                    job.pollFailures = throttledOrDown ? job.pollFailures + 1 : 0;
-                    if (!throttledOrDown) {
-                        job.polls++;
-                    }
-                    if (failure == null && "Active".equals(attributes.get("EndpointStatus"))) {
-                        // The job entered Creating when its create call answered, and polls do not move it.
-                        schedule.activeAfter(java.time.Duration.between(job.updatedAt, now));
-                        attributes.remove("RequestId");
-                        job.endpointJson = views.write(merged(job, attributes));
-                        steps.add(job.moveTo(JobStatus.Active, "EndpointStatus Active after " + job.polls + " polls", now));
-                        return null;
-                    }
-                    if (failure == null) {
-                        attributes.remove("RequestId");
-                        job.endpointJson = views.write(merged(job, attributes));
-                    } else if (failure instanceof CloudException e && CloudErrors.ENDPOINT_NOT_FOUND.equals(e.code())) {
-                        job.notFoundPolls++;
-                    } else if (!(failure instanceof CloudException e && e.isRetryable())) {
-                        return fail(job, steps, codeOf(failure), failure.getMessage(), now);
-                    }
-                    if (job.notFoundPolls > config.retry().notFoundPolls()) {
-                        return fail(job, steps, CloudErrors.ENDPOINT_NOT_FOUND,
-                                "The endpoint " + job.endpointId + " was not found after " + job.notFoundPolls + " polls.", now);
-                    }
-                    if (now.isAfter(job.updatedAt.plus(config.retry().activeDeadline()))) {
-                        return fail(job, steps, "ProvisioningTimeout", "The endpoint " + job.endpointId
-                                + " did not become Active within " + config.retry().activeDeadline() + ".", now);
-                    }
-                    // A throttled or failed poll backs off with jitter, as a create call does; an answered one waits
-                    // the polling interval.
-                    job.nextAttemptAt = now.plus(throttledOrDown ? schedule.afterFailedAttempt(job.pollFailures)
-                            : schedule.nextPoll(job.polls));
+                    Map<String, Object> known = job.endpointJson == null ? null : views.endpoint(job);
+                    this.steps.record(job, steps, failure == null ? decisions.afterPoll(job, known, observation, now)
+                            : decisions.afterPollFailed(job, known, CallFailure.of(failure), now), now);
                     return null;
                 }))
                 .replaceWithVoid();
-    }
-
-    private Object fail(VpcEndpointJob job, List<io.privatelink.provisioner.job.JobHistoryEntry> steps, String code,
-            String message, Instant now) {
-        job.errorCode = code;
-        job.errorMessage = message;
-        steps.add(job.moveTo(JobStatus.Failed, code + ": " + message, now));
-        return null;
-    }
-
-    private Map<String, Object> merged(VpcEndpointJob job, Map<String, Object> attributes) {
-        Map<String, Object> endpoint = new LinkedHashMap<>();
-        if (job.endpointJson != null) {
-            endpoint.putAll(views.endpoint(job));
-        }
-        endpoint.putAll(attributes);
-        return endpoint;
-    }
-
-    private static String codeOf(Throwable failure) {
-        return failure instanceof CloudException e ? e.code() : "InternalError";
     }
 }

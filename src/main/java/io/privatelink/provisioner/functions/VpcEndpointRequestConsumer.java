@@ -16,11 +16,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.provisioning.ProvisionerConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -92,8 +94,8 @@ public class VpcEndpointRequestConsumer {
         }
         String token = text(request, "ClientToken");
         VpcEndpointJob job = VpcEndpointJob.accepted(JobOwner.topic(topic),
-                token != null && token.matches("[\\x20-\\x7E]{1,64}") ? token : UUID.randomUUID().toString(),
-                "refused", request.toString(), orEmpty(text(request, "RegionId")), orEmpty(text(request, "VpcId")),
+                ParameterForms.isClientToken(token) ? token : UUID.randomUUID().toString(),
+                "refused", request.toString(), idOrEmpty(text(request, "RegionId")), idOrEmpty(text(request, "VpcId")),
                 Instant.now());
         return events.after(jobs.recordRefused(job, error.code(), error.getMessage()), job.jobId)
                 .invoke(recorded -> LOG.infof("request from vpc-endpoint.requests refused with %s%s", error.code(),
@@ -106,7 +108,8 @@ public class VpcEndpointRequestConsumer {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s.substring(0, Math.min(s.length(), 64));
+    /** The refused request's ids, where they are ids at all: its columns must take what a hostile record holds. */
+    private static String idOrEmpty(String s) {
+        return ParameterForms.isResourceId(s) ? s : "";
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -33,6 +34,10 @@ public class JobHistoryEntry extends PanacheEntityBase {
     public Instant at;
 
     public String detail;
+
+    /** For a step that schedules a retry: the retryable code that caused it (not stored; read by the telemetry). */
+    @Transient
+    public String retriedCode;
 
     public static JobHistoryEntry of(String jobId, JobStatus status, Instant at, String detail) {
         JobHistoryEntry e = new JobHistoryEntry();

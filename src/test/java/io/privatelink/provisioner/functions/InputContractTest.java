@@ -1,6 +1,5 @@
 package io.privatelink.provisioner.functions;
 
-import io.privatelink.provisioner.Callers;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.privatelink.provisioner.Callers;
 import io.privatelink.provisioner.LocalStackResource;
 import io.privatelink.provisioner.TestDatabase;
 import io.privatelink.provisioner.TestKafka;
@@ -295,8 +295,11 @@ class InputContractTest {
                 .body("Message", containsString("VpcID"));
         post("application/json", "{\"RegionId\": \"cn-hangzhou\", \"DryRun\": \"yes\"}").then().statusCode(400)
                 .body("Message", containsString("DryRun"));
-        post("application/json", "{\"RegionId\": \"cn-hangzhou\", \"Tag\": [{\"Key\": 1.5}, {\"Key\": []}]}").then()
+        post("application/json", "{\"RegionId\": \"cn-hangzhou\", \"Tag\": [{\"Key\": \"k\"}, {\"Key\": []}]}").then()
                 .statusCode(400).body("Message", containsString("Tag.2.Key"));
+        // A number where a string belongs is the wrong type, not its text.
+        post("application/json", "{\"RegionId\": \"cn-hangzhou\", \"VpcId\": 12.5}").then()
+                .statusCode(400).body("Code", equalTo("InvalidParameter")).body("Message", containsString("VpcId"));
     }
 
     @Test

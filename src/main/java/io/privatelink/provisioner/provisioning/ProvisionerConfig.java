@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.functions;
+package io.privatelink.provisioner.provisioning;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.functions;
+package io.privatelink.provisioner.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
 
-    private static final ProvisionerConfig.Retry DEFAULTS = new ProvisionerConfig.Retry() {
+    static final ProvisionerConfig.Retry DEFAULTS = new ProvisionerConfig.Retry() {
         public Duration baseDelay() { return Duration.ofSeconds(1); }
         public Duration maxDelay() { return Duration.ofSeconds(60); }
         public Duration createDeadline() { return Duration.ofMinutes(10); }

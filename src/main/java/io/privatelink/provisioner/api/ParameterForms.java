@@ -1,0 +1,38 @@
+package io.privatelink.provisioner.api;
+
+/**
+ * The forms every string parameter is held to before anything can fail on it (a column's length, PostgreSQL's refusal
+ * of NUL): one bound per kind of value, at least as strict as the column that stores it.
+ */
+public final class ParameterForms {
+
+    /**
+     * A resource id (RegionId, VpcId, ServiceId, vSwitch, zone, security group, resource group): 1 to 64 letters,
+     * digits, dots, underscores and hyphens, starting with a letter or digit. Alibaba's own ids (vpc-bp1..., cn-hangzhou-h)
+     * are far shorter; 64 is the narrowest column that holds one.
+     */
+    public static final String RESOURCE_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    /** An endpoint service's name (com.aliyuncs.privatelink.<region>.<service id>): the same characters, up to 128. */
+    public static final String SERVICE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    /** An error code, as a filter of ListVpcEndpointJobs (the column holds 128). */
+    public static final String ERROR_CODE = "[A-Za-z0-9._-]{1,128}";
+    /** Free text (a description, a tag): anything but control characters, tab, CR and LF excepted. */
+    public static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    /** A ClientToken: 1 to 64 printable ASCII characters, as the API says, not all of them spaces. */
+    public static final String CLIENT_TOKEN = "(?=.*[\\x21-\\x7E])[\\x20-\\x7E]{1,64}";
+
+    private ParameterForms() {
+    }
+
+    public static boolean isResourceId(String text) {
+        return text != null && text.matches(RESOURCE_ID);
+    }
+
+    public static boolean isErrorCode(String text) {
+        return text != null && text.matches(ERROR_CODE);
+    }
+
+    public static boolean isClientToken(String text) {
+        return text != null && text.matches(CLIENT_TOKEN);
+    }
+}

@@ -1,0 +1,32 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What a job does next, as {@link JobDecisions} decides it; the use cases only record it. */
+public sealed interface Next {
+
+    /** The create call answered: record the endpoint and poll it first at {@code firstPollAt}. */
+    record Creating(String endpointId, Map<String, Object> endpoint, Instant firstPollAt) implements Next {
+    }
+
+    /** Try the create call again at {@code at}; {@code code} is the retryable failure that led here. */
+    record RetryCreate(Instant at, String code, String detail) implements Next {
+    }
+
+    /** Poll again at {@code at}, with the endpoint as now known (unchanged when the poll got no answer). */
+    record PollAgain(Instant at, Map<String, Object> endpoint, PollCounts counts) implements Next {
+    }
+
+    /** The endpoint is Active: the job is done. */
+    record Active(Map<String, Object> endpoint, PollCounts counts, String detail) implements Next {
+    }
+
+    /** The job fails with the Code and Message kept for the caller. */
+    record Fail(String code, String message, String detail) implements Next {
+    }
+
+    /** The polls of a Creating endpoint: answered, failed in a row, and answered EndpointNotFound. */
+    record PollCounts(int polls, int failuresInARow, int notFound) {
+    }
+}
