@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.privatelink.simulator.PrivateLinkSimulator;
 import io.vertx.core.Vertx;
 
 /**

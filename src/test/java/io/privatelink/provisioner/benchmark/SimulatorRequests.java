@@ -7,7 +7,7 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 
-import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.privatelink.simulator.PrivateLinkSimulator;
 
 /** The SDK calls a user's own code makes against the simulator: the signed CommonRequests, and the client. */
 final class SimulatorRequests {

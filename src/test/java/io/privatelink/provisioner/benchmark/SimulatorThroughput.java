@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
 
-import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.privatelink.simulator.PrivateLinkSimulator;
 import io.vertx.core.Vertx;
 
 /**

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.LocalStackResource;
-import io.privatelink.provisioner.simulator.Faults;
-import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.privatelink.simulator.Faults;
+import io.privatelink.simulator.PrivateLinkSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.LocalStackResource;
-import io.privatelink.provisioner.simulator.Faults;
+import io.privatelink.simulator.Faults;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.privatelink.provisioner.Callers;
 import io.privatelink.provisioner.LocalStackResource;
 import io.privatelink.provisioner.TestKafka;
-import io.privatelink.provisioner.simulator.PrivateLinkSimulator;
+import io.privatelink.simulator.PrivateLinkSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

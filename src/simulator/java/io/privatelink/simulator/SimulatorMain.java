@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
 import java.nio.file.Path;
 import java.time.Duration;

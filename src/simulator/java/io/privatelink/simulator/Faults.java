@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
 import java.util.List;
 import java.util.Map;

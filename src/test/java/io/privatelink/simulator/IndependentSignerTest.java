@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

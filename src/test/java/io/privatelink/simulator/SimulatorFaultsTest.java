@@ -1,7 +1,7 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
-import static io.privatelink.provisioner.simulator.SimulatorHarness.create;
-import static io.privatelink.provisioner.simulator.SimulatorHarness.params;
+import static io.privatelink.simulator.SimulatorHarness.create;
+import static io.privatelink.simulator.SimulatorHarness.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

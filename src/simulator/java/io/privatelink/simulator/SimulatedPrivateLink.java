@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,12 +14,11 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import io.privatelink.provisioner.api.Addresses;
-import io.privatelink.provisioner.simulator.SimulatedEndpoint.Zone;
-import io.privatelink.provisioner.simulator.SimulatorSeed.SecurityGroup;
-import io.privatelink.provisioner.simulator.SimulatorSeed.Service;
-import io.privatelink.provisioner.simulator.SimulatorSeed.VSwitch;
-import io.privatelink.provisioner.simulator.SimulatorSeed.Vpc;
+import io.privatelink.simulator.SimulatedEndpoint.Zone;
+import io.privatelink.simulator.SimulatorSeed.SecurityGroup;
+import io.privatelink.simulator.SimulatorSeed.Service;
+import io.privatelink.simulator.SimulatorSeed.VSwitch;
+import io.privatelink.simulator.SimulatorSeed.Vpc;
 
 /**
  * The PrivateLink actions of the simulated cloud over the seeded resources and the endpoint state. CreateVpcEndpoint
@@ -110,18 +109,18 @@ final class SimulatedPrivateLink {
     private static void checkForm(Map<String, String> p, String endpointType, String ipVersion, boolean dualStack,
             List<Map<String, String>> zones, List<String> groupIds) {
         if (!Set.of("Interface", "Reverse", "GatewayLoadBalancer").contains(endpointType)) {
-            throw new SimulatorException(400, "IllegalParam.EndpointType", "The specified parameter EndpointType is invalid.");
+            throw SeedErrors.of("IllegalParam.EndpointType");
         }
         if (!Set.of("IPv4", "DualStack").contains(ipVersion)) {
             throw SeedErrors.of("IllegalParam.AddressIpVersion");
         }
         Set<String> zoneIds = new HashSet<>();
         for (Map<String, String> z : zones) {
-            if (z.get("ip") != null && !z.get("ip").matches(Addresses.IPV4)) {
+            if (z.get("ip") != null && !AddressForms.isIpv4(z.get("ip"))) {
                 throw SeedErrors.of("IllegalParam.Ip");
             }
             if (z.get("Ipv6Address") != null) {
-                if (!Addresses.isIpv6(z.get("Ipv6Address"))) {
+                if (!AddressForms.isIpv6(z.get("Ipv6Address"))) {
                     throw SeedErrors.of("IllegalParam.Ipv6Address");
                 }
                 if (!dualStack) {
@@ -145,7 +144,7 @@ final class SimulatedPrivateLink {
         String serviceId = p.get("ServiceId");
         String serviceName = p.get("ServiceName");
         if (serviceId == null && serviceName == null) {
-            throw new SimulatorException(400, "MissingServiceId", "ServiceId or ServiceName is mandatory for this action.");
+            throw SeedErrors.of("MissingServiceId");
         }
         Service service = seed.services().stream()
                 .filter(s -> s.regionId().equals(regionId))
@@ -338,8 +337,7 @@ final class SimulatedPrivateLink {
         Instant now = clock.instant();
         String status = state.status(endpoint, now).orElseThrow();
         if (!"Active".equals(status) && !"Deleting".equals(status)) {
-            throw new SimulatorException(400, "EndpointOperationDenied",
-                    "The endpoint " + endpoint.endpointId() + " cannot be deleted while " + status + ".");
+            throw SeedErrors.of("EndpointOperationDenied", endpoint.endpointId(), status);
         }
         if ("true".equalsIgnoreCase(p.get("DryRun"))) {
             throw SeedErrors.of("DryRunOperation");
@@ -400,7 +398,7 @@ final class SimulatedPrivateLink {
         try {
             return Integer.parseInt(token);
         } catch (NumberFormatException e) {
-            throw new SimulatorException(400, "InvalidParameter", "The specified NextToken is invalid.");
+            throw SeedErrors.of("InvalidParameter", "NextToken", "");
         }
     }
 
@@ -411,7 +409,7 @@ final class SimulatedPrivateLink {
         }
         int index = ids.indexOf(token);
         if (index < 0) {
-            throw new SimulatorException(400, "InvalidParameter", "The specified NextToken is invalid.");
+            throw SeedErrors.of("InvalidParameter", "NextToken", "");
         }
         return index;
     }
@@ -429,7 +427,7 @@ final class SimulatedPrivateLink {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new SimulatorException(400, "InvalidParameter", "The specified MaxResults is invalid: 1 to " + max + ".");
+        throw SeedErrors.of("InvalidParameter", "MaxResults", ": 1 to " + max);
     }
 
     private static boolean eq(Map<String, String> p, String name, String value) {
@@ -474,7 +472,7 @@ final class SimulatedPrivateLink {
     private static String required(Map<String, String> p, String name) {
         String value = p.get(name);
         if (value == null || value.isEmpty()) {
-            throw new SimulatorException(400, "Missing" + name, name + " is mandatory for this action.");
+            throw SeedErrors.missing(name);
         }
         return value;
     }

@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,8 +137,7 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         try {
             authenticate(ctx.request().method().name(), params);
             if (!ACTIONS.contains(action)) {
-                throw new SimulatorException(404, "InvalidAction.NotFound",
-                        "Specified api is not found, please check your url and method.");
+                throw SeedErrors.of("InvalidAction.NotFound");
             }
         } catch (SimulatorException e) {
             fail(ctx, requestId, action, e);
@@ -202,40 +201,38 @@ public final class PrivateLinkSimulator implements AutoCloseable {
 
     private void authenticate(String method, Map<String, String> params) {
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            throw new SimulatorException(403, "UnsupportedHTTPMethod", "This http method is not supported.");
+            throw SeedErrors.of("UnsupportedHTTPMethod");
         }
         if (params.get("Action") == null) {
-            throw new SimulatorException(400, "MissingAction", "Action is mandatory for this request.");
+            throw SeedErrors.of("MissingAction");
         }
         for (String name : COMMON_REQUIRED) {
             if (params.get(name) == null || params.get(name).isEmpty()) {
-                throw new SimulatorException(400, "Missing" + name, name + " is mandatory for this request.");
+                throw SeedErrors.missing(name);
             }
         }
         if (!VERSION.equals(params.get("Version"))) {
-            throw new SimulatorException(400, "InvalidVersion", "Specified parameter Version is not valid.");
+            throw SeedErrors.of("InvalidVersion");
         }
         String secret = settings.accessKeys().get(params.get("AccessKeyId"));
         if (secret == null) {
-            throw new SimulatorException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+            throw SeedErrors.of("InvalidAccessKeyId.NotFound");
         }
         Instant timestamp;
         try {
             timestamp = Instant.parse(params.get("Timestamp"));
         } catch (DateTimeParseException e) {
-            throw new SimulatorException(400, "InvalidTimeStamp.Format",
-                    "Specified time stamp or date value is not well formatted.");
+            throw SeedErrors.of("InvalidTimeStamp.Format");
         }
         if (Duration.between(timestamp, clock.instant()).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
-            throw new SimulatorException(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+            throw SeedErrors.of("InvalidTimeStamp.Expired");
         }
         String stringToSign = SignatureV1.stringToSign(method, params);
         if (!SignatureV1.sign(stringToSign, secret).equals(params.get("Signature"))) {
-            throw new SimulatorException(400, "SignatureDoesNotMatch",
-                    "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+            throw SeedErrors.of("SignatureDoesNotMatch", stringToSign);
         }
         if (usedNonces.putIfAbsent(params.get("SignatureNonce"), timestamp) != null) {
-            throw new SimulatorException(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
+            throw SeedErrors.of("SignatureNonceUsed");
         }
     }
 

@@ -1,6 +1,6 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
-import static io.privatelink.provisioner.simulator.SimulatorHarness.create;
+import static io.privatelink.simulator.SimulatorHarness.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +75,21 @@ public final class SeedErrors {
             Map.entry("IdempotenceSignatureMismatch", new Object[] {400, "The specified ClientToken was used before with other parameters."}),
             Map.entry("EndpointNotFound", new Object[] {400, "The specified endpoint does not exist."}),
             Map.entry("EndpointLocked", new Object[] {400, "The specified endpoint is locked."}),
-            Map.entry("DryRunOperation", new Object[] {400, "Request validation has been passed with DryRun flag set."}));
+            Map.entry("DryRunOperation", new Object[] {400, "Request validation has been passed with DryRun flag set."}),
+            Map.entry("IllegalParam.EndpointType", new Object[] {400, "The specified parameter EndpointType is invalid."}),
+            Map.entry("MissingServiceId", new Object[] {400, "ServiceId or ServiceName is mandatory for this action."}),
+            Map.entry("EndpointOperationDenied", new Object[] {400, "The endpoint %s cannot be deleted while %s."}),
+            Map.entry("InvalidParameter", new Object[] {400, "The specified %s is invalid%s."}),
+            // The RPC gateway's own refusals, before any action runs.
+            Map.entry("InvalidAction.NotFound", new Object[] {404, "Specified api is not found, please check your url and method."}),
+            Map.entry("UnsupportedHTTPMethod", new Object[] {403, "This http method is not supported."}),
+            Map.entry("MissingAction", new Object[] {400, "Action is mandatory for this request."}),
+            Map.entry("InvalidVersion", new Object[] {400, "Specified parameter Version is not valid."}),
+            Map.entry("InvalidAccessKeyId.NotFound", new Object[] {404, "Specified access key is not found."}),
+            Map.entry("InvalidTimeStamp.Format", new Object[] {400, "Specified time stamp or date value is not well formatted."}),
+            Map.entry("InvalidTimeStamp.Expired", new Object[] {400, "Specified time stamp or date value is expired."}),
+            Map.entry("SignatureDoesNotMatch", new Object[] {400, "Specified signature is not matched with our calculation. server string to sign is:%s"}),
+            Map.entry("SignatureNonceUsed", new Object[] {400, "Specified signature nonce was used already."}));
 
     private SeedErrors() {
     }
@@ -99,6 +113,11 @@ public final class SeedErrors {
             message = String.format(message, filled);
         }
         return new SimulatorException(status, code, message);
+    }
+
+    /** Missing&lt;Parameter&gt; for a required parameter left out, as the API names it. */
+    public static SimulatorException missing(String parameter) {
+        return new SimulatorException(400, "Missing" + parameter, parameter + " is mandatory for this action.");
     }
 
     private static int countPlaceholders(String message) {

@@ -1,7 +1,7 @@
-package io.privatelink.provisioner.simulator;
+package io.privatelink.simulator;
 
-import static io.privatelink.provisioner.simulator.SimulatorHarness.AK;
-import static io.privatelink.provisioner.simulator.SimulatorHarness.SECRET;
+import static io.privatelink.simulator.SimulatorHarness.AK;
+import static io.privatelink.simulator.SimulatorHarness.SECRET;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
