@@ -109,8 +109,8 @@ class FunctionsManifestTest {
                 callerFunctions.put(f.path(), java.util.Set.copyOf(f.roles()));
             }
         }
-        assertEquals(io.privatelink.provisioner.auth.RequestAuthentication.INTERNAL_FUNCTIONS, internal);
-        assertEquals(io.privatelink.provisioner.auth.RequestAuthentication.CALLER_FUNCTIONS, callerFunctions);
+        assertEquals(io.privatelink.provisioner.auth.CallerAuthenticator.INTERNAL_FUNCTIONS, internal);
+        assertEquals(io.privatelink.provisioner.auth.CallerAuthenticator.CALLER_FUNCTIONS, callerFunctions);
     }
 
     @Test
@@ -138,7 +138,7 @@ class FunctionsManifestTest {
                     continue;
                 }
                 assertEquals("${PRIVATELINK_RECONCILER_EVERY:" + t.every() + "}", config.getProperty(t.config()));
-                Method tick = io.privatelink.provisioner.functions.ReconcileScheduler.class.getDeclaredMethod("tick");
+                Method tick = io.privatelink.provisioner.drivers.ReconcileScheduler.class.getDeclaredMethod("tick");
                 Scheduled scheduled = tick.getAnnotation(Scheduled.class);
                 assertNotNull(scheduled);
                 assertTrue(scheduled.every().contains(t.config()), "the scheduler reads " + t.config());

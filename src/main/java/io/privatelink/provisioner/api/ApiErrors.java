@@ -215,6 +215,21 @@ public final class ApiErrors {
                 .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
     }
 
+    /** A pushed record that is not what its topic carries: the platform should dead-letter it, not retry. */
+    public static ApiException poisonRecord() {
+        return invalidParameter("A pushed record is not what its topic carries; it will never succeed.");
+    }
+
+    /** The answer to a DryRun whose checks all passed, in the API's convention: a 400 DryRunOperation. */
+    public static ApiException dryRunPassed() {
+        return new ApiException(400, DRY_RUN_OPERATION, DRY_RUN_PASSED);
+    }
+
+    /** A check of the cloud's own refused the request (400), or the cloud could not answer it now (503). */
+    public static ApiException cloudRefused(String cloudCode, String message, boolean retryable) {
+        return new ApiException(retryable ? 503 : 400, cloudCode, message);
+    }
+
     public static ApiException tooLarge(int limit) {
         return new ApiException(413, INVALID_PARAMETER, "The request body is larger than " + limit + " bytes.");
     }

@@ -15,7 +15,7 @@ public record Caller(JobOwner owner, boolean provisioner, boolean auditor) {
     }
 
     /** Everyone, when authentication is off for a local experiment. */
-    static Caller anonymous() {
+    public static Caller anonymous() {
         return new Caller(new JobOwner("anonymous", ""), true, true);
     }
 

@@ -10,6 +10,7 @@ import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.Creation;
 import io.privatelink.provisioner.cloud.Observation;
+import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /**

@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.privatelink.provisioner.config.ProvisionerConfig;
+
 /**
  * When to try again: exponential backoff with full jitter for create calls, and for polls an interval that starts at
  * about 3 s and grows by half each poll to 10 s, as Terraform's waiter does. Once enough endpoints have turned Active,

@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.privatelink.provisioner.config.ProvisionerConfig;
+
 class RetryScheduleTest {
 
     static final ProvisionerConfig.Retry DEFAULTS = new ProvisionerConfig.Retry() {

@@ -1,0 +1,154 @@
+package io.privatelink.provisioner.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.ApiException;
+import io.smallrye.jwt.auth.principal.JWTParser;
+
+/**
+ * Who a caller is and what it may call: bearer JWTs verified by SmallRye JWT, roles per function, the per-caller
+ * create rate, and the platform's push secret for internal functions. No HTTP here: the edge asks, this answers.
+ */
+@ApplicationScoped
+public class CallerAuthenticator {
+
+    /** The caller-facing functions and the roles that may call each. */
+    public static final Map<String, Set<String>> CALLER_FUNCTIONS = Map.of(
+            "/CreateVpcEndpoint", Set.of(Caller.PROVISIONER),
+            "/GetVpcEndpointJob", Set.of(Caller.PROVISIONER, Caller.AUDITOR),
+            "/ListVpcEndpointJobs", Set.of(Caller.PROVISIONER, Caller.AUDITOR));
+    /** The functions only the platform calls. */
+    public static final Set<String> INTERNAL_FUNCTIONS = Set.of("/ProvisionVpcEndpoint", "/ReconcileVpcEndpointJobs");
+
+    private static final int VERIFIED_AT_MOST = 10_000;
+
+    private final JWTParser parser;
+    private final AuthConfig config;
+    private final CreateRateLimiter limiter;
+    /**
+     * Tokens verified lately, by their SHA-256, until they expire: a caller's next requests skip the signature check
+     * and the hop off the event loop. Only the digest is kept, never the token.
+     */
+    private final Map<String, JsonWebToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public CallerAuthenticator(JWTParser parser, AuthConfig config, CreateRateLimiter limiter) {
+        this.parser = parser;
+        this.config = config;
+        this.limiter = limiter;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    public boolean trustsPlatformInvoke() {
+        return config.trustPlatformInvoke();
+    }
+
+    /** The token's claims if it was verified lately and has not expired since; null otherwise. */
+    public JsonWebToken remembered(String token) {
+        JsonWebToken known = verified.get(digest(token));
+        return known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000 ? known : null;
+    }
+
+    /**
+     * Verifies the token's signature, issuer, audience and expiry. Blocking: the keys may come from a JWKS URL.
+     *
+     * @throws ApiException InvalidToken, saying why in words that name no part of the token
+     */
+    public JsonWebToken verify(String token) {
+        try {
+            JsonWebToken jwt = parser.parse(token);
+            if (verified.size() >= VERIFIED_AT_MOST) {
+                verified.clear();
+            }
+            verified.put(digest(token), jwt);
+            return jwt;
+        } catch (Exception e) {
+            throw ApiErrors.invalidToken(reason(e));
+        }
+    }
+
+    /**
+     * The caller a verified token stands for, if its role allows the function at {@code path} and, for a create,
+     * the caller's rate allows one more.
+     *
+     * @throws ApiException InvalidToken (no subject), Forbidden.Role or Throttling.User
+     */
+    public Caller admit(String path, JsonWebToken jwt) {
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            throw ApiErrors.invalidToken("The bearer token names no subject (sub).");
+        }
+        Object tenant = jwt.getClaim(config.tenantClaim());
+        Caller caller = Caller.of(jwt.getSubject(), tenant == null ? "" : String.valueOf(tenant), jwt.getGroups());
+        Set<String> allowed = CALLER_FUNCTIONS.get(path);
+        if (allowed != null && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
+            throw ApiErrors.forbiddenRole(path.substring(1), String.join(" or ", new TreeSet<>(allowed)));
+        }
+        long wait = "/CreateVpcEndpoint".equals(path) ? limiter.acquire(caller.owner()) : 0;
+        if (wait > 0) {
+            throw ApiErrors.throttled(wait);
+        }
+        return caller;
+    }
+
+    /**
+     * The platform's push secret, compared in constant time.
+     *
+     * @throws ApiException InvalidToken or MissingToken when it is not the configured one
+     */
+    public void checkPushSecret(String given, String header) {
+        if (config.pushSecret().isEmpty()) {
+            throw ApiErrors.invalidToken("The internal functions take no HTTP calls here: no push secret is configured.");
+        }
+        if (given == null) {
+            throw ApiErrors.missingToken("The internal functions need the platform's push secret in the " + header
+                    + " header.");
+        }
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                config.pushSecret().get().getBytes(StandardCharsets.UTF_8))) {
+            throw ApiErrors.invalidToken("The push secret was refused.");
+        }
+    }
+
+    private static String digest(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Why a token was refused, in words that name no part of it. */
+    private static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException e) {
+                if (e.hasExpired()) {
+                    return "The bearer token has expired.";
+                }
+                if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                    return "The bearer token was not issued by the trusted issuer.";
+                }
+                if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                    return "The bearer token is not meant for this service (its audience).";
+                }
+                if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+                    return "The bearer token's signature does not verify against the trusted keys.";
+                }
+            }
+        }
+        return "The bearer token is not a valid JWT from the trusted issuer.";
+    }
+}

@@ -1,0 +1,100 @@
+package io.privatelink.provisioner.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the functions pace, retry and give up. */
+@ConfigMapping(prefix = "privatelink")
+public interface ProvisionerConfig {
+
+    Accept accept();
+
+    Retry retry();
+
+    Reconciler reconciler();
+
+    interface Accept {
+        /** Longest an accept may take before it answers 503; nothing half-done is left behind. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How long the 202 waits for the broker's ack before leaving the send to the reconciler. */
+        @WithDefault("3s")
+        Duration sendTimeout();
+
+        /** A job still Accepted this long after its last send is sent again. */
+        @WithDefault("30s")
+        Duration resendAfter();
+
+        /**
+         * Accepts that may use the database at once (of its DB_POOL_SIZE connections); more wait in memory, so that
+         * the work that moves accepted jobs on always finds a connection.
+         */
+        @WithDefault("12")
+        int maxConcurrent();
+
+        /** The Retry-After a caller gets while its job runs. */
+        @WithDefault("3")
+        int retryAfterSeconds();
+    }
+
+    interface Retry {
+        @WithDefault("1s")
+        Duration baseDelay();
+
+        @WithDefault("60s")
+        Duration maxDelay();
+
+        /** Past this since acceptance, a create call still failing with retryable errors fails the job. */
+        @WithDefault("10m")
+        Duration createDeadline();
+
+        /** Past this since the create call, an endpoint not yet Active fails the job (its EndpointId kept). */
+        @WithDefault("15m")
+        Duration activeDeadline();
+
+        @WithDefault("3s")
+        Duration firstPoll();
+
+        @WithDefault("10s")
+        Duration maxPoll();
+
+        /** EndpointNotFound tolerated this many times after a create, as the API is eventually consistent. */
+        @WithDefault("20")
+        int notFoundPolls();
+
+        /** Tries of a record from vpc-endpoint.requests while the database is away, before it is dead-lettered. */
+        @WithDefault("20")
+        int requestAttempts();
+
+        /** How long a create call may be in flight before the reconciler assumes its caller died. */
+        @WithDefault("60s")
+        Duration callLease();
+    }
+
+    interface Reconciler {
+        /** How often the in-process timer runs a pass; "off" for push-driven deployments. */
+        @WithDefault("1s")
+        String every();
+
+        /** Jobs one pass claims at most. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Cloud polls one pass runs at once. */
+        @WithDefault("16")
+        int concurrency();
+
+        /**
+         * A platform's timer fires once a minute at most: on its tick, passes run this often while jobs fall due,
+         * for up to {@link #drainFor()}, so that an endpoint's polls keep their pace between ticks.
+         */
+        @WithDefault("2s")
+        Duration drainEvery();
+
+        @WithDefault("50s")
+        Duration drainFor();
+    }
+}

@@ -1,0 +1,75 @@
+package io.privatelink.provisioner.job;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
+import io.privatelink.provisioner.api.JobView;
+import io.privatelink.provisioner.api.RequestIds;
+
+/** Turns a stored job into the contract's view, and requests and cloud answers into their stored JSON. */
+@ApplicationScoped
+public class JobViews {
+
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public JobViews(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public JobView view(VpcEndpointJob job, List<JobHistoryEntry> history) {
+        return new JobView(
+                RequestIds.next(),
+                job.jobId,
+                job.status.name(),
+                job.clientToken,
+                time(job.createdAt),
+                time(job.updatedAt),
+                job.attempts,
+                job.status.isTerminal() ? null : time(job.nextAttemptAt),
+                job.errorCode == null ? null : new JobView.Error(job.errorCode, job.errorMessage),
+                job.endpointJson == null ? null : read(job.endpointJson, FIELDS),
+                job.requestJson,
+                history.stream().map(h -> new JobView.Step(h.jobStatus.name(), time(h.at), h.detail)).toList());
+    }
+
+    public Map<String, Object> endpoint(VpcEndpointJob job) {
+        return read(job.endpointJson, FIELDS);
+    }
+
+    public CreateVpcEndpointRequest request(VpcEndpointJob job) {
+        return read(job.requestJson, new TypeReference<CreateVpcEndpointRequest>() {
+        });
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

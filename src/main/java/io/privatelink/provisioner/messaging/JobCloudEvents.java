@@ -1,0 +1,54 @@
+package io.privatelink.provisioner.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.privatelink.provisioner.job.JobEvent;
+import io.privatelink.provisioner.job.JobEventFactory;
+import io.privatelink.provisioner.job.JobHistoryEntry;
+import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+
+/** A state change as a CloudEvent 1.0 in structured JSON: type privatelink.vpc-endpoint.job.&lt;state&gt;, data the job. */
+@ApplicationScoped
+public class JobCloudEvents implements JobEventFactory {
+
+    public static final String TYPE_PREFIX = "privatelink.vpc-endpoint.job.";
+    public static final String SOURCE = "/privatelink-provisioner/jobs";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    private final JobViews views;
+    private final ObjectMapper json;
+
+    public JobCloudEvents(JobViews views, ObjectMapper json) {
+        this.views = views;
+        this.json = json;
+    }
+
+    @Override
+    public JobEvent event(VpcEndpointJob job, List<JobHistoryEntry> history, JobHistoryEntry step) {
+        // The job as it stood at this step: its history up to and including the step.
+        List<JobHistoryEntry> upToStep = step.id == null ? history
+                : history.stream().filter(h -> h.id == null || h.id <= step.id).toList();
+        ObjectNode event = json.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", SOURCE);
+        event.put("type", TYPE_PREFIX + step.jobStatus.eventName());
+        event.put("subject", job.jobId);
+        event.put("time", step.at.toString());
+        event.put("datacontenttype", "application/json");
+        event.set("data", json.valueToTree(views.view(job, upToStep)));
+        JobEvent row = new JobEvent();
+        row.jobId = job.jobId;
+        row.eventType = TYPE_PREFIX + step.jobStatus.eventName();
+        row.payload = event.toString();
+        row.createdAt = step.at;
+        return row;
+    }
+}

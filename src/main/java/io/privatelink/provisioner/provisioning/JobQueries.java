@@ -1,0 +1,183 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.GetVpcEndpointJobRequest;
+import io.privatelink.provisioner.api.JobSummary;
+import io.privatelink.provisioner.api.JobView;
+import io.privatelink.provisioner.api.ListVpcEndpointJobsRequest;
+import io.privatelink.provisioner.api.ParameterForms;
+import io.privatelink.provisioner.api.RequestIds;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.job.JobFilter;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.ReactiveContext;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where jobs stand, as a caller may see them: one job by JobId or ClientToken, and the caller's jobs (an auditor's:
+ * everyone's), newest first, filtered and paged the API's way (MaxResults, an opaque NextToken). Another caller's
+ * job answers as if it did not exist.
+ */
+@ApplicationScoped
+public class JobQueries {
+
+    private static final int DEFAULT_MAX_RESULTS = 20;
+    private static final int MAX_RESULTS = 100;
+
+    private final JobRepository jobs;
+    private final ReactiveContext context;
+    private final JobViews views;
+
+    public JobQueries(JobRepository jobs, ReactiveContext context, JobViews views) {
+        this.jobs = jobs;
+        this.context = context;
+        this.views = views;
+    }
+
+    /** One job, with its history. */
+    public Uni<JobView> get(Caller caller, GetVpcEndpointJobRequest request) {
+        String jobId = request == null ? null : request.getJobId();
+        String clientToken = request == null ? null : request.getClientToken();
+        if (blank(jobId) && blank(clientToken)) {
+            return Uni.createFrom().failure(ApiErrors.missing("JobId", "JobId or ClientToken is mandatory."));
+        }
+        if (!blank(jobId) && !ParameterForms.isResourceId(jobId)) {
+            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_JOB_ID));
+        }
+        if (blank(jobId) && !ParameterForms.isClientToken(clientToken)) {
+            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_CLIENT_TOKEN));
+        }
+        return context.run(back -> find(caller, jobId, clientToken)
+                .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(blank(jobId) ? clientToken : jobId))
+                .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))));
+    }
+
+    private Uni<VpcEndpointJob> find(Caller caller, String jobId, String clientToken) {
+        return blank(jobId) ? jobs.byClientToken(caller.readScope(), clientToken)
+                : jobs.byId(jobId).map(job -> job != null && caller.mayRead(job.owner()) ? job : null);
+    }
+
+    /** A page of jobs. */
+    public Uni<JobSummary> list(Caller caller, ListVpcEndpointJobsRequest request) {
+        ListVpcEndpointJobsRequest r = request == null ? new ListVpcEndpointJobsRequest() : request;
+        int maxResults;
+        JobFilter filter;
+        try {
+            maxResults = maxResults(r.getMaxResults());
+            Object[] cursor = cursor(r.getNextToken());
+            filter = new JobFilter(caller.readScope(), status(r.getJobStatus()),
+                    resourceId(r.getVpcId(), ApiErrors.ILLEGAL_VPC_ID), resourceId(r.getRegionId(), ApiErrors.ILLEGAL_REGION_ID),
+                    errorCode(r.getCode()), time(ApiErrors.ILLEGAL_CREATED_AFTER, r.getCreatedAfter()),
+                    time(ApiErrors.ILLEGAL_CREATED_BEFORE, r.getCreatedBefore()), (Instant) cursor[0], (String) cursor[1]);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // One more than a page tells whether another page follows.
+        return context.run(back -> jobs.list(filter, maxResults + 1)).map(found -> {
+            List<VpcEndpointJob> page = found.subList(0, Math.min(found.size(), maxResults));
+            String next = found.size() > maxResults ? token(page.get(page.size() - 1)) : "";
+            return new JobSummary(RequestIds.next(), maxResults, next, page.stream().map(JobQueries::item).toList());
+        });
+    }
+
+    private static JobSummary.Item item(VpcEndpointJob j) {
+        return new JobSummary.Item(j.jobId, j.status.name(), j.clientToken, j.regionId, j.vpcId, j.endpointId, j.attempts,
+                j.createdAt.toString(), j.updatedAt.toString(),
+                j.errorCode == null ? null : new JobView.Error(j.errorCode, j.errorMessage));
+    }
+
+    private static int maxResults(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_MAX_RESULTS;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1 && n <= MAX_RESULTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiErrors.rule(ApiErrors.ILLEGAL_MAX_RESULTS);
+    }
+
+    private static JobStatus status(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JobStatus.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.illegal(ApiErrors.ILLEGAL_JOB_STATUS, "The specified parameter JobStatus is invalid: one of "
+                    + List.of(JobStatus.values()) + ".");
+        }
+    }
+
+    private static Instant time(String code, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiErrors.rule(code);
+        }
+    }
+
+    private static String resourceId(String text, String code) {
+        String value = blankToNull(text);
+        if (value != null && !ParameterForms.isResourceId(value)) {
+            throw ApiErrors.rule(code);
+        }
+        return value;
+    }
+
+    private static String errorCode(String text) {
+        String value = blankToNull(text);
+        if (value != null && !ParameterForms.isErrorCode(value)) {
+            throw ApiErrors.rule(ApiErrors.ILLEGAL_CODE);
+        }
+        return value;
+    }
+
+    /** The opaque NextToken: where the page ended, (creation time, JobId), in URL-safe base64. */
+    private static String token(VpcEndpointJob last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.createdAt + "|" + last.jobId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Object[] cursor(String token) {
+        if (token == null || token.isBlank()) {
+            return new Object[] {null, null};
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token.strip()), StandardCharsets.UTF_8).split("\\|", 2);
+            if (ParameterForms.isResourceId(parts[1])) {
+                return new Object[] {Instant.parse(parts[0]), parts[1]};
+            }
+        } catch (RuntimeException e) {
+            // answered below
+        }
+        throw ApiErrors.rule(ApiErrors.ILLEGAL_NEXT_TOKEN);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,92 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.ProvisionCommand;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.ReactiveContext;
+import io.privatelink.provisioner.messaging.JobEventPublisher;
+import io.privatelink.provisioner.telemetry.Tracing;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Makes a job's CreateVpcEndpoint call with the job's cloud token as ClientToken and records the outcome. Idempotent:
+ * a command for a job past Provisioning does nothing, and a repeated call reuses the token, so the cloud makes one
+ * endpoint.
+ */
+@ApplicationScoped
+public class ProvisionEndpoint {
+
+    /** One create call about to be made. */
+    private record Attempt(String jobId, String cloudToken, Map<String, String> parameters, int number) {
+    }
+
+    private final JobRepository jobs;
+    private final PrivateLinkClient cloud;
+    private final ReactiveContext context;
+    private final JobViews views;
+    private final JobDecisions decisions;
+    private final JobSteps steps;
+    private final ProvisionerConfig config;
+    private final JobEventPublisher events;
+
+    public ProvisionEndpoint(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context,
+            JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events) {
+        this.events = events;
+        this.jobs = jobs;
+        this.cloud = cloud;
+        this.context = context;
+        this.views = views;
+        this.decisions = decisions;
+        this.steps = steps;
+        this.config = config;
+    }
+
+    /** One command: the job's create call, if the job still waits for it; nothing for a job past Provisioning. */
+    public Uni<Void> provision(ProvisionCommand command) {
+        if (command == null || command.jobId() == null) {
+            return Uni.createFrom().failure(ApiErrors.missing("JobId", "A ProvisionCommand needs its JobId."));
+        }
+        return context.run(back -> events.after(begin(command.jobId()), command.jobId())
+                .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem()
+                        : events.after(call(attempt, back), attempt.jobId())));
+    }
+
+    private Uni<Attempt> begin(String jobId) {
+        Instant now = Instant.now();
+        return jobs.update(jobId, (job, steps) -> {
+            if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
+                return null;
+            }
+            Tracing.tag(job);
+            job.attempts++;
+            steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
+            job.nextAttemptAt = now.plus(config.retry().callLease());
+            return new Attempt(job.jobId, job.cloudToken, views.request(job).cloudParameters(), job.attempts);
+        });
+    }
+
+    private Uni<Void> call(Attempt attempt, Executor back) {
+        return cloud.create(attempt.parameters(), attempt.cloudToken())
+                .emitOn(back)
+                .onItemOrFailure().transformToUni((creation, failure) -> jobs.update(attempt.jobId(), (job, steps) -> {
+                    if (job.status != JobStatus.Provisioning) {
+                        return null;
+                    }
+                    Instant now = Instant.now();
+                    this.steps.record(job, steps, failure == null ? decisions.afterCreate(creation, now)
+                            : decisions.afterCreateFailed(job, attempt.number(), CallFailure.of(failure), now), now);
+                    return null;
+                }))
+                .replaceWithVoid();
+    }
+}

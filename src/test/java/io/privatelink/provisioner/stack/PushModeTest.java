@@ -1,0 +1,189 @@
+package io.privatelink.provisioner.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.privatelink.provisioner.fixtures.Callers;
+import io.privatelink.provisioner.fixtures.Jobs;
+import io.privatelink.provisioner.fixtures.LocalStackResource;
+import io.privatelink.provisioner.fixtures.TestDatabase;
+import io.privatelink.provisioner.fixtures.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/**
+ * Push mode, with the in-process consumers and timer off: jobs move only when the platform posts what Knative and
+ * Function Compute post (the payload samples under src/test/resources/push, each with its source).
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+@TestProfile(PushModeTest.Push.class)
+class PushModeTest {
+
+    public static class Push implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.incoming.provision-commands-in.enabled", "false",
+                    "mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false",
+                    "privatelink.reconciler.every", "off",
+                    "privatelink.reconciler.drain-every", "1s",
+                    "privatelink.reconciler.drain-for", "8s");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A sample as text: its placeholders (__OFFSET__ ...) make it JSON only once filled. */
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = PushModeTest.class.getResourceAsStream("/push/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The sample with a real record's place and value in it. */
+    private static String fill(String text, ConsumerRecord<String, String> r, boolean valueAsJsonString) throws IOException {
+        String value = valueAsJsonString ? JSON.writeValueAsString(r.value()).replaceAll("^\"|\"$", "") : r.value();
+        return text.replace("__TOPIC__", r.topic()).replace("__PARTITION__", String.valueOf(r.partition()))
+                .replace("__OFFSET__", String.valueOf(r.offset())).replace("__KEY__", r.key() == null ? "" : r.key())
+                .replace("__SOURCE__", "privatelink").replace("__PUSH_SECRET__", pushSecret()).replace("__VALUE__", value);
+    }
+
+    private static String pushSecret() {
+        return LocalStackResource.stack().issuer().pushSecret();
+    }
+
+    /** Posts a Knative binary CloudEvent sample, filled with the record, to the path its sink names. */
+    private static Response knative(String sample, ConsumerRecord<String, String> record, String path) throws IOException {
+        JsonNode event = JSON.readTree(fixture(sample));
+        var request = RestAssured.given();
+        for (var h : (Iterable<Map.Entry<String, JsonNode>>) event.get("headers")::fields) {
+            request.header(h.getKey(), fill(h.getValue().asText(), record, false));
+        }
+        String body = event.get("body").asText();
+        return request.body("__VALUE__".equals(body) ? record.value() : body).post(path);
+    }
+
+    /** Posts a Function Compute sample's body to /invoke, as its trigger would. */
+    private static Response functionCompute(String sample, ConsumerRecord<String, String> record) throws IOException {
+        String body = JSON.readTree(record == null ? fixture(sample) : fill(fixture(sample), record, true)).get("body").toString();
+        return RestAssured.given().header("X-Privatelink-Push-Secret", pushSecret()).contentType("application/json")
+                .body(body).post("/invoke");
+    }
+
+    private static ConsumerRecord<String, String> commandOf(String jobId) {
+        List<ConsumerRecord<String, String>> records = TestKafka.readUntil("vpc-endpoint.commands",
+                rs -> rs.stream().anyMatch(r -> jobId.equals(r.key())), Duration.ofSeconds(20));
+        return records.stream().filter(r -> jobId.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private static String status(String jobId) {
+        return Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath().getString("JobStatus");
+    }
+
+    private static String accept() {
+        return Jobs.create(Jobs.request("vpc-demo01", UUID.randomUUID().toString())).then().statusCode(202)
+                .extract().path("JobId");
+    }
+
+    private static void tickUntil(String jobId, String wanted, java.util.concurrent.Callable<Response> tick) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            tick.call().then().statusCode(200);
+            return wanted.equals(status(jobId));
+        });
+    }
+
+    @Test
+    void knativeKafkaSourceAndPingSourceCarryAJobToActive() throws Exception {
+        String jobId = accept();
+        Thread.sleep(1500);
+        assertEquals("Accepted", status(jobId), "nothing in-process moves a job in push mode");
+        ConsumerRecord<String, String> command = commandOf(jobId);
+        knative("knative-kafkasource-binary.json", command, "/ProvisionVpcEndpoint").then().statusCode(204);
+        assertEquals("Creating", status(jobId));
+        knative("knative-kafkasource-binary.json", command, "/ProvisionVpcEndpoint").then().statusCode(204);
+        // One tick drains: passes every second while the job is due, so it needs no second tick to reach Active.
+        knative("knative-pingsource-binary.json", command, "/push/tick").then().statusCode(200);
+        assertEquals("Active", status(jobId));
+        // A PingSource aimed at the function itself: its body is dropped, one pass runs.
+        knative("knative-pingsource-binary.json", command, "/ReconcileVpcEndpointJobs").then().statusCode(200);
+        assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(jobId), "a redelivery is harmless");
+    }
+
+    @Test
+    void functionComputeKafkaTriggerBatchesAndTimerCarryJobsToActive() throws Exception {
+        String viaCloudEvents = accept();
+        String viaRawData = accept();
+        functionCompute("fc-kafka-cloudevents-batch.json", commandOf(viaCloudEvents)).then().statusCode(200)
+                .body("Records", equalTo(1));
+        functionCompute("fc-kafka-rawdata-batch.json", commandOf(viaRawData)).then().statusCode(200);
+        assertEquals("Creating", status(viaCloudEvents));
+        assertEquals("Creating", status(viaRawData));
+        tickUntil(viaCloudEvents, "Active", () -> functionCompute("fc-timer.json", null));
+        tickUntil(viaRawData, "Active", () -> functionCompute("fc-timer.json", null));
+    }
+
+    @Test
+    void requestsFromTheTopicArePushedToo() throws Exception {
+        String vpc = "vpc-push-" + UUID.randomUUID().toString().substring(0, 8);
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Jobs.request(vpc, "x"));
+        body.remove("ClientToken");
+        long offset = Math.abs(vpc.hashCode() % 100000);
+        var record = new ConsumerRecord<>("vpc-endpoint.requests", 2, offset, vpc, body.toString());
+        knative("knative-kafkasource-binary.json", record, "/push/vpc-endpoint.requests").then().statusCode(200);
+        knative("knative-kafkasource-binary.json", record, "/push/vpc-endpoint.requests").then().statusCode(200);
+        var viaFc = new ConsumerRecord<>("vpc-endpoint.requests", 3, offset, vpc, body.toString());
+        functionCompute("fc-kafka-cloudevents-batch.json", viaFc).then().statusCode(200);
+        assertEquals(2, TestDatabase.count("select count(*) from vpc_endpoint_job where vpc_id = ?", vpc),
+                "one job per record place, however often it is pushed");
+        assertEquals(1, TestDatabase.count("select count(*) from vpc_endpoint_job where client_token = ?",
+                "kafka-vpc-endpoint.requests-2-" + offset));
+    }
+
+    @Test
+    void aPoisonRecordIsRefusedForTheDeadLettersAndAnUnsignedPushIsNotTaken() throws Exception {
+        var poison = new ConsumerRecord<>("vpc-endpoint.commands", 0, 1L, "k", "not a command");
+        knative("knative-kafkasource-binary.json", poison, "/ProvisionVpcEndpoint").then().statusCode(400);
+        functionCompute("fc-kafka-rawdata-batch.json", poison).then().statusCode(400);
+        var notARequest = new ConsumerRecord<>("vpc-endpoint.requests", 0, 1L, "k", "[1, 2]");
+        knative("knative-kafkasource-binary.json", notARequest, "/push/vpc-endpoint.requests").then().statusCode(400);
+        RestAssured.given().contentType("application/json").body("{\"triggerTime\": \"x\", \"triggerName\": \"t\"}")
+                .post("/invoke").then().statusCode(401).body("Code", equalTo("MissingToken"));
+        RestAssured.given().header("X-Privatelink-Push-Secret", pushSecret()).contentType("application/json")
+                .body("{\"not\": \"an event\"}").post("/invoke").then().statusCode(400);
+    }
+
+    @Test
+    void aPushThatCannotBeRecordedAsksForARetry() throws Exception {
+        String vpc = "vpc-push-retry-" + UUID.randomUUID().toString().substring(0, 6);
+        var record = new ConsumerRecord<>("vpc-endpoint.requests", 1, 77L, vpc, Jobs.request(vpc,
+                UUID.randomUUID().toString()));
+        LocalStackResource.stack().postgres().close();
+        try {
+            knative("knative-kafkasource-binary.json", record, "/push/vpc-endpoint.requests").then().statusCode(503);
+        } finally {
+            LocalStackResource.stack().postgres().start();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                knative("knative-kafkasource-binary.json", record, "/push/vpc-endpoint.requests").statusCode() == 200);
+        assertTrue(TestDatabase.count("select count(*) from vpc_endpoint_job where vpc_id = ?", vpc) == 1);
+    }
+}
