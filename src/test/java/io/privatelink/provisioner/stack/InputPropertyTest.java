@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.fixtures.Callers;
+import io.privatelink.provisioner.fixtures.Draw;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.TestDatabase;
 import io.privatelink.provisioner.fixtures.TestKafka;
@@ -24,12 +25,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
- * Thousands of generated requests (jqwik's generators): valid ones, valid ones broken by one known mutation, and
+ * Thousands of generated requests (drawn from one seed, printed with any failure): valid ones, valid ones broken by one known mutation, and
  * malformed bodies. Never a 5xx; every refusal in the error shape with the expected Code; every valid one accepted;
  * nothing refused recorded or queued.
  */
@@ -46,90 +44,121 @@ class InputPropertyTest {
     record Mutation(String code, Consumer<ObjectNode> apply) {
     }
 
-    static Arbitrary<String> letters(int min, int max) {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofMinLength(min).ofMaxLength(max);
+    static String letters(Draw d, int min, int max) {
+        return d.string(Draw.LETTERS, min, max);
     }
 
-    static Arbitrary<String> endpointNames() {
-        Arbitrary<String> rest = Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9')
-                .withChars('-', '_', '節', '點').ofMinLength(1).ofMaxLength(127);
-        return Combinators.combine(Arbitraries.of('a', 'Z', '終'), rest).as((first, tail) -> first + tail);
+    static String endpointName(Draw d) {
+        return d.oneOf("a", "Z", "\u7d42") + d.string("abcdefghijklmnopqrstuvwxyz0123456789-_\u7bc0\u9ede", 1, 127);
     }
 
-    static Arbitrary<ObjectNode> validRequests() {
-        Arbitrary<String> type = Arbitraries.of("Interface", "Reverse", "GatewayLoadBalancer");
-        Arbitrary<List<Integer>> zones = Arbitraries.integers().between(0, 9).list().ofMaxSize(4).uniqueElements();
-        Arbitrary<List<String>> groups = letters(1, 12).map(s -> "sg-" + s).list().ofMaxSize(4).uniqueElements();
-        Arbitrary<List<String>> tagKeys = letters(1, 64).filter(k -> !k.startsWith("aliyun")).list().ofMaxSize(5)
-                .uniqueElements();
-        Arbitrary<String> description = Arbitraries.strings().alpha().numeric().withChars(' ', '.').ofMinLength(2)
-                .ofMaxLength(256);
-        return Combinators.combine(endpointNames().injectNull(0.2), description.injectNull(0.5), type, zones, groups,
-                tagKeys, Arbitraries.of(true, false)).as((name, desc, t, z, g, k, dual) -> {
-                    ObjectNode r = InputContractTest.valid();
-                    if (name != null) {
-                        r.put("EndpointName", name);
-                    }
-                    if (desc != null) {
-                        r.put("EndpointDescription", desc);
-                    }
-                    r.put("EndpointType", t);
-                    if (dual && !t.equals("Reverse")) {
-                        r.put("AddressIpVersion", "DualStack");
-                    }
-                    ArrayNode zoneArray = r.putArray("Zone");
-                    z.forEach(i -> zoneArray.addObject().put("VSwitchId", "vsw-" + i).put("ZoneId", "cn-hangzhou-" + i)
-                            .put("ip", "192.168.1." + (10 + i)));
-                    if (!t.equals("GatewayLoadBalancer")) {
-                        ArrayNode groupArray = r.putArray("SecurityGroupId");
-                        g.forEach(groupArray::add);
-                    }
-                    ArrayNode tagArray = r.putArray("Tag");
-                    k.forEach(key -> tagArray.addObject().put("Key", key).put("Value", "v"));
-                    return r;
-                });
+    static String tagKey(Draw d) {
+        String key = letters(d, 1, 64);
+        return key.startsWith("aliyun") ? "k" + key.substring(1) : key;
     }
 
-    static Arbitrary<Mutation> mutations() {
-        return Arbitraries.oneOf(
-                Arbitraries.just(new Mutation("MissingRegionId", r -> r.remove("RegionId"))),
-                Arbitraries.just(new Mutation("MissingVpcId", r -> r.put("VpcId", " "))),
-                letters(129, 300).map(n -> new Mutation("IllegalParam.EndpointName", r -> r.put("EndpointName", n))),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(5)
-                        .map(n -> new Mutation("IllegalParam.EndpointName", r -> r.put("EndpointName", n + "x"))),
-                letters(0, 100).map(d -> new Mutation("IllegalParam.EndpointDescription",
-                        r -> r.put("EndpointDescription", "https://" + d))),
-                letters(1, 20).filter(t -> !Set.of("Interface", "Reverse", "GatewayLoadBalancer").contains(t))
-                        .map(t -> new Mutation("IllegalParam.EndpointType", r -> r.put("EndpointType", t))),
-                Arbitraries.integers().between(-1000, 1000).filter(n -> n != 1)
-                        .map(n -> new Mutation("IllegalParam.ZonePrivateIpAddressCount",
-                                r -> r.put("ZonePrivateIpAddressCount", n))),
-                Arbitraries.integers().between(256, 999).map(n -> new Mutation("IllegalParam.Ip", r -> {
-                    r.putArray("Zone").addObject().put("VSwitchId", "v").put("ZoneId", "z").put("ip", "10.0.0." + n);
-                })),
-                Arbitraries.integers().between(21, 40).map(n -> new Mutation("IllegalParam.Tag", r -> {
+    static ObjectNode validRequest(Draw d) {
+        String name = d.chance(0.2) ? null : endpointName(d);
+        String desc = d.chance(0.5) ? null : d.string(Draw.LETTERS + Draw.DIGITS + " .", 2, 256);
+        String type = d.oneOf("Interface", "Reverse", "GatewayLoadBalancer");
+        List<Integer> zones = d.unique(() -> d.between(0, 9), 4);
+        List<String> groups = d.unique(() -> "sg-" + letters(d, 1, 12), 4);
+        List<String> tagKeys = d.unique(() -> tagKey(d), 5);
+        ObjectNode r = InputContractTest.valid();
+        if (name != null) {
+            r.put("EndpointName", name);
+        }
+        if (desc != null) {
+            r.put("EndpointDescription", desc);
+        }
+        r.put("EndpointType", type);
+        if (d.chance(0.5) && !type.equals("Reverse")) {
+            r.put("AddressIpVersion", "DualStack");
+        }
+        ArrayNode zoneArray = r.putArray("Zone");
+        zones.forEach(i -> zoneArray.addObject().put("VSwitchId", "vsw-" + i).put("ZoneId", "cn-hangzhou-" + i)
+                .put("ip", "192.168.1." + (10 + i)));
+        if (!type.equals("GatewayLoadBalancer")) {
+            ArrayNode groupArray = r.putArray("SecurityGroupId");
+            groups.forEach(groupArray::add);
+        }
+        ArrayNode tagArray = r.putArray("Tag");
+        tagKeys.forEach(key -> tagArray.addObject().put("Key", key).put("Value", "v"));
+        return r;
+    }
+
+    /** Each way to break a valid request, drawn with its values. */
+    static final List<Function<Draw, Mutation>> MUTATIONS = List.of(
+            d -> new Mutation("MissingRegionId", r -> r.remove("RegionId")),
+            d -> new Mutation("MissingVpcId", r -> r.put("VpcId", " ")),
+            d -> {
+                String n = letters(d, 129, 300);
+                return new Mutation("IllegalParam.EndpointName", r -> r.put("EndpointName", n));
+            },
+            d -> {
+                String n = d.string(Draw.DIGITS, 1, 5) + "x";
+                return new Mutation("IllegalParam.EndpointName", r -> r.put("EndpointName", n));
+            },
+            d -> {
+                String url = "https://" + letters(d, 0, 100);
+                return new Mutation("IllegalParam.EndpointDescription", r -> r.put("EndpointDescription", url));
+            },
+            d -> {
+                String t = "x" + letters(d, 0, 19);
+                return new Mutation("IllegalParam.EndpointType", r -> r.put("EndpointType", t));
+            },
+            d -> {
+                int n = d.oneOf(d.between(-1000, 0), d.between(2, 1000));
+                return new Mutation("IllegalParam.ZonePrivateIpAddressCount", r -> r.put("ZonePrivateIpAddressCount", n));
+            },
+            d -> {
+                int n = d.between(256, 999);
+                return new Mutation("IllegalParam.Ip", r -> r.putArray("Zone").addObject().put("VSwitchId", "v")
+                        .put("ZoneId", "z").put("ip", "10.0.0." + n));
+            },
+            d -> {
+                int n = d.between(21, 40);
+                return new Mutation("IllegalParam.Tag", r -> {
                     ArrayNode tags = r.putArray("Tag");
                     for (int i = 0; i < n; i++) {
                         tags.addObject().put("Key", "k" + i).put("Value", "v");
                     }
-                })),
-                Arbitraries.integers().between(65, 100).map(n -> new Mutation("IllegalParam.ClientToken",
-                        r -> r.put("ClientToken", "t".repeat(n)))),
-                Arbitraries.integers().between(-5, 99).map(n -> new Mutation("IllegalParam.CrossRegionBandwidth",
-                        r -> r.put("CrossRegionBandwidth", n))),
-                letters(1, 20).map(f -> new Mutation("InvalidParameter", r -> r.put("Unknown" + f, "x"))),
-                Arbitraries.of("DryRun", "ZoneAffinityEnabled", "CrossRegionBandwidth", "Zone", "SecurityGroupId", "Tag")
-                        .map(f -> new Mutation("InvalidParameter", r -> r.put(f, "not-the-type"))),
-                Arbitraries.of("RegionId", "VpcId", "EndpointName", "PolicyDocument", "ClientToken")
-                        .map(f -> new Mutation("InvalidParameter", r -> r.putObject(f).put("a", 1))));
-    }
+                });
+            },
+            d -> {
+                int n = d.between(65, 100);
+                return new Mutation("IllegalParam.ClientToken", r -> r.put("ClientToken", "t".repeat(n)));
+            },
+            d -> {
+                int n = d.between(-5, 99);
+                return new Mutation("IllegalParam.CrossRegionBandwidth", r -> r.put("CrossRegionBandwidth", n));
+            },
+            d -> {
+                String f = "Unknown" + letters(d, 1, 20);
+                return new Mutation("InvalidParameter", r -> r.put(f, "x"));
+            },
+            d -> {
+                String f = d.oneOf("DryRun", "ZoneAffinityEnabled", "CrossRegionBandwidth", "Zone", "SecurityGroupId", "Tag");
+                return new Mutation("InvalidParameter", r -> r.put(f, "not-the-type"));
+            },
+            d -> {
+                String f = d.oneOf("RegionId", "VpcId", "EndpointName", "PolicyDocument", "ClientToken");
+                return new Mutation("InvalidParameter", r -> r.putObject(f).put("a", 1));
+            });
 
-    static Arbitrary<String> malformedBodies() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200).filter(s -> !s.isBlank() || s.isEmpty()),
-                validRequests().map(ObjectNode::toString)
-                        .flatMap(s -> Arbitraries.integers().between(1, s.length() - 1).map(cut -> s.substring(0, cut))),
-                Arbitraries.of("[]", "[{}]", "true", "1", "\"x\"", "null", "{\"RegionId\":[]}"));
+    static String malformedBody(Draw d) {
+        switch (d.between(0, 2)) {
+            case 0: {
+                String s = d.anyString(200);
+                return s.isBlank() && !s.isEmpty() ? s + "x" : s;
+            }
+            case 1: {
+                String s = validRequest(d).toString();
+                return s.substring(0, d.between(1, s.length() - 1));
+            }
+            default:
+                return d.oneOf("[]", "[{}]", "true", "1", "\"x\"", "null", "{\"RegionId\":[]}");
+        }
     }
 
     static Response post(String body) {
@@ -150,31 +179,34 @@ class InputPropertyTest {
         int accepted = 0;
         List<String> refusedTokens = new ArrayList<>();
 
-        for (ObjectNode request : validRequests().sampleStream().limit(VALID).toList()) {
+        Draw d = Draw.fresh();
+        String seed = " (seed " + d.seed + ")";
+        for (int i = 0; i < VALID; i++) {
+            ObjectNode request = validRequest(d);
             Response r = post(request.toString());
-            assertEquals(202, r.statusCode(), request + " -> " + r.asString());
+            assertEquals(202, r.statusCode(), request + " -> " + r.asString() + seed);
             accepted++;
         }
 
-        List<ObjectNode> bases = validRequests().sampleStream().limit(MUTATED).toList();
-        List<Mutation> broken = mutations().sampleStream().limit(MUTATED).toList();
         for (int i = 0; i < MUTATED; i++) {
-            ObjectNode request = bases.get(i);
+            ObjectNode request = validRequest(d);
+            Mutation broken = d.oneOf(MUTATIONS).apply(d);
             String token = "refused-" + UUID.randomUUID();
             request.put("ClientToken", token);
-            broken.get(i).apply().accept(request);
+            broken.apply().accept(request);
             Response r = post(request.toString());
-            assertErrorShape(r, request.toString());
-            assertEquals(400, r.statusCode(), request.toString());
-            assertEquals(broken.get(i).code(), r.jsonPath().getString("Code"), request + " -> " + r.asString());
+            assertErrorShape(r, request + seed);
+            assertEquals(400, r.statusCode(), request + seed);
+            assertEquals(broken.code(), r.jsonPath().getString("Code"), request + " -> " + r.asString() + seed);
             refusedTokens.add(token);
         }
 
-        for (String body : malformedBodies().sampleStream().limit(MALFORMED).toList()) {
+        for (int i = 0; i < MALFORMED; i++) {
+            String body = malformedBody(d);
             Response r = post(body);
-            assertErrorShape(r, body);
-            assertEquals(400, r.statusCode(), body);
-            assertEquals("InvalidParameter", r.jsonPath().getString("Code"), body + " -> " + r.asString());
+            assertErrorShape(r, body + seed);
+            assertEquals(400, r.statusCode(), body + seed);
+            assertEquals("InvalidParameter", r.jsonPath().getString("Code"), body + " -> " + r.asString() + seed);
         }
 
         assertEquals(jobsBefore + accepted, InputContractTest.jobs(), "one job per accepted request, none for refusals");
