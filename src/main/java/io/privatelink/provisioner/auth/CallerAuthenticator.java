@@ -32,6 +32,8 @@ public class CallerAuthenticator {
     public static final Set<String> INTERNAL_FUNCTIONS = Set.of("/ProvisionVpcEndpoint", "/ReconcileVpcEndpointJobs");
 
     private static final int VERIFIED_AT_MOST = 10_000;
+    /** The job's caller_subject and caller_tenant columns hold this many characters. */
+    private static final int MAX_CLAIM = 255;
 
     private final JWTParser parser;
     private final AuthConfig config;
@@ -90,8 +92,14 @@ public class CallerAuthenticator {
         if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
             throw ApiErrors.invalidToken("The bearer token names no subject (sub).");
         }
-        Object tenant = jwt.getClaim(config.tenantClaim());
-        Caller caller = Caller.of(jwt.getSubject(), tenant == null ? "" : String.valueOf(tenant), jwt.getGroups());
+        Object claim = jwt.getClaim(config.tenantClaim());
+        String tenant = claim == null ? "" : String.valueOf(claim);
+        if (!keepable(jwt.getSubject()) || !keepable(tenant)) {
+            // Even a trusted issuer's claims meet the job's columns: refused here, never a failed insert.
+            throw ApiErrors.invalidToken("The bearer token's subject or tenant is longer than " + MAX_CLAIM
+                    + " characters or holds a control character.");
+        }
+        Caller caller = Caller.of(jwt.getSubject(), tenant, jwt.getGroups());
         Set<String> allowed = CALLER_FUNCTIONS.get(path);
         if (allowed != null && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
             throw ApiErrors.forbiddenRole(path.substring(1), String.join(" or ", new TreeSet<>(allowed)));
@@ -120,6 +128,10 @@ public class CallerAuthenticator {
                 config.pushSecret().get().getBytes(StandardCharsets.UTF_8))) {
             throw ApiErrors.invalidToken("The push secret was refused.");
         }
+    }
+
+    private static boolean keepable(String claim) {
+        return claim.length() <= MAX_CLAIM && claim.chars().noneMatch(Character::isISOControl);
     }
 
     private static String digest(String token) {

@@ -108,6 +108,12 @@ class AuthenticationTest {
     }
 
     @Test
+    void aSubjectOrTenantTheJobCannotKeepIsInvalidToken() {
+        refusedAndNothingRecorded(Callers.bearer(Callers.token("s".repeat(256), null, "provisioner")), 401, "InvalidToken");
+        refusedAndNothingRecorded(Callers.bearer(Callers.token("sub", "t\u0000", "provisioner")), 401, "InvalidToken");
+    }
+
+    @Test
     void onlyAProvisionerMayCreateAndATokenWithoutRolesReadsNothing() {
         refusedAndNothingRecorded(Callers.auditor(), 403, "Forbidden.Role");
         String noRoles = Callers.token("someone", null);
