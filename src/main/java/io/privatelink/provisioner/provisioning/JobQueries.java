@@ -59,14 +59,16 @@ public class JobQueries {
         if (blank(jobId) && !ParameterForms.isClientToken(clientToken)) {
             return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_CLIENT_TOKEN));
         }
-        return context.run(back -> find(caller, jobId, clientToken)
-                .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(blank(jobId) ? clientToken : jobId))
-                .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))));
-    }
-
-    private Uni<VpcEndpointJob> find(Caller caller, String jobId, String clientToken) {
-        return blank(jobId) ? jobs.byClientToken(caller.readScope(), clientToken)
-                : jobs.byId(jobId).map(job -> job != null && caller.mayRead(job.owner()) ? job : null);
+        if (blank(jobId)) {
+            return context.run(back -> jobs.byClientToken(caller.readScope(), clientToken)
+                    .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(clientToken))
+                    .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))));
+        }
+        // By JobId, the poll every caller repeats: one statement for the job and its history.
+        return context.run(back -> jobs.withHistory(jobId)
+                .map(found -> found != null && caller.mayRead(found.job().owner()) ? found : null)
+                .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(jobId))
+                .map(found -> views.view(found.job(), found.history())));
     }
 
     /** A page of jobs. */
