@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.api;
 
+import java.util.regex.Pattern;
+
 /**
  * The forms every string parameter is held to before anything can fail on it (a column's length, PostgreSQL's refusal
  * of NUL): one bound per kind of value, at least as strict as the column that stores it.
@@ -21,18 +23,23 @@ public final class ParameterForms {
     /** A ClientToken: 1 to 64 printable ASCII characters, as the API says, not all of them spaces. */
     public static final String CLIENT_TOKEN = "(?=.*[\\x21-\\x7E])[\\x20-\\x7E]{1,64}";
 
+    // Compiled once: the status function checks its JobId on every poll.
+    private static final Pattern RESOURCE_ID_FORM = Pattern.compile(RESOURCE_ID);
+    private static final Pattern ERROR_CODE_FORM = Pattern.compile(ERROR_CODE);
+    private static final Pattern CLIENT_TOKEN_FORM = Pattern.compile(CLIENT_TOKEN);
+
     private ParameterForms() {
     }
 
     public static boolean isResourceId(String text) {
-        return text != null && text.matches(RESOURCE_ID);
+        return text != null && RESOURCE_ID_FORM.matcher(text).matches();
     }
 
     public static boolean isErrorCode(String text) {
-        return text != null && text.matches(ERROR_CODE);
+        return text != null && ERROR_CODE_FORM.matcher(text).matches();
     }
 
     public static boolean isClientToken(String text) {
-        return text != null && text.matches(CLIENT_TOKEN);
+        return text != null && CLIENT_TOKEN_FORM.matcher(text).matches();
     }
 }

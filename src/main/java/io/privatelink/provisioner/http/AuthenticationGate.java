@@ -59,7 +59,7 @@ public class AuthenticationGate {
                 authenticator.checkPushSecret(given != null ? given : ctx.request().getHeader(PUSH_SECRET_CE_HEADER),
                         PUSH_SECRET_HEADER);
                 ctx.next();
-            } else if (path.startsWith("/q/") || PUBLIC_PATHS.contains(path)) {
+            } else if (isOpen(path)) {
                 ctx.next();
             } else {
                 authenticateCaller(ctx, path);
@@ -67,6 +67,16 @@ public class AuthenticationGate {
         } catch (ApiException e) {
             ctx.fail(e);
         }
+    }
+
+    /** Health, metrics and the jobs page: open to anyone. */
+    private static boolean isOpen(String path) {
+        return path.startsWith("/q/") || PUBLIC_PATHS.contains(path);
+    }
+
+    /** The open paths and the platform's push routes: served, but by no function. */
+    static boolean isServedBesideTheFunctions(String path) {
+        return isOpen(path) || PUSH_ROUTES.contains(path);
     }
 
     private void authenticateCaller(RoutingContext ctx, String path) {

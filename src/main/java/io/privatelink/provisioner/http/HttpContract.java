@@ -19,7 +19,6 @@ import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.invocation.Invocation;
 import io.privatelink.provisioner.provisioning.FailureClassifier;
-import io.privatelink.provisioner.push.PushRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -43,9 +42,6 @@ public class HttpContract {
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     /** The most form or query parameters a request may have (Vert.x's form decoder refuses more on its own). */
     public static final int MAX_PARAMETERS = 256;
-    /** Paths served beside the functions, open or behind their own gates. */
-    private static final java.util.Set<String> OTHER_PATHS = java.util.Set.of("/", "/jobs.html", "/favicon.ico",
-            PushRoutes.INVOKE, PushRoutes.REQUESTS, PushRoutes.TICK);
 
     private final ObjectMapper json;
     private final FailureClassifier failures;
@@ -98,7 +94,7 @@ public class HttpContract {
     /** A path that no function serves is InvalidAction.NotFound, whatever the method; a function takes GET and POST. */
     private void known(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.startsWith("/q/") || OTHER_PATHS.contains(path)) {
+        if (AuthenticationGate.isServedBesideTheFunctions(path)) {
             ctx.next();
         } else if (!isFunction(path)) {
             ctx.fail(ApiErrors.actionNotFound(path));
@@ -139,26 +135,20 @@ public class HttpContract {
         if (!form && body != null && body.length() > 0) {
             return body.getBytes();
         }
-        // With a form body the merged parameters hold the query's and the form's; without a body, the query's.
-        // A form's parameters join the query's; without a body, the query's are the request.
-        java.util.Map<String, java.util.List<String>> flat = new java.util.LinkedHashMap<>();
-        var query = ctx.request().params();
-        query.names().forEach(name -> flat.put(name, new java.util.ArrayList<>(query.getAll(name))));
-        if (form && body != null && body.length() > 0) {
-            String encoded = body.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (!UrlEncoding.isValid(encoded)) {
-                throw ApiErrors.badEncoding("form body");
-            }
-            new io.netty.handler.codec.http.QueryStringDecoder(encoded, java.nio.charset.StandardCharsets.UTF_8, false,
-                    MAX_PARAMETERS + 1).parameters()
-                    .forEach((name, values) -> flat.computeIfAbsent(name, k -> new java.util.ArrayList<>()).addAll(values));
+        // Quarkus' body handler decoded the form, replacing bytes that are not UTF-8: the edge checks them first.
+        if (form && body != null && !UrlEncoding.isValid(body.toString(java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            throw ApiErrors.badEncoding("form body");
         }
-        if (flat.size() > MAX_PARAMETERS) {
+        // With a form body the merged parameters hold the query's and the form's; without a body, the query's.
+        var parameters = ctx.request().params();
+        if (parameters.size() > MAX_PARAMETERS) {
             throw ApiErrors.tooManyParameters(MAX_PARAMETERS);
         }
-        if (flat.isEmpty()) {
+        if (parameters.isEmpty()) {
             throw ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters.");
         }
+        java.util.Map<String, java.util.List<String>> flat = new java.util.LinkedHashMap<>();
+        parameters.names().forEach(name -> flat.put(name, parameters.getAll(name)));
         byte[] json = this.json.writeValueAsBytes(FlatParameters.toJson(flat));
         ((RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer(json));
         return json;

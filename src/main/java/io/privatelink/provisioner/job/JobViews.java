@@ -39,13 +39,14 @@ public class JobViews {
                 job.attempts,
                 job.status.isTerminal() ? null : time(job.nextAttemptAt),
                 job.errorCode == null ? null : new JobView.Error(job.errorCode, job.errorMessage),
-                job.endpointJson == null ? null : read(job.endpointJson, FIELDS),
+                endpoint(job),
                 job.requestJson,
                 history.stream().map(h -> new JobView.Step(h.jobStatus.name(), time(h.at), h.detail)).toList());
     }
 
+    /** The endpoint's fields as recorded; null before the cloud named one. */
     public Map<String, Object> endpoint(VpcEndpointJob job) {
-        return read(job.endpointJson, FIELDS);
+        return job.endpointJson == null ? null : read(job.endpointJson, FIELDS);
     }
 
     public CreateVpcEndpointRequest request(VpcEndpointJob job) {

@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.provisioning;
 
+import org.jboss.logging.Logger;
+
 import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 
@@ -12,11 +14,14 @@ import io.privatelink.provisioner.cloud.CloudException;
 public record CallFailure(String code, String message, boolean retryable) {
 
     public static final String INTERNAL_ERROR = "InternalError";
+    private static final Logger LOG = Logger.getLogger(CallFailure.class);
 
     public static CallFailure of(Throwable failure) {
         if (failure instanceof CloudException e) {
             return new CallFailure(e.code(), e.getMessage(), e.isRetryable());
         }
+        // Not the cloud's answer: a bug or a transient fault of this service, whose stack trace the history cannot hold.
+        LOG.errorf(failure, "a cloud call failed without the cloud's answer; retried as %s", INTERNAL_ERROR);
         return new CallFailure(INTERNAL_ERROR, failure.toString(), CloudErrors.isRetryable(INTERNAL_ERROR, 0));
     }
 

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JacksonException;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.privatelink.provisioner.api.ApiErrors;
@@ -58,12 +60,16 @@ public class FailureClassifier {
         return ApiErrors.internalError();
     }
 
-    /** Whether the failure is the database's, the broker's or the cloud's, not the request's or the code's. */
+    /**
+     * Whether the failure is the database's, the broker's or the cloud's, not the request's or the code's. An I/O
+     * failure is a connection's, but Jackson's exceptions are IOExceptions too: JSON the service cannot read or write
+     * is a bug, not an outage.
+     */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof NoStackTraceTimeoutException || t instanceof ClosedConnectionException
-                    || t instanceof IOException
+                    || t instanceof IOException && !(t instanceof JacksonException)
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;

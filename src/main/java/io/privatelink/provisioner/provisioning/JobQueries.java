@@ -50,19 +50,19 @@ public class JobQueries {
     public Uni<JobView> get(Caller caller, GetVpcEndpointJobRequest request) {
         String jobId = request == null ? null : request.getJobId();
         String clientToken = request == null ? null : request.getClientToken();
-        if (blank(jobId) && blank(clientToken)) {
-            return Uni.createFrom().failure(ApiErrors.missing("JobId", "JobId or ClientToken is mandatory."));
-        }
-        if (!blank(jobId) && !ParameterForms.isResourceId(jobId)) {
-            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_JOB_ID));
-        }
-        if (blank(jobId) && !ParameterForms.isClientToken(clientToken)) {
-            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_CLIENT_TOKEN));
-        }
         if (blank(jobId)) {
+            if (blank(clientToken)) {
+                return Uni.createFrom().failure(ApiErrors.missing("JobId", "JobId or ClientToken is mandatory."));
+            }
+            if (!ParameterForms.isClientToken(clientToken)) {
+                return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_CLIENT_TOKEN));
+            }
             return context.run(back -> jobs.byClientToken(caller.readScope(), clientToken)
                     .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(clientToken))
                     .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))));
+        }
+        if (!ParameterForms.isResourceId(jobId)) {
+            return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_JOB_ID));
         }
         // By JobId, the poll every caller repeats: one statement for the job and its history.
         return context.run(back -> jobs.withHistory(jobId)

@@ -126,7 +126,7 @@ public class ReconcileJobs {
                         return null;
                     }
                     Instant now = Instant.now();
-                    Map<String, Object> known = job.endpointJson == null ? null : views.endpoint(job);
+                    Map<String, Object> known = views.endpoint(job);
                     this.steps.record(job, steps, failure == null ? decisions.afterPoll(job, known, observation, now)
                             : decisions.afterPollFailed(job, known, CallFailure.of(failure), now), now);
                     return null;

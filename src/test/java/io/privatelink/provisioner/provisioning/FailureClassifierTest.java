@@ -62,6 +62,9 @@ class FailureClassifierTest {
         assertEquals(500, status(new PgException("value too long", "ERROR", "22001", null)));
         assertEquals(500, status(new CloudException("InvalidVpcId.NotFound", "no such VPC", 404, "r")));
         assertEquals(ApiErrors.INTERNAL_ERROR, classifier.toApi(new IllegalArgumentException(), "test").code());
-        assertEquals(5, bugs());
+        // Jackson's exceptions are IOExceptions, but JSON the service cannot read is no connection's failure.
+        assertEquals(500, status(new java.io.UncheckedIOException(
+                new com.fasterxml.jackson.core.JsonParseException(null, "stored JSON unreadable"))));
+        assertEquals(6, bugs());
     }
 }
