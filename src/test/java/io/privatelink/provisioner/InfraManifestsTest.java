@@ -47,6 +47,7 @@ class InfraManifestsTest {
             "sources.knative.dev/v1/PingSource", PingSource.class,
             "eventing.knative.dev/v1alpha1/KafkaSink", KafkaSink.class,
             "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class,
+            "batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class,
             "v1/ConfigMap", ConfigMap.class,
             "v1/Secret", Secret.class);
 
@@ -174,12 +175,40 @@ class InfraManifestsTest {
                 .map(t -> t.getMetadata().getName()).toList()));
     }
 
-    private static String consumerGroup(String channel) throws IOException {
+    @Test
+    void migrationsAreAStepOfTheirOwnBeforeTheFunctions() throws Exception {
+        assertEquals("false", properties().getProperty("quarkus.flyway.migrate-at-start"),
+                "a function's cold start does not migrate");
+        io.fabric8.kubernetes.api.model.batch.v1.Job job = named(knative(),
+                io.fabric8.kubernetes.api.model.batch.v1.Job.class, "privatelink-migrate");
+        var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new java.util.HashMap<>();
+        container.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+        assertEquals(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true", "QUARKUS_INIT_AND_EXIT", "true"), env);
+        for (Service s : knative().stream().filter(Service.class::isInstance).map(Service.class::cast).toList()) {
+            assertEquals(container.getImage(), s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+                    "the Job migrates with the functions' own image");
+        }
+        ServerlessDevs fc = YAML.readValue(Path.of("infra/fc/s.yaml").toFile(), ServerlessDevs.class);
+        Map<?, ?> fcEnv = (Map<?, ?>) fc.resources().get("privatelink-migrate").props().environmentVariables();
+        assertEquals("true", fcEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        fc.resources().forEach((name, r) -> {
+            Object vars = r.props().environmentVariables();
+            Map<?, ?> resolved = (Map<?, ?>) ("${vars.environment}".equals(vars) ? fc.vars().get("environment") : vars);
+            assertEquals(name.equals("privatelink-migrate"), resolved.containsKey("QUARKUS_FLYWAY_MIGRATE_AT_START"), name);
+        });
+    }
+
+    private static java.util.Properties properties() throws IOException {
         var p = new java.util.Properties();
         try (var in = InfraManifestsTest.class.getResourceAsStream("/application.properties")) {
             p.load(in);
         }
-        return p.getProperty("mp.messaging.incoming." + channel + ".group.id");
+        return p;
+    }
+
+    private static String consumerGroup(String channel) throws IOException {
+        return properties().getProperty("mp.messaging.incoming." + channel + ".group.id");
     }
 
     // Serverless Devs has no Java model: these records are the part of fc3's schema the file uses, read strictly.
@@ -188,7 +217,7 @@ class InfraManifestsTest {
             Map<String, Resource> resources) {
     }
 
-    record Resource(String component, Props props) {
+    record Resource(String component, Map<String, Object> actions, Props props) {
     }
 
     record Props(String region, String functionName, String description, String runtime, String code, String handler,

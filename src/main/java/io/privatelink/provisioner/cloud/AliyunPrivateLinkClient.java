@@ -2,6 +2,7 @@ package io.privatelink.provisioner.cloud;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,9 @@ import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 
 /** PrivateLink through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON answers. */
-// Made at start, on the main thread: the SDK's first client builds a JVM-wide HTTP client and blocks every other
-// caller until it is done, and a lazy first use would do that on an event-loop thread (which then stalled for good).
+// Made at start, its SDK client built on a thread of its own pool: the SDK's first client builds a JVM-wide HTTP client
+// and blocks every other caller until it is done (on an event-loop thread that stalled it for good); built off the
+// main thread, it no longer delays the first answer either.
 @io.quarkus.runtime.Startup
 @ApplicationScoped
 public class AliyunPrivateLinkClient implements PrivateLinkClient {
@@ -46,29 +48,28 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
 
     private final CloudConfig config;
     private final ObjectMapper json;
-    private final IAcsClient client;
+    private final CompletableFuture<IAcsClient> client;
     // The SDK blocks its caller for the whole HTTP exchange; those threads are kept off the event loop.
     private final ExecutorService calls;
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final CallPacer pacer;
 
-    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics, Tracer tracer)
-            throws ClientException {
+    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics, Tracer tracer) {
         this.config = config;
         this.json = json;
         this.metrics = metrics;
         this.tracer = tracer;
         this.pacer = new CallPacer(config.rateLimits());
-        this.client = newClient(config);
         this.calls = Executors.newFixedThreadPool(config.maxConcurrentCalls(), r -> {
             Thread t = new Thread(r, "privatelink-cloud-call");
             t.setDaemon(true);
             return t;
         });
+        this.client = CompletableFuture.supplyAsync(() -> newClient(config), calls);
     }
 
-    private static IAcsClient newClient(CloudConfig config) throws ClientException {
+    private static IAcsClient newClient(CloudConfig config) {
         DefaultProfile profile = config.accessKeyId().isPresent()
                 ? DefaultProfile.getProfile(config.region(), config.accessKeyId().get(),
                         config.accessKeySecret().orElse(""))
@@ -79,8 +80,21 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         http.setMaxRequests(config.maxConcurrentCalls());
         http.setMaxRequestsPerHost(config.maxConcurrentCalls());
         profile.setHttpClientConfig(http);
-        return config.accessKeyId().isPresent() ? new DefaultAcsClient(profile)
-                : new DefaultAcsClient(profile, new com.aliyuncs.auth.DefaultCredentialsProvider());
+        try {
+            return config.accessKeyId().isPresent() ? new DefaultAcsClient(profile)
+                    : new DefaultAcsClient(profile, new com.aliyuncs.auth.DefaultCredentialsProvider());
+        } catch (ClientException e) {
+            throw new CloudException(e.getErrCode(), e.getErrMsg(), 400, null);
+        }
+    }
+
+    /** The SDK client, once built; a chain that could not be built fails every call with its own code. */
+    private IAcsClient client() {
+        try {
+            return client.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof CloudException c ? c : e;
+        }
     }
 
     @Override
@@ -170,7 +184,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         request.setSysReadTimeout((int) config.readTimeout().toMillis());
         parameters.forEach(request::putQueryParameter);
         try {
-            CommonResponse response = client.getCommonResponse(request);
+            CommonResponse response = client().getCommonResponse(request);
             Map<String, Object> answer = json.readValue(response.getData(), FIELDS);
             // The call's own RequestId is no attribute of the endpoint.
             answer.remove("RequestId");
@@ -187,6 +201,6 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     @PreDestroy
     void close() {
         calls.shutdown();
-        client.shutdown();
+        client.thenAccept(IAcsClient::shutdown);
     }
 }

@@ -29,11 +29,16 @@ public interface ProvisionerConfig {
         Duration resendAfter();
 
         /**
-         * Accepts that may use the database at once (of its DB_POOL_SIZE connections); more wait in memory, so that
-         * the work that moves accepted jobs on always finds a connection.
+         * Statements of accepts (each a batch of new jobs) that may use the database at once, of its DB_POOL_SIZE
+         * connections; accepts that arrive meanwhile wait in memory and go in the next batch, and the work that moves
+         * accepted jobs on always finds a connection.
          */
-        @WithDefault("12")
-        int maxConcurrent();
+        @WithDefault("4")
+        int batchesInFlight();
+
+        /** The most new jobs one statement writes. */
+        @WithDefault("64")
+        int batchRows();
 
         /** The Retry-After a caller gets while its job runs. */
         @WithDefault("3")

@@ -1,8 +1,6 @@
 package io.privatelink.provisioner.job;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -26,33 +24,16 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
 
     private final JobEventFactory events;
     private final JobObserver observer;
-    /** The reactive client beneath Hibernate Reactive, for the accept: the hot path, written without the ORM. */
+    /** The reactive client beneath Hibernate Reactive, for the hot paths (accept, status), written without the ORM. */
     private final Pool sql;
+    private final GroupCommit groupCommit;
 
-    public JobRepository(JobEventFactory events, JobObserver observer, Pool sql) {
+    public JobRepository(JobEventFactory events, JobObserver observer, Pool sql, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.events = events;
         this.observer = observer;
         this.sql = sql;
     }
-
-    /**
-     * The job, its first history row and its first event in one statement, one round trip and one commit; the
-     * history and the event are written only if the job is (its owner's ClientToken was free).
-     */
-    private static final String ACCEPT = """
-            with job as (
-                insert into vpc_endpoint_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,
-                    request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,
-                    not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, 0, $11, $12, $12, 0, $13)
-                on conflict (caller_tenant, caller_subject, client_token) do nothing
-                returning job_id),
-            history as (
-                insert into vpc_endpoint_job_history (job_id, job_status, at, detail) select job_id, $8, $12, $14 from job),
-            event as (
-                insert into vpc_endpoint_job_event (job_id, event_type, payload, created_at)
-                select job_id, $15, $16, $12 from job)
-            select job_id from job""";
 
     private static final String DUE = """
             select * from vpc_endpoint_job
@@ -62,25 +43,19 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             for update skip locked""";
 
     /**
-     * Records a new job with its first history row and event in one statement, unless its owner's ClientToken is
-     * taken: then the job that holds it comes back. Concurrent identical requests therefore make exactly one job.
+     * Records a new job with its first history row and event (in its batch's one statement: GroupCommit), unless its
+     * owner's ClientToken is taken: then the job that holds it comes back. Concurrent identical requests therefore make
+     * exactly one job.
      */
     public Uni<Accepted> accept(VpcEndpointJob job, String detail) {
         JobHistoryEntry first = JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail);
         JobEvent event = events.event(job, List.of(first), first);
-        OffsetDateTime now = job.createdAt.atOffset(ZoneOffset.UTC);
-        Tuple row = Tuple.tuple(List.of(job.jobId, job.clientToken, job.cloudToken, job.callerSubject, job.callerTenant,
-                job.requestFingerprint, job.requestJson, job.status.name(), job.regionId, job.vpcId))
-                .addValue(job.nextAttemptAt == null ? null : job.nextAttemptAt.atOffset(ZoneOffset.UTC))
-                .addValue(now).addValue(job.traceParent).addValue(detail).addValue(event.eventType)
-                .addValue(event.payload);
-        return sql.preparedQuery(ACCEPT).execute(row).flatMap(inserted -> {
-            if (inserted.size() == 1) {
+        return groupCommit.insert(new GroupCommit.NewJob(job, detail, event)).map(holder -> {
+            boolean created = holder.jobId.equals(job.jobId);
+            if (created) {
                 observer.committed(job, List.of(first));
-                return Uni.createFrom().item(new Accepted(job, true));
             }
-            return Panache.withSession(() -> ownedByClientToken(job.owner(), job.clientToken))
-                    .map(existing -> new Accepted(existing, false));
+            return new Accepted(holder, created);
         });
     }
 

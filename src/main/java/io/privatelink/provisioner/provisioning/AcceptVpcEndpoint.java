@@ -50,17 +50,15 @@ public class AcceptVpcEndpoint {
     private final JobViews views;
     private final ProvisionerConfig config;
     private final RequestValidator validator;
-    private final AcceptGate gate;
     private final FailureClassifier failures;
     private final JobEventPublisher events;
 
     public AcceptVpcEndpoint(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            AcceptGate gate, FailureClassifier failures, JobEventPublisher events) {
+            FailureClassifier failures, JobEventPublisher events) {
         this.events = events;
         this.failures = failures;
         this.validator = validator;
-        this.gate = gate;
         this.jobs = jobs;
         this.sender = sender;
         this.cloud = cloud;
@@ -145,7 +143,7 @@ public class AcceptVpcEndpoint {
                 views.write(request), request.regionId(), request.vpcId(), now);
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
         job.traceParent = Tracing.traceParent();
-        return gate.admit(() -> jobs.accept(job, "accepted"))
+        return jobs.accept(job, "accepted")
                 .ifNoItem().after(config.accept().timeout()).fail()
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> failures.toApi(e, "CreateVpcEndpoint"))
                 .emitOn(back)

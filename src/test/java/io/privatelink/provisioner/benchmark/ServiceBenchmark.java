@@ -40,13 +40,16 @@ import io.vertx.sqlclient.Tuple;
  * accept vs. a bare durable insert, status vs. a primary-key select, draining 2,000 jobs vs. the cloud's rate limit,
  * a user's own SDK loop, start-up and memory. Prints a table and writes target/benchmark/results.json.
  * Run: mvn -B -q -DskipTests package exec:exec@benchmark (BENCHMARK_SECONDS shortens or lengthens each step;
- * BENCHMARK_PHASES=accept or drain runs one half).
+ * BENCHMARK_PHASES=accept, busy, drain or startup runs a part).
  */
 public final class ServiceBenchmark {
 
     static final int[] ACCEPT_CONCURRENCY = {1, 16, 64, 256};
     static final int[] STATUS_CONCURRENCY = {16, 64};
+    static final int[] BUSY_CONCURRENCY = {16, 64};
     static final int DRAIN_JOBS = 2000;
+    /** Starts measured; the median is the figure. */
+    static final int STARTS = 3;
     static final int CREATE_LIMIT = 50;
     static final int GET_LIMIT = 100;
     static final Duration ACTIVE_AFTER = Duration.ofSeconds(10);
@@ -60,7 +63,7 @@ public final class ServiceBenchmark {
      */
     public static final String URI_CHECK_BY_THE_EDGE = "-Dvertx.disableURIValidation=true";
     /** The production launch's flags (README, Deploy; infra/fc/s.yaml): a small heap, a bounded JVM around it. */
-    public static final String PRODUCTION_JVM = "-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m "
+    public static final String PRODUCTION_JVM = "-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m "
             + "-XX:MaxMetaspaceSize=160m -XX:MaxDirectMemorySize=64m " + URI_CHECK_BY_THE_EDGE;
     static final List<String> JVM = jvm();
 
@@ -96,10 +99,13 @@ public final class ServiceBenchmark {
         Files.createDirectories(out);
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_SECONDS", "30"));
         ServiceBenchmark b = new ServiceBenchmark(out, Duration.ofSeconds(seconds));
-        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,drain");
+        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,busy,drain");
         try {
-            if (phases.contains("accept")) {
-                b.acceptStatusStartup();
+            if (phases.contains("accept") || phases.contains("startup")) {
+                b.acceptStatusStartup(!phases.contains("accept"));
+            }
+            if (phases.contains("busy")) {
+                b.acceptWhileProvisioning();
             }
             if (phases.contains("drain")) {
                 b.drainAndPeer();
@@ -113,7 +119,7 @@ public final class ServiceBenchmark {
 
     // ---- accept, status, start-up and memory (push mode: nothing provisions, so the accept path runs alone)
 
-    private void acceptStatusStartup() throws Exception {
+    private void acceptStatusStartup(boolean startupOnly) throws Exception {
         Path data = Files.createTempDirectory(out, "stack-a-");
         try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
             int port = freePort();
@@ -122,27 +128,55 @@ public final class ServiceBenchmark {
             config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
             config.put("privatelink.reconciler.every", "off");
             String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
+            double migration = migrate(config);
+            List<Double> starts = new ArrayList<>();
+            for (int i = 1; i < STARTS; i++) {
+                try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-a.log"))) {
+                    Http http = new Http(vertx, port, token, 1);
+                    starts.add(firstAccepted(service, http));
+                    http.close();
+                }
+            }
             try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-a.log"))) {
                 Http http = new Http(vertx, port, token, 300);
-                double startup = firstAccepted(service, http);
+                starts.add(firstAccepted(service, http));
                 for (int i = 0; i < 1000; i++) {
                     http.create().toCompletionStage().toCompletableFuture().join();
                 }
                 long rss = service.residentBytes();
-                results.put("startup", Map.of("secondsToFirst202", startup, "residentBytesAfter1000", rss,
-                        "jvmFlags", JVM));
+                double startup = starts.stream().sorted().toList().get(STARTS / 2);
+                results.put("startup", Map.of("medianSecondsToFirst202", startup, "starts", starts,
+                        "residentBytesAfter1000", rss, "jvmFlags", JVM, "migrationStepSeconds", migration));
+                add(new String[] {"start-up to first 202 (median of " + STARTS + ")", String.format("%.2f s", startup),
+                        starts.stream().map(s -> String.format("%.2f", s)).toList().toString(), "", "< 1.5 s",
+                        startup < 1.5 ? "met" : "not met"});
+                add(new String[] {"resident memory after 1,000", rss / (1024 * 1024) + " MB", "", "", "< 200 MB",
+                        rss < 200L * 1024 * 1024 ? "met" : "not met"});
+                if (startupOnly) {
+                    http.close();
+                    return;
+                }
                 ClosedLoop.run(16, Duration.ofSeconds(10), http::create);
-                Pool db = pool(stack);
+                Pool db = pool(stack, false);
+                Pool cached = pool(stack, true);
+                // The bar: a bare row (no key, no index). Beside it, the job table's own constraints and indexes.
                 await(db.query("create table bench_job (like vpc_endpoint_job including defaults)").execute());
+                await(db.query("create table bench_job_full (like vpc_endpoint_job including all)").execute());
                 Map<String, Object> accept = new LinkedHashMap<>();
                 for (int c : ACCEPT_CONCURRENCY) {
                     ClosedLoop.Run ours = ClosedLoop.run(c, step, http::create);
-                    ClosedLoop.Run base = ClosedLoop.run(c, step, () -> insert(db));
+                    ClosedLoop.Run base = ClosedLoop.run(c, step, () -> insert(db, "bench_job"));
+                    ClosedLoop.Run full = ClosedLoop.run(c, step, () -> insert(cached, "bench_job_full"));
                     accept.put("c" + c, Map.of("service", figures(ours), "insertBaseline", figures(base),
-                            "ratio", ours.perSecond() / base.perSecond()));
-                    row("accept c=" + c, ours, base, c == 64 ? "ratio >= 0.8" : c == 16 ? "p99 < 10 ms" : "0 errors");
+                            "likeForLikeBaseline", figures(full), "ratio", ours.perSecond() / base.perSecond(),
+                            "likeForLikeRatio", ours.perSecond() / full.perSecond()));
+                    row("accept c=" + c, ours, base, c == 64 ? "ratio >= 1.0" : c == 16 ? "p99 < 10 ms" : "0 errors");
+                    add(new String[] {"  like-for-like insert c=" + c, "", String.format("%.0f/s p99 %.1f ms",
+                            full.perSecond(), full.recorder().millis(0.99)),
+                            String.format("%.2f", ours.perSecond() / full.perSecond()), "", ""});
                 }
                 results.put("accept", accept);
+                cached.close();
                 List<String> ids = new ArrayList<>();
                 for (Row r : await(db.query("select job_id from vpc_endpoint_job order by random() limit 5000").execute())) {
                     ids.add(r.getString(0));
@@ -154,16 +188,33 @@ public final class ServiceBenchmark {
                     ClosedLoop.Run base = ClosedLoop.run(c, statusStep, () -> select(db, any(ids)));
                     status.put("c" + c, Map.of("service", figures(ours), "selectBaseline", figures(base),
                             "ratio", ours.perSecond() / base.perSecond()));
-                    row("status c=" + c, ours, base, "");
+                    row("status c=" + c, ours, base, c == 64 ? "ratio >= 0.6" : "");
                 }
                 results.put("status", status);
-                add(new String[] {"start-up to first 202", String.format("%.2f s", startup), "", "",
-                        "< 1.5 s", startup < 1.5 ? "met" : "not met"});
-                add(new String[] {"resident memory after 1,000", rss / (1024 * 1024) + " MB", "", "", "< 256 MB",
-                        rss < 256L * 1024 * 1024 ? "met" : "not met"});
                 db.close();
                 http.close();
             }
+        }
+    }
+
+    /**
+     * The migrations as Deploy runs them, a step of their own before the functions (which then start without them):
+     * the same artifact, migrating and exiting. Answers its seconds.
+     */
+    private double migrate(Map<String, String> config) throws Exception {
+        config.put("quarkus.flyway.migrate-at-start", "false");
+        Map<String, String> step = new LinkedHashMap<>(config);
+        step.put("quarkus.flyway.migrate-at-start", "true");
+        step.put("quarkus.init-and-exit", "true");
+        try (ServiceProcess migration = ServiceProcess.start(JVM, step, out.resolve("migrate.log"))) {
+            int exit = migration.awaitExit(Duration.ofMinutes(2));
+            if (exit != 0) {
+                throw new IllegalStateException("the migration step exited with " + exit + "; see target/benchmark/migrate.log");
+            }
+            double seconds = (System.nanoTime() - migration.startedNanos) / 1e9;
+            add(new String[] {"migration step (before the functions)", String.format("%.2f s", seconds), "", "", "",
+                    ""});
+            return seconds;
         }
     }
 
@@ -182,6 +233,55 @@ public final class ServiceBenchmark {
         throw new IllegalStateException("the service exited; see target/benchmark/service-a.log");
     }
 
+    // ---- accept while provisioning: the consumer and the reconciler at work, as a user meets the service
+
+    /**
+     * The accept path while every accepted job is being provisioned (consumer and reconciler on, the simulator
+     * without rate limits), beside the push-mode figure of the accept phase: the share the accept keeps.
+     */
+    private void acceptWhileProvisioning() throws Exception {
+        Path data = Files.createTempDirectory(out, "stack-c-");
+        try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
+            int port = freePort();
+            Map<String, String> config = serviceConfig(stack, port);
+            String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
+            try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-c.log"))) {
+                Http http = new Http(vertx, port, token, 300);
+                firstAccepted(service, http);
+                ClosedLoop.run(16, Duration.ofSeconds(10), http::create);
+                Map<String, Object> busy = new LinkedHashMap<>();
+                for (int c : BUSY_CONCURRENCY) {
+                    ClosedLoop.Run ours = ClosedLoop.run(c, step, http::create);
+                    Recorder r = ours.recorder();
+                    long errors = r.count() - r.outcome("202");
+                    Double push = pushModeRate(c);
+                    busy.put("c" + c, Map.of("service", figures(ours), "pushModePerSecond", push == null ? -1 : push));
+                    String target = c == 16 ? "p99 < 25 ms" : ">= 0.5 x push";
+                    boolean met = errors == 0 && (c == 16 ? r.millis(0.99) < 25 : push != null
+                            && ours.perSecond() >= 0.5 * push);
+                    add(new String[] {"accept while provisioning c=" + c, String.format(
+                            "%.0f/s p50 %.1f p99 %.1f ms, %d errors", ours.perSecond(), r.millis(0.5), r.millis(0.99),
+                            errors), push == null ? "" : String.format("push mode %.0f/s", push),
+                            push == null ? "" : String.format("%.2f", ours.perSecond() / push), target,
+                            met ? "met" : "not met"});
+                }
+                results.put("acceptWhileProvisioning", busy);
+                http.close();
+            }
+        }
+    }
+
+    /** The accept phase's rate at this concurrency (push mode, nothing provisioning), if it ran. */
+    @SuppressWarnings("unchecked")
+    private Double pushModeRate(int concurrency) {
+        Map<String, Object> accept = (Map<String, Object>) results.get("accept");
+        if (accept == null || !accept.containsKey("c" + concurrency)) {
+            return null;
+        }
+        Map<String, Object> at = (Map<String, Object>) accept.get("c" + concurrency);
+        return (Double) ((Map<String, Object>) at.get("service")).get("perSecond");
+    }
+
     // ---- drain: 2,000 jobs under the cloud's limits, and the same endpoints made the way a user would
 
     private void drainAndPeer() throws Exception {
@@ -196,7 +296,7 @@ public final class ServiceBenchmark {
             config.put("privatelink.cloud.rate-limits.CreateVpcEndpoint", String.valueOf(CREATE_LIMIT * 0.98));
             config.put("privatelink.cloud.rate-limits.GetVpcEndpointAttribute", String.valueOf(GET_LIMIT * 0.98));
             String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
-            Pool db = pool(stack);
+            Pool db = pool(stack, false);
             try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-b.log"))) {
                 Http http = new Http(vertx, port, token, 64);
                 firstAccepted(service, http);
@@ -251,11 +351,11 @@ public final class ServiceBenchmark {
                         "boundOverActual", bound / seconds, "cloudCalls", calls, "throttledCalls", throttled,
                         "timeline", timeline));
                 add(new String[] {"drain 2,000 (first 202 to last Active)", String.format("%.1f s", seconds),
-                        String.format("bound %.0f s", bound), String.format("%.2f", bound / seconds), ">= 0.9",
-                        bound / seconds >= 0.9 ? "met" : "not met"});
+                        String.format("bound %.0f s", bound), String.format("%.2f", bound / seconds), ">= 0.95",
+                        bound / seconds >= 0.95 ? "met" : "not met"});
                 add(new String[] {"  cloud calls throttled", String.format("%d of %d (%.2f%%)", throttled, calls,
-                        100.0 * throttled / Math.max(1, calls)), "", "", "< 1%",
-                        throttled < 0.01 * calls ? "met" : "not met"});
+                        100.0 * throttled / Math.max(1, calls)), "", "", "0",
+                        throttled == 0 ? "met" : "not met"});
                 http.close();
             }
             db.close();
@@ -302,17 +402,18 @@ public final class ServiceBenchmark {
         return config;
     }
 
-    private Pool pool(LocalStack stack) {
+    private Pool pool(LocalStack stack, boolean cachedStatements) {
         PgConnectOptions options = PgConnectOptions.fromUri(stack.serviceConfig().get("quarkus.datasource.reactive.url"))
-                .setUser(stack.serviceConfig().get("quarkus.datasource.username"));
+                .setUser(stack.serviceConfig().get("quarkus.datasource.username"))
+                .setCachePreparedStatements(cachedStatements);
         return PgPool.pool(vertx, options, new io.vertx.sqlclient.PoolOptions().setMaxSize(POOL));
     }
 
     /** The job row's insert alone, committed on its own (synchronous_commit on, as the service's database). */
-    private static Future<String> insert(Pool db) {
+    private static Future<String> insert(Pool db, String table) {
         String id = "job-" + UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return db.preparedQuery("insert into bench_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,"
+        return db.preparedQuery("insert into " + table + " (job_id, client_token, cloud_token, caller_subject, caller_tenant,"
                 + " request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,"
                 + " not_found_polls, next_attempt_at, created_at, updated_at, version)"
                 + " values ($1, $2, $1, 'benchmark', '', $3, $4, 'Accepted', 'cn-hangzhou', 'vpc-demo01', 0, 0, 0, 0,"
@@ -376,7 +477,8 @@ public final class ServiceBenchmark {
         long errors = r.count() - r.outcome("202") - r.outcome("200");
         double ratio = ours.perSecond() / base.perSecond();
         String met = switch (target) {
-            case "ratio >= 0.8" -> ratio >= 0.8 && errors == 0 ? "met" : "not met";
+            case "ratio >= 1.0" -> ratio >= 1.0 && errors == 0 ? "met" : "not met";
+            case "ratio >= 0.6" -> ratio >= 0.6 && errors == 0 ? "met" : "not met";
             case "p99 < 10 ms" -> r.millis(0.99) < 10 && errors == 0 ? "met" : "not met";
             case "0 errors" -> errors == 0 ? "met" : "not met";
             default -> "";

@@ -49,6 +49,14 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(p, started);
     }
 
+    /** Waits for the process to end on its own, up to {@code limit}; its exit code. */
+    int awaitExit(java.time.Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("still running after " + limit);
+        }
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
