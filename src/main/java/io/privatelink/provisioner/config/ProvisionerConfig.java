@@ -40,6 +40,13 @@ public interface ProvisionerConfig {
         @WithDefault("64")
         int batchRows();
 
+        /**
+         * While callers' accepts are under way, the provisioning work of the same process waits before each job for
+         * at most this long (AcceptPriority); 0 turns the priority off.
+         */
+        @WithDefault("1s")
+        Duration provisioningYield();
+
         /** The Retry-After a caller gets while its job runs. */
         @WithDefault("3")
         int retryAfterSeconds();

@@ -52,10 +52,12 @@ public class AcceptVpcEndpoint {
     private final RequestValidator validator;
     private final FailureClassifier failures;
     private final JobEventPublisher events;
+    private final AcceptPriority priority;
 
     public AcceptVpcEndpoint(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            FailureClassifier failures, JobEventPublisher events) {
+            FailureClassifier failures, JobEventPublisher events, AcceptPriority priority) {
+        this.priority = priority;
         this.events = events;
         this.failures = failures;
         this.validator = validator;
@@ -69,7 +71,7 @@ public class AcceptVpcEndpoint {
 
     /** A caller's request, from HTTP: validated, then checked by DryRun or recorded and queued. */
     public Uni<CreateVpcEndpointResponse> fromCaller(CreateVpcEndpointRequest request, Caller caller) {
-        return context.run(back -> accept(request, caller, back));
+        return priority.accepting(() -> context.run(back -> accept(request, caller, back)));
     }
 
     /**

@@ -30,6 +30,7 @@ public class ProvisionEndpoint {
     private record Attempt(String jobId, String cloudToken, Map<String, String> parameters, int number) {
     }
 
+    private final AcceptPriority priority;
     private final JobRepository jobs;
     private final PrivateLinkClient cloud;
     private final ReactiveContext context;
@@ -40,7 +41,9 @@ public class ProvisionEndpoint {
     private final JobEventPublisher events;
 
     public ProvisionEndpoint(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context,
-            JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events) {
+            JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events,
+            AcceptPriority priority) {
+        this.priority = priority;
         this.events = events;
         this.jobs = jobs;
         this.cloud = cloud;
@@ -56,9 +59,9 @@ public class ProvisionEndpoint {
         if (command == null || command.jobId() == null) {
             return Uni.createFrom().failure(ApiErrors.missing("JobId", "A ProvisionCommand needs its JobId."));
         }
-        return context.run(back -> events.after(begin(command.jobId()), command.jobId())
+        return priority.turn().chain(() -> context.run(back -> events.after(begin(command.jobId()), command.jobId())
                 .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem()
-                        : events.after(call(attempt, back), attempt.jobId())));
+                        : events.after(call(attempt, back), attempt.jobId()))));
     }
 
     private Uni<Attempt> begin(String jobId) {

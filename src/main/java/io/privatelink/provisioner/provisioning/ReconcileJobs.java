@@ -36,6 +36,7 @@ public class ReconcileJobs {
 
     private static final Logger LOG = Logger.getLogger(ReconcileJobs.class);
 
+    private final AcceptPriority priority;
     private final JobRepository jobs;
     private final PrivateLinkClient cloud;
     private final ProvisionCommandSender sender;
@@ -50,7 +51,8 @@ public class ReconcileJobs {
 
     public ReconcileJobs(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
-            JobEventPublisher events, JobTelemetry telemetry, Tracer tracer) {
+            JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority) {
+        this.priority = priority;
         this.decisions = decisions;
         this.steps = steps;
         this.events = events;
@@ -91,7 +93,8 @@ public class ReconcileJobs {
                 .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))
                         : Multi.createFrom().iterable(claimed)
                                 // Each job on its own context, hence its own database session.
-                                .onItem().transformToUni(job -> context.run(back -> handle(job, back))
+                                .onItem().transformToUni(job -> priority.turn()
+                                        .chain(() -> context.run(back -> handle(job, back)))
                                         .onFailure().recoverWithItem(e -> {
                                             LOG.warnf("reconciling job %s failed: %s", job.jobId, e.toString());
                                             return job.status;
