@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.job;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,11 +48,11 @@ public class GroupCommit {
     private static final String INSERT = """
             with input as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                    $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[],
-                    $13::text[], $14::text[], $15::text[], $16::text[])
+                    $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+                    $14::text[], $15::timestamptz[], $16::timestamptz[])
                 as i(job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
-                    request_json, status, region_id, vpc_id, next_attempt_at, created_at, trace_parent, detail,
-                    event_type, payload)),
+                    request_json, status, region_id, vpc_id, trace_parent, detail, event_type, payload,
+                    next_attempt_at, created_at)),
             job as (
                 insert into vpc_endpoint_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,
                     request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,
@@ -202,24 +203,26 @@ public class GroupCommit {
                 && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
     }
 
+    /** The statement's text columns, in its parameters' order ($1 to $14); the two timestamps follow. */
+    private static final List<Function<NewJob, String>> TEXT_COLUMNS = List.of(n -> n.job().jobId,
+            n -> n.job().clientToken, n -> n.job().cloudToken, n -> n.job().callerSubject, n -> n.job().callerTenant,
+            n -> n.job().requestFingerprint, n -> n.job().requestJson, n -> n.job().status.name(),
+            n -> n.job().regionId, n -> n.job().vpcId, n -> n.job().traceParent, NewJob::detail,
+            n -> n.event().eventType, n -> n.event().payload);
+
     private static Tuple columns(List<Pending> batch) {
         Tuple t = Tuple.tuple();
-        List<Function<NewJob, Object>> columns = List.of(n -> n.job().jobId, n -> n.job().clientToken,
-                n -> n.job().cloudToken, n -> n.job().callerSubject, n -> n.job().callerTenant,
-                n -> n.job().requestFingerprint, n -> n.job().requestJson, n -> n.job().status.name(),
-                n -> n.job().regionId, n -> n.job().vpcId);
-        for (Function<NewJob, Object> column : columns) {
-            t.addArrayOfString(batch.stream().map(p -> (String) column.apply(p.job())).toArray(String[]::new));
+        for (Function<NewJob, String> column : TEXT_COLUMNS) {
+            t.addArrayOfString(batch.stream().map(p -> column.apply(p.job())).toArray(String[]::new));
         }
-        t.addArrayOfOffsetDateTime(batch.stream().map(p -> p.job().job().nextAttemptAt == null ? null
-                : p.job().job().nextAttemptAt.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
-        t.addArrayOfOffsetDateTime(batch.stream().map(p -> p.job().job().createdAt.atOffset(ZoneOffset.UTC))
-                .toArray(OffsetDateTime[]::new));
-        t.addArrayOfString(batch.stream().map(p -> p.job().job().traceParent).toArray(String[]::new));
-        t.addArrayOfString(batch.stream().map(p -> p.job().detail()).toArray(String[]::new));
-        t.addArrayOfString(batch.stream().map(p -> p.job().event().eventType).toArray(String[]::new));
-        t.addArrayOfString(batch.stream().map(p -> p.job().event().payload).toArray(String[]::new));
+        t.addArrayOfOffsetDateTime(times(batch, job -> job.nextAttemptAt));
+        t.addArrayOfOffsetDateTime(times(batch, job -> job.createdAt));
         return t;
+    }
+
+    private static OffsetDateTime[] times(List<Pending> batch, Function<VpcEndpointJob, Instant> field) {
+        return batch.stream().map(p -> field.apply(p.job().job()))
+                .map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
     }
 
     /** An accept waiting for its batch, answered on its own Vert.x context (the one Hibernate Reactive needs). */
