@@ -38,6 +38,17 @@ class AcceptPriorityTest {
     }
 
     @Test
+    void anAcceptGivenUpEndsAsWell() throws Exception {
+        AcceptPriority priority = new AcceptPriority(Duration.ofHours(1));
+        CompletableFuture<String> accept = priority.accepting(
+                () -> Uni.createFrom().completionStage(new CompletableFuture<String>())).subscribeAsCompletionStage();
+        CompletableFuture<Void> step = priority.turn().subscribeAsCompletionStage();
+        accept.cancel(true);
+        step.get(5, TimeUnit.SECONDS);
+        assertTrue(priority.turn().subscribeAsCompletionStage().isDone(), "a cancelled accept is no longer counted");
+    }
+
+    @Test
     void aStepWaitsNoLongerThanTheYieldWhileAcceptsKeepComing() throws Exception {
         AcceptPriority priority = new AcceptPriority(Duration.ofMillis(50));
         priority.accepting(() -> Uni.createFrom().completionStage(new CompletableFuture<String>()))
