@@ -69,21 +69,34 @@ public class JobDecisions {
                 : new Next.PollAgain(now.plus(schedule.nextPoll(counts.polls())), endpoint, counts);
     }
 
-    /** A poll got no answer: a throttled or failed poll backs off with jitter, as a create call does. */
+    /**
+     * A poll got no answer: a throttled or failed poll backs off with jitter, as a create call does, but never past
+     * the deadline, and the deadline alone does not fail the job: an endpoint is timed out on an answered poll that
+     * still shows it not Active, or once polls have failed for a whole backoff cap past the deadline (the cloud down).
+     * A throttled cloud must not turn an endpoint that went Active into a ProvisioningTimeout never observed.
+     */
     public Next afterPollFailed(VpcEndpointJob job, Map<String, Object> known, CallFailure failure, Instant now) {
         if (!failure.retryable()) {
             return fail(failure.code(), failure.message());
         }
-        if (pastActiveDeadline(job, now)) {
+        Instant deadline = activeDeadline(job);
+        Instant givingUp = deadline.plus(retry.maxDelay());
+        if (now.isAfter(givingUp)) {
             return timedOut(job);
         }
         Next.PollCounts counts = new Next.PollCounts(job.polls, job.pollFailures + 1, job.notFoundPolls);
-        return new Next.PollAgain(now.plus(schedule.afterFailedAttempt(counts.failuresInARow())), known, counts);
+        Instant at = now.plus(schedule.afterFailedAttempt(counts.failuresInARow()));
+        Instant cap = now.isBefore(deadline) ? deadline : givingUp;
+        return new Next.PollAgain(at.isAfter(cap) ? cap : at, known, counts);
+    }
+
+    private boolean pastActiveDeadline(VpcEndpointJob job, Instant now) {
+        return now.isAfter(activeDeadline(job));
     }
 
     /** The job entered Creating when its create call answered, and polls do not move it: that is when it began. */
-    private boolean pastActiveDeadline(VpcEndpointJob job, Instant now) {
-        return now.isAfter(job.updatedAt.plus(retry.activeDeadline()));
+    private Instant activeDeadline(VpcEndpointJob job) {
+        return job.updatedAt.plus(retry.activeDeadline());
     }
 
     private Next timedOut(VpcEndpointJob job) {

@@ -149,8 +149,31 @@ class JobDecisionsTest {
         VpcEndpointJob job = job(JobStatus.Creating, creating);
         Next answered = decisions.afterPoll(job, Map.of(), new Observation(true, "Creating", Map.of()), late);
         assertEquals("ProvisioningTimeout", assertInstanceOf(Next.Fail.class, answered).code());
-        Next throttled = decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), late);
-        assertEquals("ProvisioningTimeout", assertInstanceOf(Next.Fail.class, throttled).code());
+    }
+
+    @Test
+    void aFailedPollJustPastTheDeadlineTriesAgainAndOnlyAFullBackoffCapLaterTimesOut() {
+        Instant creating = CREATED.plusSeconds(1);
+        Instant deadline = creating.plus(Duration.ofMinutes(15));
+        VpcEndpointJob job = creating(creating, 3, 6, 0);
+        Next.PollAgain again = assertInstanceOf(Next.PollAgain.class,
+                decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), deadline.plusSeconds(1)));
+        assertBetween(deadline.plusSeconds(1), deadline.plusSeconds(60), again.at());
+        Next late = decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), deadline.plusSeconds(61));
+        assertEquals("ProvisioningTimeout", assertInstanceOf(Next.Fail.class, late).code());
+    }
+
+    @Test
+    void aFailedPollsBackoffNeverReachesPastTheDeadline() {
+        Instant creating = CREATED.plusSeconds(1);
+        Instant deadline = creating.plus(Duration.ofMinutes(15));
+        // Eight failures in a row: a ceiling of 60 s, most draws of which land past a deadline 5 s away.
+        VpcEndpointJob job = creating(creating, 3, 7, 0);
+        for (int i = 0; i < 50; i++) {
+            Next.PollAgain again = assertInstanceOf(Next.PollAgain.class,
+                    decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), deadline.minusSeconds(5)));
+            assertBetween(deadline.minusSeconds(5), deadline, again.at());
+        }
     }
 
     @Test
