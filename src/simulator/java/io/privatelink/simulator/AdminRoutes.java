@@ -72,6 +72,55 @@ final class AdminRoutes {
         replies.respond(ctx, 200, body);
     }
 
+    java.util.Optional<Map<String, Object>> view(String endpointId) {
+        Instant now = clock.instant();
+        return state.existing(endpointId, now).map(e -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("EndpointId", e.endpointId());
+            view.put("EndpointStatus", state.status(e, now).orElseThrow());
+            view.put("EndpointName", e.endpointName());
+            view.put("SecurityGroupId", e.securityGroupIds());
+            view.put("ZoneId", e.zones().stream().filter(z -> z.removedAt() == null).map(z -> z.zoneId()).toList());
+            // Each change made under its own ClientToken: a change made twice would count twice.
+            view.put("Changes", e.changeTokens().size());
+            return view;
+        });
+    }
+
+    void deleteOutOfBand(String endpointId) {
+        state.existing(endpointId, clock.instant()).ifPresent(e -> state.put(e.deleted(clock.instant())));
+    }
+
+    void changeOutOfBand(String endpointId, String endpointName, List<String> securityGroupIds) {
+        state.existing(endpointId, clock.instant()).ifPresent(e -> state.put(e.changed(
+                endpointName == null ? e.endpointName() : endpointName, e.endpointDescription(), e.policyDocument(),
+                e.zoneAffinityEnabled(), e.zones(), securityGroupIds == null ? e.securityGroupIds() : securityGroupIds,
+                e.groupChanges(), e.pendingUntil(), e.changeTokens())));
+    }
+
+    void showEndpoint(RoutingContext ctx) {
+        view(ctx.pathParam("id")).ifPresentOrElse(v -> replies.respond(ctx, 200, v),
+                () -> replies.respond(ctx, 404, Map.of("Code", "EndpointNotFound")));
+    }
+
+    void deleteEndpoint(RoutingContext ctx) {
+        deleteOutOfBand(ctx.pathParam("id"));
+        replies.respond(ctx, 200, Map.of("Deleted", ctx.pathParam("id")));
+    }
+
+    /** PATCH with {"EndpointName": ..., "SecurityGroupId": [...]}: a change made out of band, for drift tests. */
+    @SuppressWarnings("unchecked")
+    void changeEndpoint(RoutingContext ctx) {
+        try {
+            Map<String, Object> change = replies.json.readValue(ctx.body().asString(), Map.class);
+            changeOutOfBand(ctx.pathParam("id"), (String) change.get("EndpointName"),
+                    (List<String>) change.get("SecurityGroupId"));
+            showEndpoint(ctx);
+        } catch (JsonProcessingException | ClassCastException e) {
+            replies.respond(ctx, 400, Map.of("Code", "InvalidParameter", "Message", String.valueOf(e.getMessage())));
+        }
+    }
+
     void reset(RoutingContext ctx) {
         state.reset();
         replies.clearCounts();

@@ -48,6 +48,10 @@ public final class PrivateLinkSimulator implements AutoCloseable {
             return new Settings(host, port, accessKeys, activeAfter, polls, deletedAfter, seedFile, dataDir, faults);
         }
 
+        public Settings withDeletedAfter(Duration delay) {
+            return new Settings(host, port, accessKeys, activeAfter, activeAfterPolls, delay, seedFile, dataDir, faults);
+        }
+
         public Settings withSeed(Path seed) {
             return new Settings(host, port, accessKeys, activeAfter, activeAfterPolls, deletedAfter, seed, dataDir, faults);
         }
@@ -81,6 +85,9 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         router.put("/_simulator/faults").handler(simulator.admin::setFaults);
         router.get("/_simulator/state").handler(simulator.admin::showState);
         router.post("/_simulator/reset").handler(simulator.admin::reset);
+        router.get("/_simulator/endpoints/:id").handler(simulator.admin::showEndpoint);
+        router.post("/_simulator/endpoints/:id/delete").handler(simulator.admin::deleteEndpoint);
+        router.patch("/_simulator/endpoints/:id").handler(simulator.admin::changeEndpoint);
         router.route("/").handler(simulator.gateway::handle);
         simulator.server = vertx.createHttpServer().requestHandler(router)
                 .listen(settings.port(), settings.host()).toCompletionStage().toCompletableFuture().join();
@@ -95,6 +102,24 @@ public final class PrivateLinkSimulator implements AutoCloseable {
     /** How many endpoints were ever created with this ClientToken: exactly one, when clients are idempotent. */
     public long endpointsCreatedWith(String clientToken) {
         return state.everCreated().stream().filter(e -> clientToken.equals(e.clientToken())).count();
+    }
+
+    /**
+     * The endpoint as the cloud holds it now, empty once it is gone: its status, name, security groups and the ids of
+     * its zones (those being removed left out), for tests to hold the service's work against.
+     */
+    public java.util.Optional<Map<String, Object>> endpoint(String endpointId) {
+        return admin.view(endpointId);
+    }
+
+    /** Deletes an endpoint behind the service's back, as someone with the console would. */
+    public void deleteOutOfBand(String endpointId) {
+        admin.deleteOutOfBand(endpointId);
+    }
+
+    /** Renames an endpoint and replaces its security groups behind the service's back (either may be null). */
+    public void changeOutOfBand(String endpointId, String endpointName, java.util.List<String> securityGroupIds) {
+        admin.changeOutOfBand(endpointId, endpointName, securityGroupIds);
     }
 
     /** Replaces the faults in force (as PUT /_simulator/faults does). */

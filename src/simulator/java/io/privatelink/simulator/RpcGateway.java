@@ -30,11 +30,14 @@ final class RpcGateway {
     private static final List<String> COMMON_REQUIRED = List.of("Version", "AccessKeyId", "Signature",
             "SignatureNonce", "Timestamp");
     private static final List<String> ACTIONS = List.of("CreateVpcEndpoint", "GetVpcEndpointAttribute",
-            "ListVpcEndpoints", "DeleteVpcEndpoint", "ListVpcEndpointZones", "ListVpcEndpointSecurityGroups");
+            "ListVpcEndpoints", "DeleteVpcEndpoint", "ListVpcEndpointZones", "ListVpcEndpointSecurityGroups",
+            "UpdateVpcEndpointAttribute", "AttachSecurityGroupToVpcEndpoint", "DetachSecurityGroupFromVpcEndpoint",
+            "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint");
 
     private final Map<String, String> accessKeys;
     private final Clock clock;
     private final SimulatedPrivateLink api;
+    private final SimulatedChanges changes;
     private final FaultInjector faults;
     private final SimulatorReplies replies;
     private final Vertx vertx;
@@ -47,6 +50,7 @@ final class RpcGateway {
         this.accessKeys = accessKeys;
         this.clock = clock;
         this.api = api;
+        this.changes = new SimulatedChanges(api);
         this.faults = faults;
         this.replies = replies;
         this.nonceSweeper = vertx.setPeriodic(60_000, id -> {
@@ -121,6 +125,11 @@ final class RpcGateway {
             case "DeleteVpcEndpoint" -> api.deleteVpcEndpoint(params);
             case "ListVpcEndpointZones" -> api.listVpcEndpointZones(params);
             case "ListVpcEndpointSecurityGroups" -> api.listVpcEndpointSecurityGroups(params);
+            case "UpdateVpcEndpointAttribute" -> changes.updateAttribute(params);
+            case "AttachSecurityGroupToVpcEndpoint" -> changes.attachSecurityGroup(params);
+            case "DetachSecurityGroupFromVpcEndpoint" -> changes.detachSecurityGroup(params);
+            case "AddZoneToVpcEndpoint" -> changes.addZone(params);
+            case "RemoveZoneFromVpcEndpoint" -> changes.removeZone(params);
             default -> throw new IllegalStateException(action);
         };
     }

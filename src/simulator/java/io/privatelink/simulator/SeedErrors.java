@@ -78,7 +78,12 @@ public final class SeedErrors {
             Map.entry("DryRunOperation", new Object[] {400, "Request validation has been passed with DryRun flag set."}),
             Map.entry("IllegalParam.EndpointType", new Object[] {400, "The specified parameter EndpointType is invalid."}),
             Map.entry("MissingServiceId", new Object[] {400, "ServiceId or ServiceName is mandatory for this action."}),
-            Map.entry("EndpointOperationDenied", new Object[] {400, "The endpoint %s cannot be deleted while %s."}),
+            Map.entry("EndpointOperationDenied", new Object[] {400, "The specified operation of endpoint is not allowed: %s is %s."}),
+            Map.entry("EndpointConnectionOperationDenied", new Object[] {400, "The specified operation of endpoint connection is not allowed."}),
+            Map.entry("EndpointZoneNotFound", new Object[] {400, "The specified zone of the endpoint does not exist."}),
+            Map.entry("IllegalParam.EndpointName", new Object[] {400, "The specified parameter EndpointName is invalid."}),
+            Map.entry("IllegalParam.EndpointDescription", new Object[] {400, "The specified parameter EndpointDescription is invalid."}),
+            Map.entry("OperationDenied.EndpointProtected", new Object[] {400, "The operation is not allowed because of EndpointProtected."}),
             Map.entry("InvalidParameter", new Object[] {400, "The specified %s is invalid%s."}),
             // The RPC gateway's own refusals, before any action runs.
             Map.entry("InvalidAction.NotFound", new Object[] {404, "Specified api is not found, please check your url and method."}),

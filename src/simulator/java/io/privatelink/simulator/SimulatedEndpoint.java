@@ -31,10 +31,35 @@ public record SimulatedEndpoint(
         List<String> securityGroupIds,
         List<Tag> tags,
         boolean stuck,
-        Instant deleteTime) {
+        Instant deleteTime,
+        /** Pending (being modified) until then; null or past: no change under way. */
+        Instant pendingUntil,
+        /** Security groups being attached (in securityGroupIds) or detached (not in it), until when. */
+        Map<String, Instant> groupChanges,
+        /** The ClientTokens of the changes made to it, each with its request's signature ("token=signature"). */
+        List<String> changeTokens) {
 
-    /** An endpoint's network interface in one zone. */
-    public record Zone(String zoneId, String vSwitchId, String eniId, String ip, String ipv6) {
+    public SimulatedEndpoint {
+        zones = zones == null ? List.of() : List.copyOf(zones);
+        securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        groupChanges = groupChanges == null ? Map.of() : Map.copyOf(groupChanges);
+        changeTokens = changeTokens == null ? List.of() : List.copyOf(changeTokens);
+    }
+
+    /**
+     * An endpoint's network interface in one zone; Creating until {@code readyAt}, Deleting from {@code removedAt}
+     * (both null for a zone made with the endpoint and still there).
+     */
+    public record Zone(String zoneId, String vSwitchId, String eniId, String ip, String ipv6, Instant readyAt,
+            Instant removedAt) {
+
+        public Zone(String zoneId, String vSwitchId, String eniId, String ip, String ipv6) {
+            this(zoneId, vSwitchId, eniId, ip, ipv6, null, null);
+        }
+
+        Zone removed(Instant at) {
+            return new Zone(zoneId, vSwitchId, eniId, ip, ipv6, readyAt, at);
+        }
     }
 
     public record Tag(String key, String value) {
@@ -44,7 +69,17 @@ public record SimulatedEndpoint(
         return new SimulatedEndpoint(endpointId, regionId, vpcId, serviceId, serviceName, endpointName,
                 endpointDescription, endpointType, addressIpVersion, zoneAffinityEnabled, autoAccept, resourceGroupId,
                 policyDocument, protectedEnabled, createTime, clientToken, requestSignature, zones, securityGroupIds,
-                tags, stuck, at);
+                tags, stuck, at, pendingUntil, groupChanges, changeTokens);
+    }
+
+    /** The endpoint after a change of its attributes, zones or security groups. */
+    public SimulatedEndpoint changed(String name, String description, String policy, boolean zoneAffinity,
+            List<Zone> newZones, List<String> groups, Map<String, Instant> groupsChanging, Instant pending,
+            List<String> tokens) {
+        return new SimulatedEndpoint(endpointId, regionId, vpcId, serviceId, serviceName, name, description,
+                endpointType, addressIpVersion, zoneAffinity, autoAccept, resourceGroupId, policy, protectedEnabled,
+                createTime, clientToken, requestSignature, newZones, groups, tags, stuck, deleteTime, pending,
+                groupsChanging, tokens);
     }
 
     public String domain() {
@@ -83,7 +118,7 @@ public record SimulatedEndpoint(
     public String connectionStatus(String status) {
         return switch (status) {
             case "Deleting" -> "Deleting";
-            case "Active" -> autoAccept ? "Connected" : "Disconnected";
+            case "Active", "Pending" -> autoAccept ? "Connected" : "Disconnected";
             default -> autoAccept ? "Connecting" : "Disconnected";
         };
     }
@@ -91,8 +126,25 @@ public record SimulatedEndpoint(
     public String zoneStatus(String status) {
         return switch (status) {
             case "Deleting" -> "Deleting";
-            case "Active" -> autoAccept ? "Connected" : "Wait";
+            case "Active", "Pending" -> autoAccept ? "Connected" : "Wait";
             default -> "Creating";
         };
+    }
+
+    /** A zone's own status now: its change under way, else the endpoint's; empty once a removed zone is gone. */
+    public java.util.Optional<String> zoneStatus(Zone zone, String status, Instant now, java.time.Duration takes) {
+        if (zone.removedAt() != null) {
+            return now.isBefore(zone.removedAt().plus(takes)) ? java.util.Optional.of("Deleting")
+                    : java.util.Optional.empty();
+        }
+        if (zone.readyAt() != null && now.isBefore(zone.readyAt())) {
+            return java.util.Optional.of("Creating");
+        }
+        return java.util.Optional.of(zoneStatus(status));
+    }
+
+    /** Whether a change is under way: the endpoint Pending, or a zone or security group on its way. */
+    public boolean changing(Instant now) {
+        return pendingUntil != null && now.isBefore(pendingUntil);
     }
 }

@@ -33,9 +33,9 @@ final class SimulatedPrivateLink {
             "SecurityToken", "ClientToken", "DryRun");
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private final SimulatorSeed seed;
-    private final SimulatorState state;
-    private final Clock clock;
+    final SimulatorSeed seed;
+    final SimulatorState state;
+    final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> inFlightTokens = new HashSet<>();
 
@@ -100,7 +100,8 @@ final class SimulatedPrivateLink {
                 service.serviceName(), p.get("EndpointName"), p.get("EndpointDescription"), endpointType, ipVersion,
                 "true".equalsIgnoreCase(p.get("ZoneAffinityEnabled")), service.autoAcceptEnabled(),
                 p.get("ResourceGroupId"), p.get("PolicyDocument"), "true".equalsIgnoreCase(p.get("ProtectedEnabled")),
-                now.truncatedTo(ChronoUnit.SECONDS), clientToken, signature, zones, groupIds, tags, stuck, null);
+                now.truncatedTo(ChronoUnit.SECONDS), clientToken, signature, zones, groupIds, tags, stuck, null, null,
+                null, null);
         state.put(endpoint);
         return createResponse(endpoint);
     }
@@ -194,7 +195,7 @@ final class SimulatedPrivateLink {
         return service;
     }
 
-    private List<VSwitch> checkZones(List<Map<String, String>> zones, Vpc vpc, Service service, String endpointType,
+    List<VSwitch> checkZones(List<Map<String, String>> zones, Vpc vpc, Service service, String endpointType,
             boolean dualStack) {
         List<VSwitch> vSwitches = new ArrayList<>();
         for (Map<String, String> z : zones) {
@@ -226,7 +227,7 @@ final class SimulatedPrivateLink {
         return vSwitches;
     }
 
-    private void checkSecurityGroups(List<String> groupIds, String vpcId, String endpointType) {
+    void checkSecurityGroups(List<String> groupIds, String vpcId, String endpointType) {
         Set<String> types = new HashSet<>();
         for (String id : groupIds) {
             SecurityGroup group = seed.securityGroups().stream()
@@ -259,13 +260,14 @@ final class SimulatedPrivateLink {
     }
 
     /** An ENI address per zone: the one asked for (inside the vSwitch and free), or the next free one. */
-    private List<Zone> allocate(List<Map<String, String>> zoneParams, List<VSwitch> vSwitches, boolean dualStack,
+    List<Zone> allocate(List<Map<String, String>> zoneParams, List<VSwitch> vSwitches, boolean dualStack,
             Instant now) {
         List<Zone> zones = new ArrayList<>();
         for (int i = 0; i < zoneParams.size(); i++) {
             Map<String, String> z = zoneParams.get(i);
             VSwitch vSwitch = vSwitches.get(i);
             Set<String> taken = state.existing(now).stream().flatMap(e -> e.zones().stream())
+                    .filter(t -> t.removedAt() == null)
                     .filter(t -> t.vSwitchId().equals(vSwitch.vSwitchId())).map(Zone::ip).collect(Collectors.toSet());
             Cidr cidr = Cidr.parse(vSwitch.cidrBlock());
             int capacity = vSwitch.freeIpCount() != null ? vSwitch.freeIpCount() + taken.size() : cidr.usableHosts();
@@ -352,7 +354,12 @@ final class SimulatedPrivateLink {
         SimulatedEndpoint endpoint = existing(p, false);
         String status = state.status(endpoint, clock.instant()).orElseThrow();
         List<Map<String, Object>> zones = new ArrayList<>();
+        Instant now = clock.instant();
         for (Zone z : endpoint.zones()) {
+            var zoneStatus = endpoint.zoneStatus(z, status, now, state.changeTakes());
+            if (zoneStatus.isEmpty()) {
+                continue;
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ZoneId", z.zoneId());
             m.put("VSwitchId", z.vSwitchId());
@@ -360,7 +367,7 @@ final class SimulatedPrivateLink {
             m.put("EniIp", z.ip());
             m.put("ZoneIpv6Address", z.ipv6() == null ? "" : z.ipv6());
             m.put("ZoneDomain", z.zoneId() + "-" + endpoint.domain());
-            m.put("ZoneStatus", endpoint.zoneStatus(status));
+            m.put("ZoneStatus", zoneStatus.get());
             m.put("RegionId", endpoint.regionId());
             zones.add(m);
         }
@@ -369,13 +376,23 @@ final class SimulatedPrivateLink {
 
     synchronized Map<String, Object> listVpcEndpointSecurityGroups(Map<String, String> p) {
         SimulatedEndpoint endpoint = existing(p, false);
-        List<Map<String, Object>> groups = endpoint.securityGroupIds().stream()
-                .map(id -> Map.<String, Object> of("SecurityGroupId", id)).toList();
+        Instant now = clock.instant();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (String id : endpoint.securityGroupIds()) {
+            Instant until = endpoint.groupChanges().get(id);
+            groups.add(Map.of("SecurityGroupId", id, "SecurityGroupStatus",
+                    until != null && now.isBefore(until) ? "Attaching" : "Attached"));
+        }
+        endpoint.groupChanges().forEach((id, until) -> {
+            if (!endpoint.securityGroupIds().contains(id) && now.isBefore(until)) {
+                groups.add(Map.of("SecurityGroupId", id, "SecurityGroupStatus", "Detaching"));
+            }
+        });
         return page(p, groups, "SecurityGroups");
     }
 
     /** The endpoint a request names by RegionId and EndpointId; a poll counts toward a polls-based lifecycle. */
-    private SimulatedEndpoint existing(Map<String, String> p, boolean poll) {
+    SimulatedEndpoint existing(Map<String, String> p, boolean poll) {
         String regionId = required(p, "RegionId");
         String endpointId = required(p, "EndpointId");
         Instant now = clock.instant();
@@ -444,7 +461,7 @@ final class SimulatedPrivateLink {
         return body;
     }
 
-    private static List<String> indexed(Map<String, String> p, String prefix) {
+    static List<String> indexed(Map<String, String> p, String prefix) {
         List<String> values = new ArrayList<>();
         for (int i = 1; p.containsKey(prefix + i); i++) {
             values.add(p.get(prefix + i));
@@ -469,7 +486,7 @@ final class SimulatedPrivateLink {
         }
     }
 
-    private static String required(Map<String, String> p, String name) {
+    static String required(Map<String, String> p, String name) {
         String value = p.get(name);
         if (value == null || value.isEmpty()) {
             throw SeedErrors.missing(name);
@@ -485,7 +502,7 @@ final class SimulatedPrivateLink {
                 .collect(Collectors.joining("&"));
     }
 
-    private String newId(String prefix) {
+    String newId(String prefix) {
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 20; i++) {
             id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);

@@ -28,8 +28,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class SimulatorState implements AutoCloseable {
 
-    /** How endpoints move: Creating to Active after a delay or a number of polls; Deleting to gone after a delay. */
+    /**
+     * How endpoints move: Creating to Active after a delay or a number of polls; Deleting to gone, and a change (a zone,
+     * a security group) to done, after {@code deletedAfter}.
+     */
     record Lifecycle(Duration activeAfter, int activeAfterPolls, Duration deletedAfter) {
+    }
+
+    Duration changeTakes() {
+        return lifecycle.deletedAfter();
     }
 
     private final ObjectMapper json;
@@ -106,7 +113,7 @@ final class SimulatorState implements AutoCloseable {
         boolean active = lifecycle.activeAfterPolls() > 0
                 ? polls.getOrDefault(e.endpointId(), 0) > lifecycle.activeAfterPolls()
                 : !now.isBefore(e.createTime().plus(lifecycle.activeAfter()));
-        return Optional.of(active ? "Active" : "Creating");
+        return Optional.of(!active ? "Creating" : e.changing(now) ? "Pending" : "Active");
     }
 
     /** An endpoint that still exists (in any status), counting a poll of it for the polls-based lifecycle. */

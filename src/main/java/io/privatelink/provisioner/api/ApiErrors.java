@@ -28,7 +28,13 @@ public final class ApiErrors {
     public static final String ILLEGAL_SERVICE_REGION_ID = "IllegalParam.ServiceRegionId";
     public static final String ILLEGAL_RESOURCE_GROUP_ID = "IllegalParam.ResourceGroupId";
     public static final String ILLEGAL_JOB_ID = "IllegalParam.JobId";
+    public static final String ILLEGAL_ENDPOINT_ID = "IllegalParam.EndpointId";
+    public static final String ILLEGAL_DEADLINE = "IllegalParam.Deadline";
+    public static final String ENDPOINT_NOT_FOUND = "EndpointNotFound";
+    public static final String JOB_REACHED_CLOUD = "OperationDenied.JobReachedCloud";
+    public static final String ENDPOINT_MANAGED = "OperationDenied.EndpointManaged";
     public static final String ILLEGAL_JOB_STATUS = "IllegalParam.JobStatus";
+    public static final String ILLEGAL_STATUS = "IllegalParam.Status";
     public static final String ILLEGAL_CODE = "IllegalParam.Code";
     public static final String ILLEGAL_MAX_RESULTS = "IllegalParam.MaxResults";
     public static final String ILLEGAL_NEXT_TOKEN = "IllegalParam.NextToken";
@@ -63,6 +69,9 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_SERVICE_REGION_ID, "The specified parameter ServiceRegionId" + RESOURCE_ID_FORM),
             Map.entry(ILLEGAL_RESOURCE_GROUP_ID, "The specified parameter ResourceGroupId" + RESOURCE_ID_FORM),
             Map.entry(ILLEGAL_JOB_ID, "The specified parameter JobId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_ENDPOINT_ID, "The specified parameter EndpointId" + RESOURCE_ID_FORM),
+            Map.entry(ILLEGAL_DEADLINE, "The specified parameter Deadline is invalid: it must be an integer of "
+                    + ParameterForms.MIN_DEADLINE + " to " + ParameterForms.MAX_DEADLINE + " (seconds)."),
             Map.entry(ILLEGAL_CODE, "The specified parameter Code is invalid: an error code is 1 to 128 letters, "
                     + "digits, dots (.), underscores (_) and hyphens (-)."),
             Map.entry(ILLEGAL_MAX_RESULTS, "The specified parameter MaxResults is invalid: 1 to 100."),
@@ -145,6 +154,21 @@ public final class ApiErrors {
 
     public static ApiException jobNotFound(String what) {
         return new ApiException(404, JOB_NOT_FOUND, "The specified job " + what + " does not exist.");
+    }
+
+    /** An endpoint that does not exist, is no longer managed, or is another caller's: the same answer for all. */
+    public static ApiException endpointNotFound(String what) {
+        return new ApiException(404, ENDPOINT_NOT_FOUND, "The specified endpoint " + what + " does not exist.");
+    }
+
+    public static ApiException jobReachedCloud(String jobId, String status) {
+        return new ApiException(400, JOB_REACHED_CLOUD, "The job " + jobId + " has reached the cloud (JobStatus "
+                + status + ") and can no longer be cancelled; delete the endpoint instead.");
+    }
+
+    public static ApiException endpointManaged(String endpointId) {
+        return new ApiException(400, ENDPOINT_MANAGED, "The endpoint " + endpointId + " is already managed by this "
+                + "service: update or delete it instead.");
     }
 
     public static ApiException idempotenceMismatch() {

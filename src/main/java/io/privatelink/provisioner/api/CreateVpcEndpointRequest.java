@@ -60,7 +60,10 @@ public record CreateVpcEndpointRequest(
         @JsonProperty("ProtectedEnabled") Boolean protectedEnabled,
         @Pattern(regexp = ParameterForms.CLIENT_TOKEN, message = "IllegalParam.ClientToken")
         @JsonProperty("ClientToken") String clientToken,
-        @JsonProperty("DryRun") Boolean dryRun) {
+        @JsonProperty("DryRun") Boolean dryRun,
+        /** Seconds from acceptance within which the endpoint must be Active; the service's deadlines otherwise. */
+        @DeadlineSeconds
+        @JsonProperty("Deadline") Integer deadline) {
 
     /** A tag key or value may neither start with aliyun or acs: nor hold a URL (nor a control character). */
     private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://)" + ParameterForms.TEXT;
@@ -87,7 +90,7 @@ public record CreateVpcEndpointRequest(
         return new CreateVpcEndpointRequest(regionId, vpcId, serviceId, serviceName, serviceRegionId,
                 crossRegionBandwidth, endpointName, endpointDescription, endpointType, securityGroupId, zone,
                 zonePrivateIpAddressCount, tag, resourceGroupId, policyDocument, addressIpVersion, zoneAffinityEnabled,
-                protectedEnabled, token, dryRun);
+                protectedEnabled, token, dryRun, deadline);
     }
 
     public boolean isDryRun() {
@@ -96,7 +99,8 @@ public record CreateVpcEndpointRequest(
 
     /**
      * The API's flattened form (Zone.1.VSwitchId, SecurityGroupId.1, Tag.1.Key, booleans as true/false) of every
-     * parameter the caller gave, sorted; ClientToken and DryRun are left to the caller of the cloud.
+     * parameter the caller gave, sorted; ClientToken and DryRun are left to the caller of the cloud, and Deadline is
+     * the service's own.
      */
     public Map<String, String> cloudParameters() {
         Map<String, String> p = new TreeMap<>();

@@ -11,12 +11,15 @@ public record JobSummary(
         @JsonProperty("RequestId") String requestId,
         @JsonProperty("MaxResults") int maxResults,
         @JsonProperty("NextToken") String nextToken,
-        @JsonProperty("Jobs") List<Item> jobs) {
+        @JsonProperty("Jobs") List<Item> jobs,
+        /** Jobs by status among the caller's (an auditor's: everyone's), on the first page only; null on the others. */
+        @JsonProperty("Counts") java.util.Map<String, Long> counts) {
 
     /** One job in a list: what a table of jobs shows. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(
             @JsonProperty("JobId") String jobId,
+            @JsonProperty("Action") String action,
             @JsonProperty("JobStatus") String jobStatus,
             @JsonProperty("ClientToken") String clientToken,
             @JsonProperty("RegionId") String regionId,

@@ -23,6 +23,10 @@ public final class ParameterForms {
     /** A ClientToken: 1 to 64 printable ASCII characters, as the API says, not all of them spaces. */
     public static final String CLIENT_TOKEN = "(?=.*[\\x21-\\x7E])[\\x20-\\x7E]{1,64}";
 
+    /** A Deadline, in seconds from acceptance: at least 10 seconds, at most a week. */
+    public static final long MIN_DEADLINE = 10;
+    public static final long MAX_DEADLINE = 7 * 24 * 3600;
+
     // Compiled once: the status function checks its JobId on every poll.
     private static final Pattern RESOURCE_ID_FORM = Pattern.compile(RESOURCE_ID);
     private static final Pattern ERROR_CODE_FORM = Pattern.compile(ERROR_CODE);

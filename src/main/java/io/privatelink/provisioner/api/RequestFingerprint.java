@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,11 +27,32 @@ public final class RequestFingerprint {
     public static String of(CreateVpcEndpointRequest request) {
         Map<String, String> normal = new TreeMap<>(DEFAULTS);
         normal.putAll(request.cloudParameters());
+        if (request.deadline() != null) {
+            // Only when given, so that the fingerprints of requests without one stay what they were.
+            normal.put("Deadline", request.deadline().toString());
+        }
         StringBuilder canonical = new StringBuilder();
         normal.forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+        return sha256(canonical.toString());
+    }
+
+    /**
+     * An operation's request: its action and its parameters as JSON in their declared order, ClientToken and DryRun
+     * left out (a create's and a delete's under one token never look alike).
+     */
+    public static String of(String action, OperationRequest request) {
+        com.fasterxml.jackson.databind.node.ObjectNode fields = CANONICAL.valueToTree(request);
+        fields.remove(List.of("ClientToken", "DryRun"));
+        return sha256(action + "\n" + fields);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String sha256(String canonical) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

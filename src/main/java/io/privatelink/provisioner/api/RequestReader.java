@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,7 +21,7 @@ public final class RequestReader {
      * A JSON null is an absent parameter (the rules then say whether it may be absent); an empty or blank string where
      * a number, a boolean, a list or an object belongs is the wrong type, never a null in disguise.
      */
-    private static final ObjectReader STRICT = strict().readerFor(CreateVpcEndpointRequest.class);
+    private static final JsonMapper STRICT = strict();
 
     private static JsonMapper strict() {
         JsonMapper mapper = JsonMapper.builder()
@@ -52,14 +51,20 @@ public final class RequestReader {
 
     /** @throws ApiException InvalidParameter when the bytes are not a JSON object of CreateVpcEndpoint parameters */
     public static CreateVpcEndpointRequest read(byte[] json) {
+        return read(json, CreateVpcEndpointRequest.class, "CreateVpcEndpoint");
+    }
+
+    /** @throws ApiException InvalidParameter when the bytes are not a JSON object of the action's parameters */
+    public static <T> T read(byte[] json, Class<T> type, String action) {
         try {
-            CreateVpcEndpointRequest request = STRICT.readValue(json);
+            T request = STRICT.readerFor(type).readValue(json);
             if (request == null) {
-                throw ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters.");
+                throw ApiErrors.invalidParameter("The request body must be a JSON object of " + action + " parameters.");
             }
             return request;
         } catch (UnrecognizedPropertyException e) {
-            throw ApiErrors.invalidParameter("The parameter " + ApiErrors.quoted(e.getPropertyName()) + " is not a CreateVpcEndpoint parameter.");
+            throw ApiErrors.invalidParameter("The parameter " + ApiErrors.quoted(e.getPropertyName()) + " is not a "
+                    + action + " parameter.");
         } catch (MismatchedInputException e) {
             throw ApiErrors.invalidParameter("The parameter " + path(e) + " has the wrong type: it takes "
                     + expected(e.getTargetType()) + ".");

@@ -70,11 +70,15 @@ public class RequestValidator {
         if (blank(r.serviceId()) && blank(r.serviceName())) {
             throw ApiErrors.missing("ServiceId", "ServiceId or ServiceName is mandatory for this action: give either.");
         }
-        Optional<ConstraintViolation<CreateVpcEndpointRequest>> first = validator.validate(r).stream()
-                .min(Comparator.comparingInt(RequestValidator::parameterIndex));
-        if (first.isPresent()) {
-            throw ApiErrors.rule(first.get().getMessage());
-        }
+        validateShared(r);
+    }
+
+    /**
+     * The rules of the parameters an update shares with a create (each parameter's form, then the rules across
+     * them), for a request in a create's shape; no parameter is required here.
+     */
+    public void validateShared(CreateVpcEndpointRequest r) {
+        firstViolation(r, PARAMETER_ORDER);
         for (Rule rule : CROSS_PARAMETER_RULES) {
             if (rule.broken().test(r)) {
                 throw ApiErrors.rule(rule.code());
@@ -82,13 +86,37 @@ public class RequestValidator {
         }
     }
 
+    /**
+     * An operation's own parameters: the endpoint it names (an EndpointId, or for delete and update the JobId of the
+     * job that made it), then each parameter's form.
+     */
+    public void validateOperation(OperationRequest r, boolean byJobId) {
+        if (blank(r.endpointId()) && (!byJobId || blank(r.jobId()))) {
+            throw ApiErrors.missing("EndpointId", byJobId
+                    ? "EndpointId, or the JobId of the job that made the endpoint, is mandatory for this action."
+                    : "EndpointId is mandatory for this action.");
+        }
+        if (!byJobId && blank(r.regionId())) {
+            throw ApiErrors.missing("RegionId", "RegionId is mandatory for this action.");
+        }
+        firstViolation(r, java.util.Arrays.stream(r.getClass().getRecordComponents()).map(c -> c.getName()).toList());
+    }
+
+    private <T> void firstViolation(T r, List<String> order) {
+        Optional<ConstraintViolation<T>> first = validator.validate(r).stream()
+                .min(Comparator.comparingInt(v -> parameterIndex(v, order)));
+        if (first.isPresent()) {
+            throw ApiErrors.rule(first.get().getMessage());
+        }
+    }
+
     /** Violations are reported in the order the API lists the parameters, and by position within a list. */
-    private static int parameterIndex(ConstraintViolation<?> v) {
+    private static int parameterIndex(ConstraintViolation<?> v, List<String> order) {
         int index = 0;
         int element = 0;
         for (Path.Node node : v.getPropertyPath()) {
             if (index == 0) {
-                index = PARAMETER_ORDER.indexOf(node.getName()) + 1;
+                index = order.indexOf(node.getName()) + 1;
             }
             if (node.getIndex() != null) {
                 element = node.getIndex();

@@ -24,10 +24,16 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 public class CallerAuthenticator {
 
     /** The caller-facing functions and the roles that may call each. */
-    public static final Map<String, Set<String>> CALLER_FUNCTIONS = Map.of(
-            "/CreateVpcEndpoint", Set.of(Caller.PROVISIONER),
-            "/GetVpcEndpointJob", Set.of(Caller.PROVISIONER, Caller.AUDITOR),
-            "/ListVpcEndpointJobs", Set.of(Caller.PROVISIONER, Caller.AUDITOR));
+    public static final Map<String, Set<String>> CALLER_FUNCTIONS = Map.ofEntries(
+            Map.entry("/CreateVpcEndpoint", Set.of(Caller.PROVISIONER)),
+            Map.entry("/DeleteVpcEndpoint", Set.of(Caller.PROVISIONER)),
+            Map.entry("/UpdateVpcEndpoint", Set.of(Caller.PROVISIONER)),
+            Map.entry("/AdoptVpcEndpoint", Set.of(Caller.PROVISIONER)),
+            Map.entry("/CancelVpcEndpointJob", Set.of(Caller.PROVISIONER)),
+            Map.entry("/GetVpcEndpointJob", Set.of(Caller.PROVISIONER, Caller.AUDITOR)),
+            Map.entry("/ListVpcEndpointJobs", Set.of(Caller.PROVISIONER, Caller.AUDITOR)),
+            Map.entry("/GetVpcEndpoint", Set.of(Caller.PROVISIONER, Caller.AUDITOR)),
+            Map.entry("/ListVpcEndpoints", Set.of(Caller.PROVISIONER, Caller.AUDITOR)));
     /** The functions only the platform calls. */
     public static final Set<String> INTERNAL_FUNCTIONS = Set.of("/ProvisionVpcEndpoint", "/ReconcileVpcEndpointJobs");
 

@@ -1,6 +1,7 @@
 package io.privatelink.provisioner.cloud;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -109,9 +110,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         Map<String, String> p = new LinkedHashMap<>(parameters);
         p.put("ClientToken", clientToken);
         p.put("DryRun", "true");
-        return call("CreateVpcEndpoint", p).replaceWithVoid()
-                .onFailure(e -> e instanceof CloudException c && CloudErrors.DRY_RUN_OPERATION.equals(c.code()))
-                .recoverWithNull();
+        return dryRun(call("CreateVpcEndpoint", p));
     }
 
     @Override
@@ -120,6 +119,71 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
                 .map(answer -> new Observation(true, (String) answer.get("EndpointStatus"), answer))
                 .onFailure(e -> e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code()))
                 .recoverWithItem(Observation.gone());
+    }
+
+    @Override
+    public Uni<Observation> observeFully(String regionId, String endpointId) {
+        return observe(regionId, endpointId).flatMap(endpoint -> !endpoint.exists() ? Uni.createFrom().item(endpoint)
+                : pages("ListVpcEndpointZones", regionId, endpointId, "Zones", List.of(), null)
+                        .flatMap(zones -> pages("ListVpcEndpointSecurityGroups", regionId, endpointId,
+                                "SecurityGroups", List.of(), null)
+                                .map(groups -> endpoint.withParts(
+                                        zones.stream().map(AliyunPrivateLinkClient::zone).toList(),
+                                        groups.stream().map(g -> new Observation.GroupState(
+                                                text(g, "SecurityGroupId"), text(g, "SecurityGroupStatus"))).toList())))
+                        .onFailure(e -> e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code()))
+                        .recoverWithItem(Observation.gone()));
+    }
+
+    private static Observation.ZoneState zone(Map<String, Object> z) {
+        return new Observation.ZoneState(text(z, "ZoneId"), text(z, "VSwitchId"), text(z, "EniIp"),
+                text(z, "ZoneIpv6Address"), text(z, "ZoneStatus"));
+    }
+
+    private static String text(Map<String, Object> m, String name) {
+        Object value = m.get(name);
+        return value == null || "".equals(value) ? null : value.toString();
+    }
+
+    /** Every page of a list action, following NextToken (Terraform reads only the first). */
+    @SuppressWarnings("unchecked")
+    private Uni<List<Map<String, Object>>> pages(String action, String regionId, String endpointId, String items,
+            List<Map<String, Object>> before, String nextToken) {
+        Map<String, String> p = new LinkedHashMap<>(Map.of("RegionId", regionId, "EndpointId", endpointId,
+                "MaxResults", "50"));
+        if (nextToken != null) {
+            p.put("NextToken", nextToken);
+        }
+        return call(action, p).flatMap(answer -> {
+            List<Map<String, Object>> all = new java.util.ArrayList<>(before);
+            Object page = answer.get(items);
+            if (page instanceof List<?> list) {
+                list.forEach(item -> all.add((Map<String, Object>) item));
+            }
+            String next = answer.get("NextToken") == null ? "" : answer.get("NextToken").toString();
+            return next.isEmpty() ? Uni.createFrom().item(all) : pages(action, regionId, endpointId, items, all, next);
+        });
+    }
+
+    @Override
+    public Uni<Void> change(String regionId, String endpointId, EndpointChange change, String clientToken,
+            boolean dryRun) {
+        Map<String, String> p = new LinkedHashMap<>(change.parameters());
+        p.put("RegionId", regionId);
+        p.put("EndpointId", endpointId);
+        p.put("ClientToken", clientToken);
+        if (dryRun) {
+            p.put("DryRun", "true");
+            return dryRun(call(change.action(), p));
+        }
+        return call(change.action(), p).replaceWithVoid();
+    }
+
+    /** A DryRun's pass is the cloud's DryRunOperation answer. */
+    private static Uni<Void> dryRun(Uni<Map<String, Object>> call) {
+        return call.replaceWithVoid()
+                .onFailure(e -> e instanceof CloudException c && CloudErrors.DRY_RUN_OPERATION.equals(c.code()))
+                .recoverWithNull();
     }
 
     private Uni<Map<String, Object>> call(String action, Map<String, String> parameters) {

@@ -7,11 +7,15 @@ public final class CloudErrors {
 
     public static final String ENDPOINT_NOT_FOUND = "EndpointNotFound";
     public static final String DRY_RUN_OPERATION = "DryRunOperation";
+    /** RemoveZoneFromVpcEndpoint's answer for a zone that is not (or no longer) there. */
+    public static final String ZONE_NOT_FOUND = "EndpointZoneNotFound";
 
     private static final Set<String> RETRYABLE = Set.of(
             "Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling",
             "ServiceUnavailable", "InternalError", "SystemBusy", "ConcurrentCallNotSupported",
-            "EndpointLocked", "IdempotenceProcessing",
+            "IdempotenceProcessing",
+            // The endpoint is busy with another change (Terraform retries these on every lifecycle action).
+            "EndpointLocked", "EndpointOperationDenied", "EndpointConnectionOperationDenied",
             "SDK.ServerUnreachable", "SDK.ReadTimeout", "SDK.RequestTryOrRetryFailed");
 
     private CloudErrors() {

@@ -21,4 +21,13 @@ public interface PrivateLinkClient {
 
     /** GetVpcEndpointAttribute, with EndpointNotFound as an observation of an endpoint that is gone. */
     Uni<Observation> observe(String regionId, String endpointId);
+
+    /** GetVpcEndpointAttribute, then every page of ListVpcEndpointZones and ListVpcEndpointSecurityGroups. */
+    Uni<Observation> observeFully(String regionId, String endpointId);
+
+    /**
+     * One change (DeleteVpcEndpoint among them) by the API's own action, with the step's ClientToken. With DryRun it
+     * completes when the cloud's checks pass (its DryRunOperation answer).
+     */
+    Uni<Void> change(String regionId, String endpointId, EndpointChange change, String clientToken, boolean dryRun);
 }

@@ -81,6 +81,24 @@ public interface ProvisionerConfig {
         @WithDefault("20")
         int requestAttempts();
 
+        /**
+         * Past this since it started (left Accepted or Queued), an operation on an endpoint (delete, update, adopt)
+         * fails with ProvisioningTimeout; a request's Deadline replaces it.
+         */
+        @WithDefault("15m")
+        Duration operationDeadline();
+
+        /**
+         * How long an operation waits after a change before it looks at the endpoint again, and between looks while
+         * the endpoint, a zone or a security group is on its way (Terraform's waiter polls no more often than 3 s).
+         */
+        @WithDefault("3s")
+        Duration settle();
+
+        /** How often an operation queued behind another on the same endpoint looks again (the other's end wakes it). */
+        @WithDefault("30s")
+        Duration queuedRecheck();
+
         /** How long a create call may be in flight before the reconciler assumes its caller died. */
         @WithDefault("60s")
         Duration callLease();

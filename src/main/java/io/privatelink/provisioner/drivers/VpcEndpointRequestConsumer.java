@@ -12,12 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.provisioning.AcceptOperation;
 import io.privatelink.provisioner.provisioning.AcceptVpcEndpoint;
 import io.smallrye.mutiny.Uni;
 
 /**
- * CreateVpcEndpoint requests that other systems publish on vpc-endpoint.requests: the same reading, rules and
- * recording as HTTP. A request that breaks a rule becomes a Failed job with the rule's Code (and its event); a record
+ * Requests that other systems publish on vpc-endpoint.requests: CreateVpcEndpoint, or the operation its Action field
+ * names (DeleteVpcEndpoint, UpdateVpcEndpoint, AdoptVpcEndpoint); the same reading, rules and recording as HTTP. A request that breaks a rule becomes a Failed job with the rule's Code (and its event); a record
  * that is not a JSON object goes to the DLQ with the reason. While the database is away the record is retried, not
  * dead-lettered.
  */
@@ -25,10 +26,13 @@ import io.smallrye.mutiny.Uni;
 public class VpcEndpointRequestConsumer {
 
     private final AcceptVpcEndpoint accept;
+    private final AcceptOperation operations;
     private final ObjectMapper json;
     private final ProvisionerConfig config;
 
-    public VpcEndpointRequestConsumer(AcceptVpcEndpoint accept, ObjectMapper json, ProvisionerConfig config) {
+    public VpcEndpointRequestConsumer(AcceptVpcEndpoint accept, AcceptOperation operations, ObjectMapper json,
+            ProvisionerConfig config) {
+        this.operations = operations;
         this.accept = accept;
         this.json = json;
         this.config = config;
@@ -62,6 +66,10 @@ public class VpcEndpointRequestConsumer {
             // in the topic is the token.
             request.put("ClientToken", "kafka-" + record.topic() + "-" + record.partition() + "-" + record.offset());
         }
-        return accept.fromTopic(record.topic(), request);
+        JsonNode action = request.remove("Action");
+        if (action == null || "CreateVpcEndpoint".equals(action.asText())) {
+            return accept.fromTopic(record.topic(), request);
+        }
+        return operations.fromTopic(action.isTextual() ? action.asText() : action.toString(), record.topic(), request);
     }
 }

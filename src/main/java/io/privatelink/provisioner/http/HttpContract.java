@@ -11,12 +11,20 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.List;
+import java.util.Map;
+
+import io.privatelink.provisioner.api.AdoptVpcEndpointRequest;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.CancelVpcEndpointJobRequest;
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
+import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
 import io.privatelink.provisioner.api.ErrorBody;
 import io.privatelink.provisioner.api.FlatParameters;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.api.RequestReader;
+import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
 import io.privatelink.provisioner.invocation.Invocation;
 import io.privatelink.provisioner.provisioning.FailureClassifier;
 import io.vertx.core.http.HttpHeaders;
@@ -43,6 +51,17 @@ public class HttpContract {
     /** The most form or query parameters a request may have (Vert.x's form decoder refuses more on its own). */
     public static final int MAX_PARAMETERS = 256;
 
+    /** The functions whose body the edge reads strictly, before Funqy's lenient binding, each with its type. */
+    private static final Map<String, Class<?>> STRICT_BODIES = Map.of(
+            "/CreateVpcEndpoint", CreateVpcEndpointRequest.class,
+            "/DeleteVpcEndpoint", DeleteVpcEndpointRequest.class,
+            "/UpdateVpcEndpoint", UpdateVpcEndpointRequest.class,
+            "/AdoptVpcEndpoint", AdoptVpcEndpointRequest.class,
+            "/CancelVpcEndpointJob", CancelVpcEndpointJobRequest.class);
+    /** The functions that answer 202 with the job's Location. */
+    private static final List<String> ACCEPTING = List.of("/CreateVpcEndpoint", "/DeleteVpcEndpoint",
+            "/UpdateVpcEndpoint", "/AdoptVpcEndpoint");
+
     private final ObjectMapper json;
     private final FailureClassifier failures;
 
@@ -57,12 +76,16 @@ public class HttpContract {
         router.route().order(BEFORE_FUNQY - 80).handler(this::readable);
         // After authentication, so that an unknown path asked without a token stays a 401, as every closed path is.
         router.route().order(BEFORE_FUNQY - 40).handler(this::known);
-        router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 1)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 2).handler(this::strictCreateBody);
-        router.route(HttpMethod.POST, "/CreateVpcEndpoint").order(BEFORE_FUNQY + 3).handler(this::accepted);
+        STRICT_BODIES.forEach((path, type) -> {
+            router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 1)
+                    .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 2).handler(ctx -> strictBody(ctx, type));
+        });
+        ACCEPTING.forEach(path -> router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 3).handler(this::accepted));
         router.route(HttpMethod.GET, "/GetVpcEndpointJob").order(BEFORE_FUNQY + 2).handler(this::queryNames);
-        router.route(HttpMethod.GET, "/ListVpcEndpointJobs").order(BEFORE_FUNQY + 2).handler(this::queryNames);
+        for (String path : List.of("/ListVpcEndpointJobs", "/GetVpcEndpoint", "/ListVpcEndpoints")) {
+            router.route(HttpMethod.GET, path).order(BEFORE_FUNQY + 2).handler(this::queryNames);
+        }
         router.route("/GetVpcEndpointJob").order(BEFORE_FUNQY + 3).handler(this::retryAfter);
     }
 
@@ -110,9 +133,9 @@ public class HttpContract {
                 && io.quarkus.funqy.runtime.FunctionRecorder.registry.matchInvoker(path.substring(1)) != null;
     }
 
-    private void strictCreateBody(RoutingContext ctx) {
+    private void strictBody(RoutingContext ctx, Class<?> type) {
         try {
-            ctx.put(Invocation.REQUEST, RequestReader.read(jsonBody(ctx)));
+            ctx.put(Invocation.REQUEST, RequestReader.read(jsonBody(ctx), type, ctx.normalizedPath().substring(1)));
             ctx.next();
         } catch (ApiException e) {
             ctx.fail(e);
@@ -145,7 +168,8 @@ public class HttpContract {
             throw ApiErrors.tooManyParameters(MAX_PARAMETERS);
         }
         if (parameters.isEmpty()) {
-            throw ApiErrors.invalidParameter("The request body must be a JSON object of CreateVpcEndpoint parameters.");
+            throw ApiErrors.invalidParameter("The request body must be a JSON object of "
+                    + ctx.normalizedPath().substring(1) + " parameters.");
         }
         java.util.Map<String, java.util.List<String>> flat = new java.util.LinkedHashMap<>();
         parameters.names().forEach(name -> flat.put(name, parameters.getAll(name)));

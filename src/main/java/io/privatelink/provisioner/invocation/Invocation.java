@@ -17,7 +17,7 @@ public final class Invocation {
     public static final String CALLER = "privatelink.caller";
     public static final String LOCATION = "privatelink.location";
     public static final String RETRY_AFTER = "privatelink.retry-after";
-    /** The CreateVpcEndpoint request as the strict reader read it: the one the function validates and records. */
+    /** The request as the strict reader read it: the one the function validates and records. */
     public static final String REQUEST = "privatelink.request";
     /** Set once the edge's first route saw the request: a failure before it is Quarkus' reading of the body. */
     public static final String REACHED_EDGE = "privatelink.reached-edge";
@@ -47,8 +47,13 @@ public final class Invocation {
 
     /** The request the edge read strictly, where it read one; else what Funqy bound. */
     public CreateVpcEndpointRequest createRequest(CreateVpcEndpointRequest bound) {
-        CreateVpcEndpointRequest read = exchange == null ? null : exchange.get(REQUEST);
-        return read != null ? read : bound;
+        return request(bound, CreateVpcEndpointRequest.class);
+    }
+
+    /** The request the edge read strictly as this type, where it read one; else what Funqy bound. */
+    public <T> T request(T bound, Class<T> type) {
+        Object read = exchange == null ? null : exchange.get(REQUEST);
+        return type.isInstance(read) ? type.cast(read) : bound;
     }
 
     /** The answer is a 202 with the status resource's Location and a Retry-After. */

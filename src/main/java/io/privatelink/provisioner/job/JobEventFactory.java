@@ -6,4 +6,10 @@ import java.util.List;
 public interface JobEventFactory {
 
     JobEvent event(VpcEndpointJob job, List<JobHistoryEntry> history, JobHistoryEntry step);
+
+    /**
+     * The event of something found about a managed endpoint ({@code kind}: drifted, gone), published in order with
+     * the events of the job that brought it in.
+     */
+    JobEvent endpointEvent(ManagedEndpoint endpoint, String kind, Object data);
 }

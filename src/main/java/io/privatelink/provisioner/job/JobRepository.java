@@ -37,7 +37,8 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
 
     private static final String DUE = """
             select * from vpc_endpoint_job
-            where status in ('Accepted', 'Provisioning', 'Creating') and next_attempt_at <= :now
+            where status in """ + JobStatus.MOVING_SQL + """
+                and next_attempt_at <= :now
             order by next_attempt_at
             limit :limit
             for update skip locked""";
@@ -137,7 +138,8 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             if (steps.isEmpty()) {
                 return Uni.createFrom().item(result);
             }
-            return JobHistoryEntry.persist(steps)
+            return managed(job).chain(() -> wakeQueued(job))
+                    .chain(() -> JobHistoryEntry.persist(steps))
                     .chain(() -> JobHistoryEntry.<JobHistoryEntry> list("jobId = ?1 order by id", jobId))
                     .chain(history -> JobEvent.persist(steps.stream().map(step -> events.event(job, history, step))))
                     .replaceWith(result);
@@ -148,11 +150,59 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         });
     }
 
+    /** The managed endpoint as the change leaves it, in the change's transaction. */
+    private static Uni<Void> managed(VpcEndpointJob job) {
+        ManagedEndpoint write = job.managedWrite;
+        job.managedWrite = null;
+        return write == null ? Uni.createFrom().voidItem()
+                : Panache.getSession().flatMap(s -> s.merge(write)).replaceWithVoid();
+    }
+
+    /** A job that ends makes the operations queued behind it on the same endpoint due at once. */
+    private static Uni<Void> wakeQueued(VpcEndpointJob job) {
+        if (!job.status.isTerminal()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                update vpc_endpoint_job set next_attempt_at = :now
+                where coalesce(resource_key, job_id) = :key and status = 'Queued'""")
+                .setParameter("now", job.updatedAt).setParameter("key", job.endpointKey()).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private static final String EARLIER_MOVING = """
+            select job_id from vpc_endpoint_job
+            where coalesce(resource_key, job_id) = $1 and seq < $2
+                and status in """ + JobStatus.MOVING_SQL + """
+            order by seq limit 1""";
+
+    /** The earliest job on the same endpoint, accepted before this one, that has not ended; null when none. */
+    public Uni<String> earlierMoving(VpcEndpointJob job) {
+        return sql.preparedQuery(EARLIER_MOVING).execute(Tuple.of(job.endpointKey(), job.seq))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** The managed endpoint with this key; null when there is none (yet). */
+    public Uni<ManagedEndpoint> managedEndpoint(String resourceKey) {
+        return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> findById(resourceKey));
+    }
+
+    /** The endpoint the service manages under this id (not one it deleted); null when it manages none. */
+    public Uni<ManagedEndpoint> managedById(String endpointId) {
+        return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(
+                "endpointId = ?1 and status <> ?2", endpointId, ManagedEndpoint.Status.Deleted).firstResult());
+    }
+
+    /** The newest create job of this owner that made the endpoint (one not Active yet, or that timed out). */
+    public Uni<VpcEndpointJob> createJobOf(JobOwner owner, String endpointId) {
+        return Panache.withSession(() -> find("callerTenant = ?1 and callerSubject = ?2 and endpointId = ?3 "
+                + "and operation = ?4 order by createdAt desc", owner.tenant(), owner.subject(), endpointId,
+                Operation.Create).firstResult());
+    }
+
     /** How many unfinished jobs are due for their next step now. */
     public Uni<Long> countDue(Instant now) {
-        return Panache.withSession(() -> count(
-                "status in ?1 and nextAttemptAt <= ?2",
-                List.of(JobStatus.Accepted, JobStatus.Provisioning, JobStatus.Creating), now));
+        return Panache.withSession(() -> count("status in ?1 and nextAttemptAt <= ?2", JobStatus.moving(), now));
     }
 
     /**
@@ -174,6 +224,24 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                 "select distinct job_id from vpc_endpoint_job_event where published_at is null and created_at < :t limit :n",
                 String.class).setParameter("t", olderThan).setParameter("n", limit).getResultList()));
+    }
+
+    /** How many of the owner's jobs (everyone's, for null) are in each status, in the states' order. */
+    public Uni<java.util.Map<String, Long>> countByStatus(JobOwner owner) {
+        String where = owner == null ? "" : " where callerTenant = :tenant and callerSubject = :subject";
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
+            var query = s.createQuery("select status, count(*) from VpcEndpointJob" + where + " group by status",
+                    Object[].class);
+            if (owner != null) {
+                query.setParameter("tenant", owner.tenant()).setParameter("subject", owner.subject());
+            }
+            return query.getResultList();
+        })).map(rows -> {
+            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            rows.stream().sorted(java.util.Comparator.comparing(r -> (JobStatus) r[0]))
+                    .forEach(r -> counts.put(r[0].toString(), (Long) r[1]));
+            return counts;
+        });
     }
 
     /** A page of jobs, newest first; see {@link JobFilter}. */

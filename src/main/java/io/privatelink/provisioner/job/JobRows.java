@@ -40,6 +40,11 @@ final class JobRows {
         job.createdAt = instant(row.getOffsetDateTime("created_at"));
         job.updatedAt = instant(row.getOffsetDateTime("updated_at"));
         job.version = row.getLong("version");
+        job.operation = Operation.valueOf(row.getString("operation"));
+        job.resourceKey = row.getString("resource_key");
+        job.seq = row.getLong("seq");
+        job.deadlineAt = instant(row.getOffsetDateTime("deadline_at"));
+        job.appliedJson = row.getString("applied_json");
         return job;
     }
 

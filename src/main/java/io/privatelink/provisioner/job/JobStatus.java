@@ -4,21 +4,48 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Where a job stands; terminal states never change. */
+/**
+ * Where a job stands; terminal states never change. A create goes Accepted, Provisioning, Creating, Active; an
+ * operation on a managed endpoint goes Accepted, (Queued behind an earlier operation on the same endpoint,) its
+ * working state (Deleting, Updating, Adopting), its end (Deleted, Updated, Adopted). Any state that still moves may
+ * end Failed; one that has not reached the cloud may end Cancelled.
+ */
 public enum JobStatus {
-    Accepted, Provisioning, Creating, Active, Failed;
+    Accepted, Queued, Provisioning, Creating, Active, Deleting, Deleted, Updating, Updated, Adopting, Adopted,
+    Cancelled, Failed;
+
+    private static final Set<JobStatus> TERMINAL = EnumSet.of(Active, Deleted, Updated, Adopted, Cancelled, Failed);
+
+    /**
+     * The states that still move as a SQL list, in the enum's order: the reconciler's due index (V7__lifecycle.sql)
+     * has this very predicate, so that PostgreSQL can use it (JobStatusTest holds the two together).
+     */
+    public static final String MOVING_SQL = moving().stream().map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     public boolean isTerminal() {
-        return this == Active || this == Failed;
+        return TERMINAL.contains(this);
     }
 
-    /** The states this one may move to (Provisioning to itself: a retried create call). */
+    /** The states that still move: the reconciler's due index lists the same ones (V7__lifecycle.sql). */
+    public static Set<JobStatus> moving() {
+        return EnumSet.complementOf(EnumSet.copyOf(TERMINAL));
+    }
+
+    /**
+     * The states this one may move to (a working state to itself: a retried call, or an operation's next step).
+     */
     public Set<JobStatus> next() {
         return switch (this) {
-            case Accepted -> EnumSet.of(Provisioning, Failed);
+            // A delete of what no job made ends at once, without a call.
+            case Accepted -> EnumSet.of(Provisioning, Queued, Deleting, Updating, Adopting, Deleted, Cancelled, Failed);
+            case Queued -> EnumSet.of(Deleting, Updating, Adopting, Deleted, Cancelled, Failed);
             case Provisioning -> EnumSet.of(Provisioning, Creating, Failed);
             case Creating -> EnumSet.of(Active, Failed);
-            case Active, Failed -> EnumSet.noneOf(JobStatus.class);
+            case Deleting -> EnumSet.of(Deleting, Deleted, Failed);
+            case Updating -> EnumSet.of(Updating, Updated, Failed);
+            case Adopting -> EnumSet.of(Adopting, Adopted, Failed);
+            case Active, Deleted, Updated, Adopted, Cancelled, Failed -> EnumSet.noneOf(JobStatus.class);
         };
     }
 

@@ -32,12 +32,15 @@ public class JobViews {
         return new JobView(
                 RequestIds.next(),
                 job.jobId,
+                job.operation.action(),
                 job.status.name(),
                 job.clientToken,
                 time(job.createdAt),
                 time(job.updatedAt),
                 job.attempts,
                 job.status.isTerminal() ? null : time(job.nextAttemptAt),
+                time(job.deadlineAt),
+                job.operation == Operation.Create ? null : strings(job.appliedJson),
                 job.errorCode == null ? null : new JobView.Error(job.errorCode, job.errorMessage),
                 endpoint(job),
                 job.requestJson,
@@ -50,7 +53,25 @@ public class JobViews {
     }
 
     public CreateVpcEndpointRequest request(VpcEndpointJob job) {
-        return read(job.requestJson, new TypeReference<CreateVpcEndpointRequest>() {
+        return request(job, CreateVpcEndpointRequest.class);
+    }
+
+    /** The request the job was accepted for, as the type of its operation's request. */
+    public <T> T request(VpcEndpointJob job, Class<T> type) {
+        return read(job.requestJson, type);
+    }
+
+    public <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON array of strings (an operation's applied steps); empty for null. */
+    public List<String> strings(String text) {
+        return text == null ? List.of() : read(text, new TypeReference<List<String>>() {
         });
     }
 

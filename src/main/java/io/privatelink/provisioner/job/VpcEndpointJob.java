@@ -8,11 +8,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** One accepted CreateVpcEndpoint request and how far it got; the record of truth. */
+/** One accepted operation on an endpoint (a create, delete, update or adoption) and how far it got; the record of truth. */
 @Entity
 @Table(name = "vpc_endpoint_job")
 public class VpcEndpointJob extends PanacheEntityBase {
@@ -92,6 +93,35 @@ public class VpcEndpointJob extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Operation operation = Operation.Create;
+
+    /** The job that brought the endpoint under management (its create or adopt job); null on that job itself. */
+    @Column(name = "resource_key")
+    public String resourceKey;
+
+    /** The order of acceptance, from the database: operations on one endpoint run in it. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    /** Past this the job fails with ProvisioningTimeout, whatever its state; null: the operation's own deadlines. */
+    @Column(name = "deadline_at")
+    public Instant deadlineAt;
+
+    /** The steps an operation has applied so far, as a JSON array of their names. */
+    @Column(name = "applied_json")
+    public String appliedJson;
+
+    /** The managed endpoint as this change leaves it, written in the same transaction (not a column). */
+    @Transient
+    public ManagedEndpoint managedWrite;
+
+    /** The key the endpoint's operations share, so that they run one at a time. */
+    public String endpointKey() {
+        return resourceKey != null ? resourceKey : jobId;
+    }
 
     /**
      * A new job in Accepted, created now, under a fresh JobId, which is also its cloud token: unique to the job,

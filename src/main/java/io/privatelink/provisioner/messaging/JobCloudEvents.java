@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobEventFactory;
 import io.privatelink.provisioner.job.JobHistoryEntry;
+import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
@@ -20,6 +21,9 @@ public class JobCloudEvents implements JobEventFactory {
 
     public static final String TYPE_PREFIX = "privatelink.vpc-endpoint.job.";
     public static final String SOURCE = "/privatelink-provisioner/jobs";
+    /** Events about a managed endpoint itself (drifted, gone), subject its EndpointId. */
+    public static final String ENDPOINT_TYPE_PREFIX = "privatelink.vpc-endpoint.";
+    public static final String ENDPOINT_SOURCE = "/privatelink-provisioner/endpoints";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private final JobViews views;
@@ -44,11 +48,29 @@ public class JobCloudEvents implements JobEventFactory {
         event.put("time", step.at.toString());
         event.put("datacontenttype", "application/json");
         event.set("data", json.valueToTree(views.view(job, upToStep)));
+        return row(job.jobId, TYPE_PREFIX + step.jobStatus.eventName(), event, step.at);
+    }
+
+    @Override
+    public JobEvent endpointEvent(ManagedEndpoint endpoint, String kind, Object data) {
+        ObjectNode event = json.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", ENDPOINT_SOURCE);
+        event.put("type", ENDPOINT_TYPE_PREFIX + kind);
+        event.put("subject", endpoint.endpointId);
+        event.put("time", endpoint.updatedAt.toString());
+        event.put("datacontenttype", "application/json");
+        event.set("data", json.valueToTree(data));
+        return row(endpoint.resourceKey, ENDPOINT_TYPE_PREFIX + kind, event, endpoint.updatedAt);
+    }
+
+    private static JobEvent row(String jobId, String type, ObjectNode event, java.time.Instant at) {
         JobEvent row = new JobEvent();
-        row.jobId = job.jobId;
-        row.eventType = TYPE_PREFIX + step.jobStatus.eventName();
+        row.jobId = jobId;
+        row.eventType = type;
         row.payload = event.toString();
-        row.createdAt = step.at;
+        row.createdAt = at;
         return row;
     }
 }

@@ -27,6 +27,7 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
@@ -88,6 +89,11 @@ public class AcceptVpcEndpoint {
     }
 
     private Uni<Void> refused(String topic, JsonNode request, ApiException error) {
+        return refused(Operation.Create, topic, request, error);
+    }
+
+    /** A request from the topic that breaks a rule, recorded as a Failed job of its operation with the rule's Code. */
+    Uni<Void> refused(Operation operation, String topic, JsonNode request, ApiException error) {
         if (error.httpStatus() >= 500) {
             return Uni.createFrom().failure(error);
         }
@@ -96,6 +102,7 @@ public class AcceptVpcEndpoint {
                 ParameterForms.isClientToken(token) ? token : UUID.randomUUID().toString(),
                 "refused", request.toString(), idOrEmpty(text(request, "RegionId")), idOrEmpty(text(request, "VpcId")),
                 Instant.now());
+        job.operation = operation;
         return events.after(jobs.recordRefused(job, error.code(), error.getMessage()), job.jobId)
                 .invoke(recorded -> LOG.infof("request from %s refused with %s%s", topic, error.code(),
                         recorded ? " as job " + job.jobId : " (its ClientToken " + job.clientToken + " is taken)"))
@@ -144,6 +151,7 @@ public class AcceptVpcEndpoint {
         VpcEndpointJob job = VpcEndpointJob.accepted(caller.owner(), request.clientToken(), RequestFingerprint.of(request),
                 views.write(request), request.regionId(), request.vpcId(), now);
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
+        job.deadlineAt = request.deadline() == null ? null : now.plusSeconds(request.deadline());
         job.traceParent = Tracing.traceParent();
         return jobs.accept(job, "accepted")
                 .ifNoItem().after(config.accept().timeout()).fail()

@@ -44,7 +44,7 @@ public class JobDecisions {
         if (!failure.retryable()) {
             return new Next.Fail(failure.code(), failure.message(), detail);
         }
-        if (now.isAfter(job.createdAt.plus(retry.createDeadline()))) {
+        if (now.isAfter(job.deadlineAt != null ? job.deadlineAt : job.createdAt.plus(retry.createDeadline()))) {
             return new Next.Fail(ApiErrors.PROVISIONING_TIMEOUT, "The create call kept failing past the deadline; last "
                     + "error " + failure.code() + ": " + failure.message(), detail);
         }
@@ -94,14 +94,17 @@ public class JobDecisions {
         return now.isAfter(activeDeadline(job));
     }
 
-    /** The job entered Creating when its create call answered, and polls do not move it: that is when it began. */
+    /**
+     * The caller's Deadline, or the active deadline from the moment the job entered Creating (when its create call
+     * answered: polls do not move it).
+     */
     private Instant activeDeadline(VpcEndpointJob job) {
-        return job.updatedAt.plus(retry.activeDeadline());
+        return job.deadlineAt != null ? job.deadlineAt : job.updatedAt.plus(retry.activeDeadline());
     }
 
     private Next timedOut(VpcEndpointJob job) {
-        return fail(ApiErrors.PROVISIONING_TIMEOUT, "The endpoint " + job.endpointId + " did not become Active within "
-                + retry.activeDeadline() + ".");
+        return fail(ApiErrors.PROVISIONING_TIMEOUT, "The endpoint " + job.endpointId + " did not become Active by "
+                + activeDeadline(job) + ".");
     }
 
     private static Next fail(String code, String message) {

@@ -1,9 +1,7 @@
 package io.privatelink.provisioner.provisioning;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +30,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class JobQueries {
-
-    private static final int DEFAULT_MAX_RESULTS = 20;
-    private static final int MAX_RESULTS = 100;
 
     private final JobRepository jobs;
     private final ReactiveContext context;
@@ -77,42 +72,32 @@ public class JobQueries {
         int maxResults;
         JobFilter filter;
         try {
-            maxResults = maxResults(r.getMaxResults());
-            Object[] cursor = cursor(r.getNextToken());
+            maxResults = Paging.maxResults(r.getMaxResults());
+            Paging.Cursor cursor = Paging.cursor(r.getNextToken());
             filter = new JobFilter(caller.readScope(), status(r.getJobStatus()),
                     resourceId(r.getVpcId(), ApiErrors.ILLEGAL_VPC_ID), resourceId(r.getRegionId(), ApiErrors.ILLEGAL_REGION_ID),
                     errorCode(r.getCode()), time(ApiErrors.ILLEGAL_CREATED_AFTER, r.getCreatedAfter()),
-                    time(ApiErrors.ILLEGAL_CREATED_BEFORE, r.getCreatedBefore()), (Instant) cursor[0], (String) cursor[1]);
+                    time(ApiErrors.ILLEGAL_CREATED_BEFORE, r.getCreatedBefore()), cursor.createdAt(), cursor.id());
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
         // One more than a page tells whether another page follows.
-        return context.run(back -> jobs.list(filter, maxResults + 1)).map(found -> {
-            List<VpcEndpointJob> page = found.subList(0, Math.min(found.size(), maxResults));
-            String next = found.size() > maxResults ? token(page.get(page.size() - 1)) : "";
-            return new JobSummary(RequestIds.next(), maxResults, next, page.stream().map(JobQueries::item).toList());
-        });
+        boolean firstPage = filter.afterJobId() == null;
+        return context.run(back -> jobs.list(filter, maxResults + 1).flatMap(found -> (firstPage
+                ? jobs.countByStatus(caller.readScope()) : Uni.createFrom().<java.util.Map<String, Long>> nullItem())
+                .map(counts -> {
+                    List<VpcEndpointJob> page = found.subList(0, Math.min(found.size(), maxResults));
+                    VpcEndpointJob last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    String next = found.size() > maxResults ? Paging.token(last.createdAt, last.jobId) : "";
+                    return new JobSummary(RequestIds.next(), maxResults, next,
+                            page.stream().map(JobQueries::item).toList(), counts);
+                })));
     }
 
     private static JobSummary.Item item(VpcEndpointJob j) {
-        return new JobSummary.Item(j.jobId, j.status.name(), j.clientToken, j.regionId, j.vpcId, j.endpointId, j.attempts,
+        return new JobSummary.Item(j.jobId, j.operation.action(), j.status.name(), j.clientToken, j.regionId, j.vpcId, j.endpointId, j.attempts,
                 j.createdAt.toString(), j.updatedAt.toString(),
                 j.errorCode == null ? null : new JobView.Error(j.errorCode, j.errorMessage));
-    }
-
-    private static int maxResults(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_MAX_RESULTS;
-        }
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 1 && n <= MAX_RESULTS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiErrors.rule(ApiErrors.ILLEGAL_MAX_RESULTS);
     }
 
     private static JobStatus status(String text) {
@@ -152,27 +137,6 @@ public class JobQueries {
             throw ApiErrors.rule(ApiErrors.ILLEGAL_CODE);
         }
         return value;
-    }
-
-    /** The opaque NextToken: where the page ended, (creation time, JobId), in URL-safe base64. */
-    private static String token(VpcEndpointJob last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.createdAt + "|" + last.jobId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Object[] cursor(String token) {
-        if (token == null || token.isBlank()) {
-            return new Object[] {null, null};
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token.strip()), StandardCharsets.UTF_8).split("\\|", 2);
-            if (ParameterForms.isResourceId(parts[1])) {
-                return new Object[] {Instant.parse(parts[0]), parts[1]};
-            }
-        } catch (RuntimeException e) {
-            // answered below
-        }
-        throw ApiErrors.rule(ApiErrors.ILLEGAL_NEXT_TOKEN);
     }
 
     private static boolean blank(String s) {

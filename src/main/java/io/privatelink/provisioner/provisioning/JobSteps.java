@@ -6,9 +6,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.privatelink.provisioner.api.EndpointSpec;
+import io.privatelink.provisioner.config.DriftConfig;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /** Writes a decided {@link Next} step onto the job, with a history row wherever the job changes state. */
@@ -17,8 +20,10 @@ public class JobSteps {
 
     private final JobViews views;
     private final RetrySchedule schedule;
+    private final DriftConfig drift;
 
-    public JobSteps(JobViews views, RetrySchedule schedule) {
+    public JobSteps(JobViews views, RetrySchedule schedule, DriftConfig drift) {
+        this.drift = drift;
         this.views = views;
         this.schedule = schedule;
     }
@@ -46,11 +51,32 @@ public class JobSteps {
             counts(job, active.counts());
             job.endpointJson = views.write(active.endpoint());
             steps.add(job.moveTo(JobStatus.Active, active.detail(), now));
+            job.managedWrite = managed(job, views.write(EndpointSpec.of(views.request(job))), active.endpoint(), now);
         } else if (next instanceof Next.Fail fail) {
             job.errorCode = fail.code();
             job.errorMessage = fail.message();
             steps.add(job.moveTo(JobStatus.Failed, fail.detail(), now));
         }
+    }
+
+    /** The endpoint a create or adopt job brought under management, keyed by that job's JobId. */
+    ManagedEndpoint managed(VpcEndpointJob job, String desiredJson, Object observed, Instant now) {
+        ManagedEndpoint m = new ManagedEndpoint();
+        m.resourceKey = job.jobId;
+        m.regionId = job.regionId;
+        m.endpointId = job.endpointId;
+        m.callerSubject = job.callerSubject;
+        m.callerTenant = job.callerTenant;
+        m.status = ManagedEndpoint.Status.Active;
+        m.desiredJson = desiredJson;
+        m.observedJson = views.write(observed);
+        m.observedAt = now;
+        // Each endpoint at its own offset in the drift period, so that the watch never observes them all at once.
+        m.nextObserveAt = now.plusMillis(java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong(Math.max(1, drift.every().toMillis())));
+        m.createdAt = now;
+        m.updatedAt = now;
+        return m;
     }
 
     private static void counts(VpcEndpointJob job, Next.PollCounts counts) {

@@ -13,21 +13,24 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.Operation;
+import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.privatelink.provisioner.telemetry.Tracing;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes a job's CreateVpcEndpoint call with the job's cloud token as ClientToken and records the outcome. Idempotent:
+ * Makes a job's CreateVpcEndpoint call (a job of another operation goes to {@link RunOperation}) with the job's cloud token as ClientToken and records the outcome. Idempotent:
  * a command for a job past Provisioning does nothing, and a repeated call reuses the token, so the cloud makes one
  * endpoint.
  */
 @ApplicationScoped
 public class ProvisionEndpoint {
 
-    /** One create call about to be made. */
-    private record Attempt(String jobId, String cloudToken, Map<String, String> parameters, int number) {
+    /** One create call about to be made; or, for a job of another operation, that job to hand over. */
+    private record Attempt(String jobId, String cloudToken, Map<String, String> parameters, int number,
+            VpcEndpointJob operation) {
     }
 
     private final AcceptPriority priority;
@@ -39,10 +42,12 @@ public class ProvisionEndpoint {
     private final JobSteps steps;
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
+    private final RunOperation operations;
 
     public ProvisionEndpoint(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context,
             JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events,
-            AcceptPriority priority) {
+            AcceptPriority priority, RunOperation operations) {
+        this.operations = operations;
         this.priority = priority;
         this.events = events;
         this.jobs = jobs;
@@ -61,12 +66,16 @@ public class ProvisionEndpoint {
         }
         return priority.turn().chain(() -> context.run(back -> events.after(begin(command.jobId()), command.jobId())
                 .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem()
+                        : attempt.operation() != null ? operations.step(attempt.operation())
                         : events.after(call(attempt, back), attempt.jobId()))));
     }
 
     private Uni<Attempt> begin(String jobId) {
         Instant now = Instant.now();
         return jobs.update(jobId, (job, steps) -> {
+            if (job.operation != Operation.Create) {
+                return OperationDecisions.waitsToStart(job) ? new Attempt(jobId, null, null, 0, job) : null;
+            }
             if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
                 return null;
             }
@@ -74,7 +83,7 @@ public class ProvisionEndpoint {
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
             job.nextAttemptAt = now.plus(config.retry().callLease());
-            return new Attempt(job.jobId, job.cloudToken, views.request(job).cloudParameters(), job.attempts);
+            return new Attempt(job.jobId, job.cloudToken, views.request(job).cloudParameters(), job.attempts, null);
         });
     }
 

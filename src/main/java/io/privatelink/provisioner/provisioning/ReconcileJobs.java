@@ -17,6 +17,7 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
@@ -27,8 +28,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One pass over the jobs that are due: polls Creating endpoints until Active, and sends again the ProvisionCommand of
- * jobs stranded in Accepted or waiting to retry in Provisioning. Several instances may run at once: each due job is
+ * One pass over the jobs that are due: polls Creating endpoints until Active, moves operations on managed endpoints
+ * (delete, update, adopt) their next step, and sends again the ProvisionCommand of jobs stranded in Accepted or
+ * waiting to retry in Provisioning. Several instances may run at once: each due job is
  * claimed by one.
  */
 @ApplicationScoped
@@ -48,10 +50,15 @@ public class ReconcileJobs {
     private final JobEventPublisher events;
     private final JobTelemetry telemetry;
     private final Tracer tracer;
+    private final RunOperation operations;
+    private final WatchDrift drift;
 
     public ReconcileJobs(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
-            JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority) {
+            JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
+            RunOperation operations, WatchDrift drift) {
+        this.operations = operations;
+        this.drift = drift;
         this.priority = priority;
         this.decisions = decisions;
         this.steps = steps;
@@ -66,9 +73,13 @@ public class ReconcileJobs {
         this.config = config;
     }
 
-    /** One pass: the due jobs claimed and moved on, and the events left unpublished sent. */
+    /** One pass: the due jobs claimed and moved on, the events left unpublished sent, the endpoints due observed. */
     public Uni<ReconcileSummary> pass() {
-        return countDue().chain(this::reconcileDueJobs).call(this::publishStaleEvents);
+        return countDue().chain(this::reconcileDueJobs).call(this::publishStaleEvents)
+                .call(() -> drift.pass().onFailure().recoverWithItem(e -> {
+                    LOG.warnf("drift watch pass failed: %s", e.toString());
+                    return 0;
+                }));
     }
 
     /** The jobs due before this pass, for the privatelink.jobs.due gauge. */
@@ -110,6 +121,9 @@ public class ReconcileJobs {
     }
 
     private Uni<JobStatus> handle(VpcEndpointJob job, Executor back) {
+        if (job.operation != Operation.Create && job.status != JobStatus.Accepted) {
+            return operations.step(job).replaceWith(job.status);
+        }
         if (job.status == JobStatus.Creating) {
             // The poll joins the trace of the request that created the job.
             Span span = tracer.spanBuilder("ReconcileVpcEndpointJobs poll").setParent(Tracing.of(job)).startSpan();

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.fixtures.SimulatorRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.fixtures.SimulatorRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

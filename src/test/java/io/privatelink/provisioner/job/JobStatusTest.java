@@ -14,7 +14,8 @@ class JobStatusTest {
 
     @Test
     void terminalStatesNeverChange() {
-        for (JobStatus terminal : EnumSet.of(JobStatus.Active, JobStatus.Failed)) {
+        for (JobStatus terminal : EnumSet.of(JobStatus.Active, JobStatus.Failed, JobStatus.Deleted, JobStatus.Updated,
+                JobStatus.Adopted, JobStatus.Cancelled)) {
             assertTrue(terminal.isTerminal());
             for (JobStatus target : JobStatus.values()) {
                 assertFalse(terminal.canMoveTo(target), terminal + " -> " + target);
@@ -39,9 +40,36 @@ class JobStatusTest {
 
     @Test
     void everyNonTerminalStateMayFail() {
-        for (JobStatus s : EnumSet.of(JobStatus.Accepted, JobStatus.Provisioning, JobStatus.Creating)) {
+        for (JobStatus s : JobStatus.moving()) {
             assertTrue(s.canMoveTo(JobStatus.Failed), s + " -> Failed");
         }
+    }
+
+    @Test
+    void onlyAJobThatHasNotReachedTheCloudMayBeCancelled() {
+        for (JobStatus s : JobStatus.values()) {
+            assertEquals(s == JobStatus.Accepted || s == JobStatus.Queued, s.canMoveTo(JobStatus.Cancelled), s.name());
+        }
+    }
+
+    @Test
+    void eachOperationMovesThroughItsWorkingStateToItsEnd() {
+        for (Operation operation : Operation.values()) {
+            assertTrue(JobStatus.Accepted.canMoveTo(operation.working()), operation.name());
+            assertTrue(operation.working().canMoveTo(operation.working()), "a step or a retry: " + operation);
+            if (operation != Operation.Create) {
+                assertTrue(JobStatus.Queued.canMoveTo(operation.working()), operation.name());
+                assertTrue(operation.working().canMoveTo(operation.done()), operation.name());
+            }
+        }
+        assertTrue(JobStatus.Creating.canMoveTo(Operation.Create.done()));
+    }
+
+    @Test
+    void theDueIndexOfTheMigrationListsExactlyTheStatesThatStillMove() throws Exception {
+        String migration = new String(JobStatusTest.class.getResourceAsStream("/db/migration/V7__lifecycle.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(migration.contains("where status in " + JobStatus.MOVING_SQL + ";"), JobStatus.MOVING_SQL);
     }
 
     @Test

@@ -152,6 +152,24 @@ class JobDecisionsTest {
     }
 
     @Test
+    void theCallersDeadlineReplacesBothOfTheServicesDeadlines() {
+        VpcEndpointJob provisioning = job(JobStatus.Provisioning, CREATED);
+        provisioning.deadlineAt = CREATED.plusSeconds(60);
+        assertEquals("ProvisioningTimeout", assertInstanceOf(Next.Fail.class, decisions.afterCreateFailed(provisioning,
+                3, cloud("Throttling", 400), CREATED.plusSeconds(61))).code(), "long before the 10-minute default");
+        VpcEndpointJob creating = job(JobStatus.Creating, CREATED.plusSeconds(5));
+        creating.deadlineAt = CREATED.plusSeconds(60);
+        Next.Fail late = assertInstanceOf(Next.Fail.class, decisions.afterPoll(creating, Map.of(),
+                new Observation(true, "Creating", Map.of()), CREATED.plusSeconds(61)));
+        assertEquals("ProvisioningTimeout", late.code());
+        assertTrue(late.message().contains(creating.deadlineAt.toString()), late.message());
+        creating.deadlineAt = CREATED.plus(Duration.ofHours(1));
+        assertInstanceOf(Next.PollAgain.class, decisions.afterPoll(creating, Map.of(),
+                new Observation(true, "Creating", Map.of()), CREATED.plus(Duration.ofMinutes(30))),
+                "a longer Deadline lets it wait past the 15-minute default");
+    }
+
+    @Test
     void aFailedPollJustPastTheDeadlineTriesAgainAndOnlyAFullBackoffCapLaterTimesOut() {
         Instant creating = CREATED.plusSeconds(1);
         Instant deadline = creating.plus(Duration.ofMinutes(15));

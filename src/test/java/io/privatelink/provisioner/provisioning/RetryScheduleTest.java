@@ -20,6 +20,9 @@ class RetryScheduleTest {
         public int notFoundPolls() { return 20; }
         public int requestAttempts() { return 20; }
         public Duration callLease() { return Duration.ofSeconds(60); }
+        public Duration operationDeadline() { return Duration.ofMinutes(15); }
+        public Duration queuedRecheck() { return Duration.ofSeconds(30); }
+        public Duration settle() { return Duration.ofSeconds(3); }
     };
 
     @Test

@@ -93,6 +93,32 @@ class JobsPageTest {
     }
 
     @Test
+    void managedEndpointsShowWithTheirJobsAndDriftBesideTheCountsOfJobsByState() {
+        browser.get(page + "#token=" + io.privatelink.provisioner.fixtures.Callers.auditorToken());
+        String endpointId = io.privatelink.provisioner.fixtures.Operations.activeEndpoint(UUID.randomUUID().toString())
+                .getString("Endpoint.EndpointId");
+        By row = By.cssSelector("tr[data-endpoint-id='" + endpointId + "']");
+        wait(20).until(b -> !b.findElements(row).isEmpty() && b.findElement(row).getText().contains("Active"));
+        String shown = browser.findElement(row).getText();
+        assertTrue(shown.contains("none"), "no drift: " + shown);
+        assertTrue(shown.contains("Create Active"), "its create job: " + shown);
+        wait(10).until(b -> !b.findElements(By.cssSelector("#counts [data-status='Active']")).isEmpty());
+    }
+
+    @Test
+    void theTimeFiltersAreDatePickersThatFilterTheList() {
+        browser.get(page + "#token=" + io.privatelink.provisioner.fixtures.Callers.auditorToken());
+        Jobs.create(Jobs.request("vpc-demo01", UUID.randomUUID().toString())).then().statusCode(202);
+        wait(20).until(b -> !b.findElements(By.cssSelector("tr.job")).isEmpty());
+        assertEquals("datetime-local", browser.findElement(By.name("CreatedAfter")).getAttribute("type"));
+        assertEquals("datetime-local", browser.findElement(By.name("CreatedBefore")).getAttribute("type"));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('[name=CreatedAfter]').value = '2099-01-01T00:00:00'");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait(20).until(b -> b.findElements(By.cssSelector("tr.job")).isEmpty());
+    }
+
+    @Test
     void theFiltersMatchListVpcEndpointJobs() {
         browser.get(page + "#token=" + io.privatelink.provisioner.fixtures.Callers.auditorToken());
         String vpc = "vpc-page-" + UUID.randomUUID().toString().substring(0, 6);

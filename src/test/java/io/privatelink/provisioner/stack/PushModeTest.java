@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
+import io.privatelink.provisioner.fixtures.Operations;
 import io.privatelink.provisioner.fixtures.TestDatabase;
 import io.privatelink.provisioner.fixtures.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -126,6 +127,37 @@ class PushModeTest {
         // A PingSource aimed at the function itself: its body is dropped, one pass runs.
         knative("knative-pingsource-binary.json", command, "/ReconcileVpcEndpointJobs").then().statusCode(200);
         assertEquals(1, LocalStackResource.stack().simulator().endpointsCreatedWith(jobId), "a redelivery is harmless");
+    }
+
+    @Test
+    void aJobCancelledBeforeTheCloudStaysCancelledWhenItsCommandIsDeliveredAfterwards() throws Exception {
+        String jobId = accept();
+        Operations.post("CancelVpcEndpointJob", "{\"JobId\": \"" + jobId + "\"}").then().statusCode(200)
+                .body("JobStatus", equalTo("Cancelled")).body("JobId", equalTo(jobId));
+        knative("knative-kafkasource-binary.json", commandOf(jobId), "/ProvisionVpcEndpoint").then().statusCode(204);
+        assertEquals("Cancelled", status(jobId));
+        assertEquals(0, LocalStackResource.stack().simulator().endpointsCreatedWith(jobId), "the cloud never heard of it");
+        Operations.post("CancelVpcEndpointJob", "{\"JobId\": \"" + jobId + "\"}").then().statusCode(200)
+                .body("JobStatus", equalTo("Cancelled"));
+
+        String started = accept();
+        knative("knative-kafkasource-binary.json", commandOf(started), "/ProvisionVpcEndpoint").then().statusCode(204);
+        Operations.post("CancelVpcEndpointJob", "{\"JobId\": \"" + started + "\"}").then().statusCode(400)
+                .body("Code", equalTo("OperationDenied.JobReachedCloud"));
+        Operations.post("CancelVpcEndpointJob", "{\"JobId\": \"job-none\"}").then().statusCode(404)
+                .body("Code", equalTo("JobNotFound"));
+    }
+
+    @Test
+    void aDeleteOfACreateNotYetAtTheCloudCancelsTheCreateAndMakesNoCall() throws Exception {
+        String create = accept();
+        String delete = Operations.accepted("DeleteVpcEndpoint", "{\"JobId\": \"" + create + "\"}");
+        assertEquals("Cancelled", status(create));
+        knative("knative-kafkasource-binary.json", commandOf(create), "/ProvisionVpcEndpoint").then().statusCode(204);
+        knative("knative-kafkasource-binary.json", commandOf(delete), "/ProvisionVpcEndpoint").then().statusCode(204);
+        assertEquals("Cancelled", status(create));
+        assertEquals("Deleted", status(delete));
+        assertEquals(0, LocalStackResource.stack().simulator().endpointsCreatedWith(create));
     }
 
     @Test

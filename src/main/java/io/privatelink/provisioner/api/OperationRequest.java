@@ -1,0 +1,29 @@
+package io.privatelink.provisioner.api;
+
+/**
+ * A request for an operation on an endpoint (delete, update, adopt): which endpoint (by EndpointId, or by the JobId of
+ * the job that made it), the caller's ClientToken, DryRun and Deadline.
+ */
+public interface OperationRequest {
+
+    String regionId();
+
+    String endpointId();
+
+    /** The create (or adopt) job whose endpoint is meant; null where the request names the EndpointId. */
+    String jobId();
+
+    String clientToken();
+
+    Boolean dryRun();
+
+    /** Seconds from acceptance within which the job must end; null for the service's default. */
+    Integer deadline();
+
+    /** The same request under this ClientToken. */
+    OperationRequest withClientToken(String token);
+
+    default boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun());
+    }
+}

@@ -1,0 +1,121 @@
+package io.privatelink.provisioner.cloud;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One change to an endpoint, as one call of the API's own actions makes it. */
+public sealed interface EndpointChange {
+
+    /** The API action that makes the change. */
+    String action();
+
+    /** The action's parameters beside RegionId, EndpointId and ClientToken. */
+    Map<String, String> parameters();
+
+    /** What the change acts on (a security group, a zone, the attributes changed); "" for the endpoint itself. */
+    String target();
+
+    /** The step's name in the job's history and in its ClientToken: the action and what it acts on. */
+    default String step() {
+        return target().isEmpty() ? action() : action() + " " + target();
+    }
+
+    /** DeleteVpcEndpoint: the endpoint itself goes. */
+    record DeleteEndpoint() implements EndpointChange {
+        public String action() {
+            return "DeleteVpcEndpoint";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of();
+        }
+
+        public String target() {
+            return "";
+        }
+    }
+
+    /** UpdateVpcEndpointAttribute with only the attributes that differ. */
+    record Attributes(Map<String, String> changed) implements EndpointChange {
+        public Attributes {
+            changed = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changed));
+        }
+
+        public String action() {
+            return "UpdateVpcEndpointAttribute";
+        }
+
+        public Map<String, String> parameters() {
+            return changed;
+        }
+
+        public String target() {
+            return String.join(",", changed.keySet());
+        }
+    }
+
+    record AttachGroup(String securityGroupId) implements EndpointChange {
+        public String action() {
+            return "AttachSecurityGroupToVpcEndpoint";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of("SecurityGroupId", securityGroupId);
+        }
+
+        public String target() {
+            return securityGroupId;
+        }
+    }
+
+    record DetachGroup(String securityGroupId) implements EndpointChange {
+        public String action() {
+            return "DetachSecurityGroupFromVpcEndpoint";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of("SecurityGroupId", securityGroupId);
+        }
+
+        public String target() {
+            return securityGroupId;
+        }
+    }
+
+    record AddZone(String zoneId, String vSwitchId, String ip, String ipv6Address) implements EndpointChange {
+        public String action() {
+            return "AddZoneToVpcEndpoint";
+        }
+
+        public Map<String, String> parameters() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("ZoneId", zoneId);
+            p.put("VSwitchId", vSwitchId);
+            if (ip != null) {
+                p.put("ip", ip);
+            }
+            if (ipv6Address != null) {
+                p.put("Ipv6Address", ipv6Address);
+            }
+            return p;
+        }
+
+        public String target() {
+            return zoneId;
+        }
+    }
+
+    record RemoveZone(String zoneId) implements EndpointChange {
+        public String action() {
+            return "RemoveZoneFromVpcEndpoint";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of("ZoneId", zoneId);
+        }
+
+        public String target() {
+            return zoneId;
+        }
+    }
+}

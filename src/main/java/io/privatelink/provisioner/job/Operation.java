@@ -1,0 +1,37 @@
+package io.privatelink.provisioner.job;
+
+/** What a job does to its endpoint: the action it was accepted for, its working state and the state it ends in. */
+public enum Operation {
+    Create("CreateVpcEndpoint", JobStatus.Provisioning, JobStatus.Active),
+    Delete("DeleteVpcEndpoint", JobStatus.Deleting, JobStatus.Deleted),
+    Update("UpdateVpcEndpoint", JobStatus.Updating, JobStatus.Updated),
+    Adopt("AdoptVpcEndpoint", JobStatus.Adopting, JobStatus.Adopted);
+
+    private final String action;
+    private final JobStatus working;
+    private final JobStatus done;
+
+    Operation(String action, JobStatus working, JobStatus done) {
+        this.action = action;
+        this.working = working;
+        this.done = done;
+    }
+
+    /** The function (and the requests topic's Action) that asks for it. */
+    public String action() {
+        return action;
+    }
+
+    public JobStatus working() {
+        return working;
+    }
+
+    public JobStatus done() {
+        return done;
+    }
+
+    /** Whether the job acts on an endpoint the service already knows (delete, update), rather than bringing one in. */
+    public boolean onManagedEndpoint() {
+        return this == Delete || this == Update;
+    }
+}

@@ -1,0 +1,180 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.EndpointSpec;
+import io.privatelink.provisioner.cloud.CloudErrors;
+import io.privatelink.provisioner.cloud.EndpointChange;
+import io.privatelink.provisioner.cloud.Observation;
+import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.Operation;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+
+/**
+ * What an operation on a managed endpoint (delete, update, adopt) does next, as Crossplane's reconciler decides it:
+ * observe, compare with what is wanted, make one change, observe again. Pure: no I/O, no clock; the use case
+ * (RunOperation) loads, observes, calls and records.
+ */
+@ApplicationScoped
+public class OperationDecisions {
+
+    /** An endpoint status on its way elsewhere: no change is asked of it meanwhile. */
+    private static final List<String> IN_TRANSITION = List.of("Creating", "Pending", "Deleting");
+
+    private final ProvisionerConfig.Retry retry;
+    private final RetrySchedule schedule;
+
+    @jakarta.inject.Inject
+    public OperationDecisions(ProvisionerConfig config, RetrySchedule schedule) {
+        this(config.retry(), schedule);
+    }
+
+    public OperationDecisions(ProvisionerConfig.Retry retry, RetrySchedule schedule) {
+        this.retry = retry;
+        this.schedule = schedule;
+    }
+
+    /** The start of an operation that was accepted (or queued): does it wait, start, or end already? */
+    public OperationStep start(VpcEndpointJob job, String earlierMoving, VpcEndpointJob root, Instant now) {
+        if (earlierMoving != null) {
+            return new OperationStep.Queue(earlierMoving, now.plus(retry.queuedRecheck()));
+        }
+        String regionId = job.regionId;
+        String endpointId = job.endpointId;
+        if (endpointId == null && root != null) {
+            regionId = root.regionId;
+            endpointId = root.endpointId;
+        }
+        if (endpointId == null) {
+            // The job that was to make the endpoint ended without one (it failed, or was cancelled).
+            String made = "The job " + job.resourceKey + " made no endpoint";
+            return job.operation == Operation.Delete ? new OperationStep.Done(Observation.gone(), made + ": nothing to delete.")
+                    : new OperationStep.Fail(ApiErrors.ENDPOINT_NOT_FOUND, made + ".", ApiErrors.ENDPOINT_NOT_FOUND
+                            + ": " + made);
+        }
+        Instant deadline = job.deadlineAt != null ? job.deadlineAt : now.plus(retry.operationDeadline());
+        return new OperationStep.Start(regionId, endpointId, deadline);
+    }
+
+    /** The endpoint was observed: the next step toward what the operation wants. */
+    public OperationStep afterObserve(VpcEndpointJob job, List<String> applied, EndpointSpec desired, Observation seen,
+            Instant now) {
+        if (pastDeadline(job, now)) {
+            return timedOut(job, applied);
+        }
+        return switch (job.operation) {
+            case Delete -> !seen.exists() ? new OperationStep.Done(seen, "EndpointNotFound: the endpoint is gone")
+                    : IN_TRANSITION.contains(seen.status()) ? poll(job, now)
+                    : change(job, applied, new EndpointChange.DeleteEndpoint(), now);
+            case Adopt -> !seen.exists() ? gone(job) : seen.isSettled()
+                    ? new OperationStep.Done(seen, "observed EndpointStatus " + seen.status() + " with "
+                            + seen.zones().size() + " zones and " + seen.securityGroups().size() + " security groups")
+                    : poll(job, now);
+            case Update -> update(job, applied, desired, seen, now);
+            case Create -> throw new IllegalArgumentException("a create job is no operation on a managed endpoint");
+        };
+    }
+
+    private OperationStep update(VpcEndpointJob job, List<String> applied, EndpointSpec desired, Observation seen,
+            Instant now) {
+        if (!seen.exists()) {
+            return gone(job);
+        }
+        if (!seen.isSettled()) {
+            return poll(job, now);
+        }
+        List<EndpointChange> plan = EndpointDiff.plan(desired, seen);
+        return plan.isEmpty() ? new OperationStep.Done(seen, "the endpoint is as desired after " + applied.size()
+                + " changes") : change(job, applied, plan.get(0), now);
+    }
+
+    /** A change not yet made is called; one made already is waited for (the cloud may show it late). */
+    private OperationStep change(VpcEndpointJob job, List<String> applied, EndpointChange change, Instant now) {
+        return applied.contains(change.step()) ? poll(job, now)
+                : new OperationStep.Call(change, token(job.cloudToken, change.step()));
+    }
+
+    /** The change's call answered (failure null) or failed: an answered change is looked at after the settle time. */
+    public OperationStep afterCall(VpcEndpointJob job, List<String> applied, EndpointChange change, CallFailure failure,
+            Instant now) {
+        if (failure == null) {
+            return new OperationStep.Applied(change.step(), now.plus(retry.settle()));
+        }
+        if (change instanceof EndpointChange.DeleteEndpoint && CloudErrors.ENDPOINT_NOT_FOUND.equals(failure.code())) {
+            return new OperationStep.Done(Observation.gone(), "EndpointNotFound: the endpoint was already gone");
+        }
+        if (change instanceof EndpointChange.RemoveZone && CloudErrors.ZONE_NOT_FOUND.equals(failure.code())) {
+            return new OperationStep.Applied(change.step(), now);
+        }
+        if (failure.retryable()) {
+            return backOff(job, applied, failure, now);
+        }
+        return new OperationStep.Fail(failure.code(), failure.message(), "step " + change.step() + " failed: "
+                + failure.code() + ": " + failure.message() + "; applied before it: " + applied);
+    }
+
+    /** The observation got no answer. */
+    public OperationStep afterObserveFailed(VpcEndpointJob job, List<String> applied, CallFailure failure, Instant now) {
+        if (!failure.retryable()) {
+            return new OperationStep.Fail(failure.code(), failure.message(), "observing the endpoint failed: "
+                    + failure.code() + ": " + failure.message() + "; applied before it: " + applied);
+        }
+        return backOff(job, applied, failure, now);
+    }
+
+    private OperationStep backOff(VpcEndpointJob job, List<String> applied, CallFailure failure, Instant now) {
+        if (pastDeadline(job, now)) {
+            return timedOut(job, applied);
+        }
+        Instant at = now.plus(schedule.afterFailedAttempt(job.pollFailures + 1));
+        return new OperationStep.Wait(job.deadlineAt != null && at.isAfter(job.deadlineAt) ? job.deadlineAt : at,
+                true, failure.code());
+    }
+
+    private OperationStep poll(VpcEndpointJob job, Instant now) {
+        return new OperationStep.Wait(now.plus(retry.settle()), false, null);
+    }
+
+    private static OperationStep gone(VpcEndpointJob job) {
+        String message = "The endpoint " + job.endpointId + " does not exist.";
+        return new OperationStep.Fail(ApiErrors.ENDPOINT_NOT_FOUND, message, ApiErrors.ENDPOINT_NOT_FOUND + ": " + message);
+    }
+
+    private static boolean pastDeadline(VpcEndpointJob job, Instant now) {
+        return job.deadlineAt != null && now.isAfter(job.deadlineAt);
+    }
+
+    private static OperationStep timedOut(VpcEndpointJob job, List<String> applied) {
+        String message = "The " + job.operation.action() + " job did not finish by its deadline " + job.deadlineAt
+                + "; applied: " + applied + ".";
+        return new OperationStep.Fail(ApiErrors.PROVISIONING_TIMEOUT, message, ApiErrors.PROVISIONING_TIMEOUT + ": "
+                + message);
+    }
+
+    /**
+     * The ClientToken of one step of one job: the job's cloud token and a digest of the step, at most 64 ASCII
+     * characters, the same each time the step is tried, so that the cloud makes each change once.
+     */
+    static String token(String cloudToken, String step) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(step.getBytes(StandardCharsets.UTF_8));
+            return cloudToken + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the job is an operation still waiting to start. */
+    public static boolean waitsToStart(VpcEndpointJob job) {
+        return job.operation != Operation.Create && (job.status == JobStatus.Accepted || job.status == JobStatus.Queued);
+    }
+}

@@ -1,0 +1,208 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.api.EndpointSpec;
+import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
+import io.privatelink.provisioner.cloud.Observation;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.job.JobHistoryEntry;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.ManagedEndpoint;
+import io.privatelink.provisioner.job.Operation;
+import io.privatelink.provisioner.job.ReactiveContext;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.messaging.JobEventPublisher;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Moves an operation on a managed endpoint (delete, update, adopt) one step: it starts once no earlier operation on
+ * the same endpoint is still under way (Queued meanwhile); then each step observes the endpoint, asks
+ * {@link OperationDecisions} what to do, makes at most one change, and records the outcome with the time of the next
+ * step. Every change carries a ClientToken of the job and the step, so a step tried again (after a crash, a lost
+ * answer, a redelivered command) is made once.
+ */
+@ApplicationScoped
+public class RunOperation {
+
+    private final JobRepository jobs;
+    private final PrivateLinkClient cloud;
+    private final ReactiveContext context;
+    private final JobViews views;
+    private final OperationDecisions decisions;
+    private final JobSteps jobSteps;
+    private final ProvisionerConfig config;
+    private final JobEventPublisher events;
+
+    public RunOperation(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context, JobViews views,
+            OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events) {
+        this.jobs = jobs;
+        this.cloud = cloud;
+        this.context = context;
+        this.views = views;
+        this.decisions = decisions;
+        this.jobSteps = jobSteps;
+        this.config = config;
+        this.events = events;
+    }
+
+    /** A job as the command consumer or the reconciler hands it over: started if it waits, else stepped. */
+    public Uni<Void> step(VpcEndpointJob job) {
+        return context.run(back -> OperationDecisions.waitsToStart(job) ? start(job, back) : advance(job.jobId, back));
+    }
+
+    private Uni<Void> start(VpcEndpointJob snapshot, Executor back) {
+        Uni<VpcEndpointJob> root = snapshot.resourceKey == null ? Uni.createFrom().nullItem()
+                : jobs.byId(snapshot.resourceKey);
+        return jobs.earlierMoving(snapshot).flatMap(earlier -> root.flatMap(made -> events.after(
+                jobs.update(snapshot.jobId, (job, steps) -> {
+                    if (!OperationDecisions.waitsToStart(job)) {
+                        return false;
+                    }
+                    Instant now = Instant.now();
+                    OperationStep next = decisions.start(job, earlier, made, now);
+                    if (next instanceof OperationStep.Queue queue) {
+                        if (job.status != JobStatus.Queued) {
+                            steps.add(job.moveTo(JobStatus.Queued, "behind job " + queue.behind(), now));
+                        }
+                        job.nextAttemptAt = queue.at();
+                        return false;
+                    }
+                    if (next instanceof OperationStep.Start start) {
+                        job.regionId = start.regionId();
+                        job.endpointId = start.endpointId();
+                        job.deadlineAt = start.deadlineAt();
+                        job.nextAttemptAt = now.plus(config.retry().callLease());
+                        steps.add(job.moveTo(job.operation.working(), "EndpointId " + job.endpointId, now));
+                        return true;
+                    }
+                    end(job, steps, next, null, now);
+                    return false;
+                }), snapshot.jobId)))
+                .emitOn(back)
+                .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** One step of a started operation: observe, decide, perhaps change, record. */
+    private Uni<Void> advance(String jobId, Executor back) {
+        return jobs.byId(jobId).flatMap(job -> job == null || job.status != job.operation.working()
+                ? Uni.createFrom().voidItem()
+                : managedOf(job).flatMap(managed -> observe(job, managed, back)));
+    }
+
+    private Uni<ManagedEndpoint> managedOf(VpcEndpointJob job) {
+        return job.resourceKey == null ? Uni.createFrom().nullItem() : jobs.managedEndpoint(job.resourceKey);
+    }
+
+    private Uni<Void> observe(VpcEndpointJob job, ManagedEndpoint managed, Executor back) {
+        List<String> applied = views.strings(job.appliedJson);
+        EndpointSpec desired = desired(job, managed);
+        Uni<Observation> seen = job.operation == Operation.Delete ? cloud.observe(job.regionId, job.endpointId)
+                : cloud.observeFully(job.regionId, job.endpointId);
+        return seen.emitOn(back).onItemOrFailure().transformToUni((observation, failure) -> {
+            Instant now = Instant.now();
+            OperationStep next = failure == null ? decisions.afterObserve(job, applied, desired, observation, now)
+                    : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now);
+            if (!(next instanceof OperationStep.Call call)) {
+                return record(job.jobId, next, managed, desired, observation);
+            }
+            return cloud.change(job.regionId, job.endpointId, call.change(), call.token(), false).emitOn(back)
+                    .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
+                            decisions.afterCall(job, applied, call.change(),
+                                    callFailure == null ? null : CallFailure.of(callFailure), Instant.now()),
+                            managed, desired, observation));
+        });
+    }
+
+    /** What an update wants: the endpoint's desired state with the request's changes; null for the others. */
+    private EndpointSpec desired(VpcEndpointJob job, ManagedEndpoint managed) {
+        if (job.operation != Operation.Update) {
+            return null;
+        }
+        EndpointSpec before = managed == null ? new EndpointSpec(null, null, null, null, null, null)
+                : views.read(managed.desiredJson, EndpointSpec.class);
+        return before.updatedBy(views.request(job, UpdateVpcEndpointRequest.class));
+    }
+
+    private Uni<Void> record(String jobId, OperationStep next, ManagedEndpoint managed, EndpointSpec desired,
+            Observation seen) {
+        return events.after(jobs.update(jobId, (job, steps) -> {
+            if (job.status != job.operation.working()) {
+                return null;
+            }
+            Instant now = Instant.now();
+            if (next instanceof OperationStep.Applied applied) {
+                List<String> done = new ArrayList<>(views.strings(job.appliedJson));
+                done.add(applied.step());
+                job.appliedJson = views.write(done);
+                job.attempts++;
+                job.pollFailures = 0;
+                job.nextAttemptAt = applied.at();
+                steps.add(job.moveTo(job.status, applied.step(), now));
+            } else if (next instanceof OperationStep.Wait wait) {
+                job.polls++;
+                job.pollFailures = wait.failed() ? job.pollFailures + 1 : 0;
+                job.nextAttemptAt = wait.at();
+            } else {
+                end(job, steps, next, managed, now, desired, seen);
+            }
+            return null;
+        }), jobId).replaceWithVoid();
+    }
+
+    private void end(VpcEndpointJob job, List<JobHistoryEntry> steps, OperationStep next, ManagedEndpoint managed,
+            Instant now) {
+        end(job, steps, next, managed, now, null, null);
+    }
+
+    /** The operation's end: its state, its error or the endpoint as last seen, and the managed endpoint after it. */
+    private void end(VpcEndpointJob job, List<JobHistoryEntry> steps, OperationStep next, ManagedEndpoint managed,
+            Instant now, EndpointSpec desired, Observation seen) {
+        if (next instanceof OperationStep.Fail fail) {
+            job.errorCode = fail.code();
+            job.errorMessage = fail.message();
+            steps.add(job.moveTo(JobStatus.Failed, fail.detail(), now));
+            return;
+        }
+        OperationStep.Done done = (OperationStep.Done) next;
+        if (done.seen().exists()) {
+            job.endpointJson = views.write(done.seen().attributes());
+        }
+        steps.add(job.moveTo(job.operation.done(), done.detail(), now));
+        job.managedWrite = switch (job.operation) {
+            case Delete -> managed == null ? null : with(managed, ManagedEndpoint.Status.Deleted, null, now);
+            case Update -> managed == null ? null : with(managed, ManagedEndpoint.Status.Active, views.write(desired), now,
+                    done.seen());
+            case Adopt -> jobSteps.managed(job, views.write(ObservedSpec.of(done.seen())), ObservedSpec.view(done.seen()),
+                    now);
+            case Create -> null;
+        };
+    }
+
+    private ManagedEndpoint with(ManagedEndpoint m, ManagedEndpoint.Status status, String desiredJson, Instant now) {
+        m.status = status;
+        if (desiredJson != null) {
+            m.desiredJson = desiredJson;
+        }
+        m.updatedAt = now;
+        return m;
+    }
+
+    private ManagedEndpoint with(ManagedEndpoint m, ManagedEndpoint.Status status, String desiredJson, Instant now,
+            Observation seen) {
+        with(m, status, desiredJson, now);
+        m.observedJson = views.write(ObservedSpec.view(seen));
+        m.observedAt = now;
+        m.driftJson = null;
+        return m;
+    }
+}

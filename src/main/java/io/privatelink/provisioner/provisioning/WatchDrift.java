@@ -1,0 +1,110 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.privatelink.provisioner.api.EndpointSpec;
+import io.privatelink.provisioner.cloud.Observation;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.config.DriftConfig;
+import io.privatelink.provisioner.job.JobEvent;
+import io.privatelink.provisioner.job.JobEventFactory;
+import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.ManagedEndpoint;
+import io.privatelink.provisioner.job.ManagedEndpoints;
+import io.privatelink.provisioner.job.ReactiveContext;
+import io.privatelink.provisioner.messaging.JobEventPublisher;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The drift watch: each managed endpoint is observed once per {@code privatelink.drift.every}, at its own offset in
+ * the period (so the observations are spread, and the cloud calls go through the same pacing as every other). An
+ * endpoint deleted out of band becomes Gone with a {@code privatelink.vpc-endpoint.gone} event; one whose attributes,
+ * zones or security groups differ from what its owner wants raises {@code privatelink.vpc-endpoint.drifted} with the
+ * differences (once per new set of differences), and shows them in its view until an update puts it back. An endpoint
+ * with an operation under way is left for the next period: its changes are no drift.
+ */
+@ApplicationScoped
+public class WatchDrift {
+
+    private static final Logger LOG = Logger.getLogger(WatchDrift.class);
+
+    private final ManagedEndpoints endpoints;
+    private final PrivateLinkClient cloud;
+    private final ReactiveContext context;
+    private final JobViews views;
+    private final JobEventFactory eventFactory;
+    private final JobEventPublisher events;
+    private final DriftConfig config;
+
+    public WatchDrift(ManagedEndpoints endpoints, PrivateLinkClient cloud, ReactiveContext context, JobViews views,
+            JobEventFactory eventFactory, JobEventPublisher events, DriftConfig config) {
+        this.endpoints = endpoints;
+        this.cloud = cloud;
+        this.context = context;
+        this.views = views;
+        this.eventFactory = eventFactory;
+        this.events = events;
+        this.config = config;
+    }
+
+    /** One pass: the endpoints due for observation claimed and observed. */
+    public Uni<Integer> pass() {
+        Instant now = Instant.now();
+        return context.run(back -> endpoints.claimDue(now, config.batchSize(), now.plus(lease())))
+                .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(0)
+                        : Multi.createFrom().iterable(due)
+                                .onItem().transformToUni(m -> context.run(back -> watch(m, back))
+                                        .onFailure().recoverWithItem(e -> {
+                                            LOG.warnf("observing endpoint %s failed: %s", m.endpointId, e.toString());
+                                            return null;
+                                        }))
+                                .merge(config.concurrency())
+                                .collect().asList().map(List::size));
+    }
+
+    /** An observation that meets no answer is tried again within a tenth of the period. */
+    private Duration lease() {
+        return config.every().dividedBy(10);
+    }
+
+    private Uni<Void> watch(ManagedEndpoint claimed, java.util.concurrent.Executor back) {
+        return endpoints.busy(claimed.resourceKey).flatMap(busy -> busy ? record(claimed.resourceKey, null)
+                : cloud.observeFully(claimed.regionId, claimed.endpointId).emitOn(back)
+                        .flatMap(seen -> record(claimed.resourceKey, seen)));
+    }
+
+    /** The observation (null: none made, the endpoint busy) recorded, with the events it raised, then published. */
+    private Uni<Void> record(String resourceKey, Observation seen) {
+        return events.after(endpoints.observed(resourceKey, m -> {
+            Instant now = Instant.now();
+            m.nextObserveAt = now.plus(config.every());
+            if (seen == null) {
+                return List.<JobEvent> of();
+            }
+            m.observedAt = now;
+            DriftFinding finding = DriftFinding.of(views.read(m.desiredJson, EndpointSpec.class), seen);
+            if (finding instanceof DriftFinding.Gone) {
+                m.status = ManagedEndpoint.Status.Gone;
+                m.updatedAt = now;
+                return List.of(eventFactory.endpointEvent(m, "gone", EndpointQueries.view(m, List.of())));
+            }
+            m.observedJson = views.write(ObservedSpec.view(seen));
+            String drift = finding instanceof DriftFinding.Drifted drifted ? views.write(drifted.differences()) : null;
+            boolean news = drift != null && !Objects.equals(drift, m.driftJson);
+            m.driftJson = drift;
+            if (!news) {
+                return List.<JobEvent> of();
+            }
+            m.updatedAt = now;
+            return List.of(eventFactory.endpointEvent(m, "drifted", EndpointQueries.view(m, List.of())));
+        }), resourceKey).replaceWithVoid();
+    }
+}

@@ -1,0 +1,192 @@
+package io.privatelink.provisioner.soak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * kill -9 of the whole embedded default during a burst of deletes and updates of 60 endpoints, then a restart on the
+ * same data: every operation that got a 202 must end Updated or Deleted exactly once, and the simulated cloud must hold
+ * exactly the endpoints that should exist, each changed as many times as its jobs say and no more.
+ * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test -Dtest=LifecycleCrashSoak
+ */
+class LifecycleCrashSoak {
+
+    static final int ENDPOINTS = 60;
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = CrashRecoverySoak.JSON;
+    static final java.net.http.HttpClient HTTP = CrashRecoverySoak.HTTP;
+
+    /** The embedded default as its own process, on its own data and ports, as the crash soak runs it. */
+    final CrashRecoverySoak embedded = new CrashRecoverySoak();
+
+    LifecycleCrashSoak() throws java.io.IOException {
+    }
+
+    Process start() throws Exception {
+        return embedded.start();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return embedded.get(path);
+    }
+
+    /** One accepted operation: its job, the endpoint it acts on, and what it asked. */
+    record Accepted(String jobId, String endpointId, String action) {
+    }
+
+    HttpResponse<String> post(String function, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.port + "/" + function))
+                .header("Content-Type", "application/json").header("Authorization", embedded.bearer())
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    String await(String jobId, List<String> ends, Duration within) throws Exception {
+        long end = System.nanoTime() + within.toNanos();
+        String status = "";
+        while (System.nanoTime() < end) {
+            status = JSON.readTree(get("/GetVpcEndpointJob?JobId=" + jobId).body()).path("JobStatus").asText();
+            if (ends.contains(status) || "Failed".equals(status)) {
+                return status;
+            }
+            Thread.sleep(500);
+        }
+        return status;
+    }
+
+    JsonNode inCloud(String endpointId) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.simulatorPort
+                + "/_simulator/endpoints/" + endpointId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+    }
+
+    @Test
+    void killNineDuringABurstOfDeletesAndUpdates() throws Exception {
+        assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
+        Process service = start();
+        List<String> endpoints = new ArrayList<>();
+        List<String> creates = new ArrayList<>();
+        for (int i = 0; i < ENDPOINTS; i++) {
+            String body = "{\"RegionId\":\"cn-hangzhou\",\"VpcId\":\"vpc-demo01\",\"ServiceId\":\"epsrv-demo01\","
+                    + "\"SecurityGroupId\":[\"sg-demo01\"],\"Zone\":[{\"VSwitchId\":\"vsw-demo01h\",\"ZoneId\":"
+                    + "\"cn-hangzhou-h\"}],\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
+            creates.add(JSON.readTree(post("CreateVpcEndpoint", body).body()).get("JobId").asText());
+        }
+        for (String create : creates) {
+            assertEquals("Active", await(create, List.of("Active"), Duration.ofMinutes(2)));
+            endpoints.add(JSON.readTree(get("/GetVpcEndpointJob?JobId=" + create).body()).at("/Endpoint/EndpointId")
+                    .asText());
+        }
+
+        // A third of the endpoints updated, a third deleted, a third updated and then deleted: 80 operations.
+        List<String[]> burst = new ArrayList<>();
+        for (int i = 0; i < ENDPOINTS; i++) {
+            String ep = endpoints.get(i);
+            String update = "{\"EndpointId\":\"" + ep + "\",\"EndpointName\":\"after-crash\",\"SecurityGroupId\":"
+                    + "[\"sg-demo02\"],\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
+            String delete = "{\"EndpointId\":\"" + ep + "\",\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
+            if (i % 3 != 1) {
+                burst.add(new String[] {"UpdateVpcEndpoint", update, ep});
+            }
+            if (i % 3 != 0) {
+                burst.add(new String[] {"DeleteVpcEndpoint", delete, ep});
+            }
+        }
+        Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // In order per endpoint (each endpoint's update before its delete), spread over four threads.
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                for (int i = thread; i < burst.size(); i += 4) {
+                    String[] op = burst.get(i);
+                    sent.incrementAndGet();
+                    try {
+                        HttpResponse<String> r = post(op[0], op[1]);
+                        if (r.statusCode() == 202) {
+                            String jobId = JSON.readTree(r.body()).get("JobId").asText();
+                            accepted.put(jobId, new Accepted(jobId, op[2], op[0]));
+                        }
+                    } catch (Exception e) {
+                        return null;
+                    }
+                }
+                return null;
+            });
+        }
+        while (accepted.size() < burst.size() / 2) {
+            Thread.sleep(5);
+        }
+        service.destroyForcibly();
+        service.waitFor(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        pool.awaitTermination(60, TimeUnit.SECONDS);
+
+        Process again = start();
+        try {
+            int completed = 0;
+            List<String> notDone = new ArrayList<>();
+            for (Accepted op : accepted.values()) {
+                String end = op.action().equals("DeleteVpcEndpoint") ? "Deleted" : "Updated";
+                String status = await(op.jobId(), List.of(end), Duration.ofMinutes(3));
+                if (status.equals(end)) {
+                    completed++;
+                } else {
+                    notDone.add(op + " " + status);
+                }
+            }
+            int held = 0;
+            int expected = 0;
+            int doneTwice = 0;
+            List<String> wrong = new ArrayList<>();
+            for (String ep : endpoints) {
+                List<Accepted> ops = accepted.values().stream().filter(o -> o.endpointId().equals(ep)).toList();
+                boolean deleted = ops.stream().anyMatch(o -> o.action().equals("DeleteVpcEndpoint"));
+                boolean updated = ops.stream().anyMatch(o -> o.action().equals("UpdateVpcEndpoint"));
+                JsonNode cloud = inCloud(ep);
+                held += cloud == null ? 0 : 1;
+                expected += deleted ? 0 : 1;
+                if (deleted != (cloud == null)) {
+                    wrong.add(ep + (deleted ? " should be gone" : " should exist"));
+                }
+                if (cloud != null) {
+                    int applied = 0;
+                    for (Accepted op : ops) {
+                        applied += JSON.readTree(get("/GetVpcEndpointJob?JobId=" + op.jobId()).body()).path("Applied").size();
+                    }
+                    doneTwice += Math.max(0, cloud.get("Changes").asInt() - applied);
+                    if (updated && !"after-crash".equals(cloud.get("EndpointName").asText())) {
+                        wrong.add(ep + " not renamed");
+                    }
+                }
+            }
+            System.out.printf("operations sent %d, accepted %d, completed %d, done twice %d; endpoints in the cloud %d, "
+                    + "expected %d%n", sent.get(), accepted.size(), completed, doneTwice, held, expected);
+            assertEquals(List.of(), notDone, "accepted operations that did not complete");
+            assertEquals(List.of(), wrong, "the cloud holds what the operations say");
+            assertEquals(0, doneTwice, "no change made twice");
+        } finally {
+            again.destroy();
+            again.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+}
