@@ -43,10 +43,18 @@ public class OperationDecisions {
         this.schedule = schedule;
     }
 
-    /** The start of an operation that was accepted (or queued): does it wait, start, or end already? */
-    public OperationStep start(VpcEndpointJob job, String earlierMoving, VpcEndpointJob root, Instant now) {
+    /**
+     * The start of an operation that was accepted (or queued): does it wait, start, or end already? {@code managed}
+     * is the endpoint's record under management, for an adoption: one adopted meanwhile is not adopted twice.
+     */
+    public OperationStep start(VpcEndpointJob job, String earlierMoving, VpcEndpointJob root, boolean managed,
+            Instant now) {
         if (earlierMoving != null) {
             return new OperationStep.Queue(earlierMoving, now.plus(retry.queuedRecheck()));
+        }
+        if (job.operation == Operation.Adopt && managed) {
+            String message = "The endpoint " + job.endpointId + " is already managed by this service.";
+            return new OperationStep.Fail(ApiErrors.ENDPOINT_MANAGED, message, ApiErrors.ENDPOINT_MANAGED + ": " + message);
         }
         String regionId = job.regionId;
         String endpointId = job.endpointId;

@@ -62,13 +62,15 @@ public class RunOperation {
     private Uni<Void> start(VpcEndpointJob snapshot, Executor back) {
         Uni<VpcEndpointJob> root = snapshot.resourceKey == null ? Uni.createFrom().nullItem()
                 : jobs.byId(snapshot.resourceKey);
-        return jobs.earlierMoving(snapshot).flatMap(earlier -> root.flatMap(made -> events.after(
+        Uni<Boolean> managed = snapshot.operation != Operation.Adopt ? Uni.createFrom().item(false)
+                : jobs.managedById(snapshot.endpointId).map(m -> m != null);
+        return jobs.earlierMoving(snapshot).flatMap(earlier -> root.flatMap(made -> managed.flatMap(adopted -> events.after(
                 jobs.update(snapshot.jobId, (job, steps) -> {
                     if (!OperationDecisions.waitsToStart(job)) {
                         return false;
                     }
                     Instant now = Instant.now();
-                    OperationStep next = decisions.start(job, earlier, made, now);
+                    OperationStep next = decisions.start(job, earlier, made, adopted, now);
                     if (next instanceof OperationStep.Queue queue) {
                         if (job.status != JobStatus.Queued) {
                             steps.add(job.moveTo(JobStatus.Queued, "behind job " + queue.behind(), now));
@@ -86,7 +88,7 @@ public class RunOperation {
                     }
                     end(job, steps, next, null, now);
                     return false;
-                }), snapshot.jobId)))
+                }), snapshot.jobId))))
                 .emitOn(back)
                 .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
                         : Uni.createFrom().voidItem());

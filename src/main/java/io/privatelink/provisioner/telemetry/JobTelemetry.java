@@ -67,7 +67,7 @@ public class JobTelemetry implements JobObserver {
                 }
             }
             if (step.jobStatus.isTerminal()) {
-                registry.counter("privatelink.jobs.finished", "status", step.jobStatus.name(),
+                registry.counter("privatelink.jobs.finished", "action", job.operation.action(), "status", step.jobStatus.name(),
                         "code", job.errorCode == null ? "none" : job.errorCode).increment();
             }
         }

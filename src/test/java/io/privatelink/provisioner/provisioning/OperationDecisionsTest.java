@@ -60,7 +60,7 @@ class OperationDecisionsTest {
 
     @Test
     void anOperationBehindAnEarlierOneOnTheSameEndpointIsQueued() {
-        OperationStep step = decisions.start(job(Operation.Delete, JobStatus.Accepted), "job-0", null, NOW);
+        OperationStep step = decisions.start(job(Operation.Delete, JobStatus.Accepted), "job-0", null, false, NOW);
         OperationStep.Queue queue = assertInstanceOf(OperationStep.Queue.class, step);
         assertEquals("job-0", queue.behind());
         assertEquals(NOW.plusSeconds(30), queue.at());
@@ -74,13 +74,13 @@ class OperationDecisionsTest {
         VpcEndpointJob root = job(Operation.Create, JobStatus.Active);
         root.endpointId = "ep-made";
         root.regionId = "cn-shanghai";
-        OperationStep.Start start = assertInstanceOf(OperationStep.Start.class, decisions.start(job, null, root, NOW));
+        OperationStep.Start start = assertInstanceOf(OperationStep.Start.class, decisions.start(job, null, root, false, NOW));
         assertEquals("ep-made", start.endpointId());
         assertEquals("cn-shanghai", start.regionId());
         assertEquals(NOW.plus(Duration.ofMinutes(15)), start.deadlineAt());
         job.deadlineAt = NOW.plusSeconds(60);
         assertEquals(NOW.plusSeconds(60),
-                assertInstanceOf(OperationStep.Start.class, decisions.start(job, null, root, NOW)).deadlineAt(),
+                assertInstanceOf(OperationStep.Start.class, decisions.start(job, null, root, false, NOW)).deadlineAt(),
                 "the caller's Deadline stands");
     }
 
@@ -90,11 +90,20 @@ class OperationDecisionsTest {
         root.endpointId = null;
         VpcEndpointJob delete = job(Operation.Delete, JobStatus.Accepted);
         delete.endpointId = null;
-        assertInstanceOf(OperationStep.Done.class, decisions.start(delete, null, root, NOW));
+        assertInstanceOf(OperationStep.Done.class, decisions.start(delete, null, root, false, NOW));
         VpcEndpointJob update = job(Operation.Update, JobStatus.Accepted);
         update.endpointId = null;
         assertEquals("EndpointNotFound",
-                assertInstanceOf(OperationStep.Fail.class, decisions.start(update, null, root, NOW)).code());
+                assertInstanceOf(OperationStep.Fail.class, decisions.start(update, null, root, false, NOW)).code());
+    }
+
+    @Test
+    void anEndpointAdoptedMeanwhileIsNotAdoptedTwice() {
+        VpcEndpointJob adopt = job(Operation.Adopt, JobStatus.Accepted);
+        adopt.resourceKey = null;
+        assertEquals("OperationDenied.EndpointManaged",
+                assertInstanceOf(OperationStep.Fail.class, decisions.start(adopt, null, null, true, NOW)).code());
+        assertInstanceOf(OperationStep.Start.class, decisions.start(adopt, null, null, false, NOW));
     }
 
     @Test

@@ -56,7 +56,7 @@ class ObservabilityTest {
     @Test
     void metricsCountAKnownScenarioExactly() {
         String before = metrics();
-        String failed = "privatelink_jobs_finished_total{code=\"EndpointServiceNotAuthorized\",status=\"Failed\"}";
+        String failed = "privatelink_jobs_finished_total{action=\"CreateVpcEndpoint\",code=\"EndpointServiceNotAuthorized\",status=\"Failed\"}";
         String refused = "privatelink_cloud_calls_seconds_count{action=\"CreateVpcEndpoint\",outcome=\"EndpointServiceNotAuthorized\"}";
         for (int i = 0; i < 2; i++) {
             String body = Jobs.request("vpc-demo01", UUID.randomUUID().toString())
