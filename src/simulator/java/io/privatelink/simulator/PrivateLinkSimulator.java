@@ -17,9 +17,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * A local Alibaba Cloud PrivateLink: the RPC protocol on {@code /?Action=...} (GET or POST, query and form
- * parameters), signature V1 checked against the configured AccessKey pairs, flat JSON answers and the API's error
- * shape, so that the production SDK code path is what runs against it. Faults, a view of its state and a reset are
+ * A local Alibaba Cloud PrivateLink: the RPC protocol on {@code /} (GET or POST, query and form parameters),
+ * signature V1 or V3 checked against the configured AccessKey pairs or the credentials its STS handed out, flat JSON
+ * answers and the API's error shape, so that the production SDK code path is what runs against it. Faults, a view of its state and a reset are
  * under {@code /_simulator/}, outside the API's namespace.
  */
 public final class PrivateLinkSimulator implements AutoCloseable {
@@ -60,6 +60,7 @@ public final class PrivateLinkSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final FaultInjector faults = new FaultInjector();
     private final RpcGateway gateway;
+    private final SimulatedSts sts;
     private final AdminRoutes admin;
     private HttpServer server;
 
@@ -69,10 +70,12 @@ public final class PrivateLinkSimulator implements AutoCloseable {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.state = new SimulatorState(json, settings.dataDir() == null ? null : settings.dataDir().resolve("endpoints.jsonl"),
                 new SimulatorState.Lifecycle(settings.activeAfter(), settings.activeAfterPolls(), settings.deletedAfter()));
-        SimulatedPrivateLink api = new SimulatedPrivateLink(SimulatorSeed.read(json, settings.seedFile()), state, clock);
+        SimulatorSeed seed = SimulatorSeed.read(json, settings.seedFile());
+        SimulatedPrivateLink api = new SimulatedPrivateLink(seed, state, clock);
+        this.sts = new SimulatedSts(seed, clock);
         this.faults.set(settings.faults());
         SimulatorReplies replies = new SimulatorReplies(json);
-        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, api, faults, replies);
+        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, api, sts, faults, replies);
         this.admin = new AdminRoutes(state, faults, settings.faults(), replies, gateway, clock);
     }
 
@@ -88,6 +91,10 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         router.get("/_simulator/endpoints/:id").handler(simulator.admin::showEndpoint);
         router.post("/_simulator/endpoints/:id/delete").handler(simulator.admin::deleteEndpoint);
         router.patch("/_simulator/endpoints/:id").handler(simulator.admin::changeEndpoint);
+        router.post("/_simulator/sts/expire").handler(ctx -> {
+            simulator.sts.expireAll();
+            ctx.response().putHeader("Content-Type", "application/json").end("{\"Expired\": true}");
+        });
         router.route("/").handler(simulator.gateway::handle);
         simulator.server = vertx.createHttpServer().requestHandler(router)
                 .listen(settings.port(), settings.host()).toCompletionStage().toCompletableFuture().join();

@@ -1,16 +1,12 @@
 package io.privatelink.simulator;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -18,61 +14,66 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The RPC gateway on {@code /?Action=...}: GET or POST, query and form parameters, the common parameters, the
- * version, the AccessKey, the timestamp window, signature V1 and the nonce checked before an action runs; then the
- * faults in force, ClientToken replay, and the action's answer.
+ * The RPC gateway on {@code /}: GET or POST, query and form parameters; the signature (V1 or V3), the version, the
+ * AccessKey or STS credentials, the timestamp window and the nonce checked before an action runs
+ * ({@link RequestAuthenticator}); then the faults in force, ClientToken replay, and the action's answer. PrivateLink
+ * (2020-04-15) and STS (2015-04-01) share it, told apart by the version.
  */
 final class RpcGateway {
 
     static final String VERSION = "2020-04-15";
     private static final Logger LOG = Logger.getLogger(RpcGateway.class);
-    private static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(15);
-    private static final List<String> COMMON_REQUIRED = List.of("Version", "AccessKeyId", "Signature",
-            "SignatureNonce", "Timestamp");
     private static final List<String> ACTIONS = List.of("CreateVpcEndpoint", "GetVpcEndpointAttribute",
             "ListVpcEndpoints", "DeleteVpcEndpoint", "ListVpcEndpointZones", "ListVpcEndpointSecurityGroups",
             "UpdateVpcEndpointAttribute", "AttachSecurityGroupToVpcEndpoint", "DetachSecurityGroupFromVpcEndpoint",
             "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint");
 
-    private final Map<String, String> accessKeys;
+    private final RequestAuthenticator authenticator;
+    private final SimulatedSts sts;
     private final Clock clock;
     private final SimulatedPrivateLink api;
     private final SimulatedChanges changes;
     private final FaultInjector faults;
     private final SimulatorReplies replies;
     private final Vertx vertx;
-    private final Map<String, Instant> usedNonces = new ConcurrentHashMap<>();
     private final long nonceSweeper;
 
-    RpcGateway(Vertx vertx, Map<String, String> accessKeys, Clock clock, SimulatedPrivateLink api, FaultInjector faults,
-            SimulatorReplies replies) {
+    RpcGateway(Vertx vertx, Map<String, String> accessKeys, Clock clock, SimulatedPrivateLink api, SimulatedSts sts,
+            FaultInjector faults, SimulatorReplies replies) {
         this.vertx = vertx;
-        this.accessKeys = accessKeys;
+        this.sts = sts;
+        this.authenticator = new RequestAuthenticator(accessKeys, sts, clock);
         this.clock = clock;
         this.api = api;
         this.changes = new SimulatedChanges(api);
         this.faults = faults;
         this.replies = replies;
-        this.nonceSweeper = vertx.setPeriodic(60_000, id -> {
-            Instant oldest = clock.instant().minus(TIMESTAMP_WINDOW.multipliedBy(2));
-            usedNonces.values().removeIf(t -> t.isBefore(oldest));
-        });
+        this.nonceSweeper = vertx.setPeriodic(60_000, id -> authenticator.forgetOldNonces());
     }
 
     void handle(RoutingContext ctx) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         Map<String, String> params = new HashMap<>();
         ctx.request().params().forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
-        String action = params.getOrDefault("Action", "");
+        Map<String, String> headers = new HashMap<>();
+        ctx.request().headers().forEach(e -> headers.putIfAbsent(SignatureV3.lower(e.getKey()), e.getValue()));
+        if (ctx.request().authority() != null) {
+            // Over HTTP/2 (an h2c upgrade) the host comes as the :authority pseudo-header, not as a header.
+            headers.putIfAbsent("host", ctx.request().authority().toString());
+        }
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        RequestAuthenticator.Signed signed;
         try {
-            authenticate(ctx.request().method().name(), params);
-            if (!ACTIONS.contains(action)) {
+            signed = authenticator.authenticate(new RequestAuthenticator.Request(ctx.request().method().name(),
+                    ctx.request().path(), ctx.request().query(), headers, body, params));
+            if (!actions(signed.version()).contains(signed.action())) {
                 throw SeedErrors.of("InvalidAction.NotFound");
             }
         } catch (SimulatorException e) {
             replies.fail(ctx, requestId, e);
             return;
         }
+        String action = signed.action();
         SimulatorReplies.count(replies.calls, action);
         FaultInjector.Verdict verdict = faults.judge(action, clock.millis());
         if (verdict.drop()) {
@@ -94,11 +95,12 @@ final class RpcGateway {
                 if (verdict.error() != null) {
                     throw verdict.error();
                 }
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("RequestId", requestId);
-                body.putAll(dispatch(action, params, verdict.stuck()));
+                Map<String, Object> reply = new LinkedHashMap<>();
+                reply.put("RequestId", requestId);
+                reply.putAll(SimulatedSts.VERSION.equals(signed.version())
+                        ? sts.dispatch(action, params, signed.accessKeyId()) : dispatch(action, params, verdict.stuck()));
                 SimulatorReplies.count(replies.outcomes, "Success");
-                replies.respond(ctx, 200, body);
+                replies.respond(ctx, 200, reply);
             } catch (SimulatorException e) {
                 replies.fail(ctx, requestId, e);
             } catch (RuntimeException e) {
@@ -115,6 +117,10 @@ final class RpcGateway {
         } else {
             answer.run();
         }
+    }
+
+    private static List<String> actions(String version) {
+        return SimulatedSts.VERSION.equals(version) ? SimulatedSts.ACTIONS : ACTIONS;
     }
 
     private Map<String, Object> dispatch(String action, Map<String, String> params, boolean stuck) {
@@ -134,45 +140,8 @@ final class RpcGateway {
         };
     }
 
-    private void authenticate(String method, Map<String, String> params) {
-        if (!"GET".equals(method) && !"POST".equals(method)) {
-            throw SeedErrors.of("UnsupportedHTTPMethod");
-        }
-        if (params.get("Action") == null) {
-            throw SeedErrors.of("MissingAction");
-        }
-        for (String name : COMMON_REQUIRED) {
-            if (params.get(name) == null || params.get(name).isEmpty()) {
-                throw SeedErrors.missing(name);
-            }
-        }
-        if (!VERSION.equals(params.get("Version"))) {
-            throw SeedErrors.of("InvalidVersion");
-        }
-        String secret = accessKeys.get(params.get("AccessKeyId"));
-        if (secret == null) {
-            throw SeedErrors.of("InvalidAccessKeyId.NotFound");
-        }
-        Instant timestamp;
-        try {
-            timestamp = Instant.parse(params.get("Timestamp"));
-        } catch (DateTimeParseException e) {
-            throw SeedErrors.of("InvalidTimeStamp.Format");
-        }
-        if (Duration.between(timestamp, clock.instant()).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
-            throw SeedErrors.of("InvalidTimeStamp.Expired");
-        }
-        String stringToSign = SignatureV1.stringToSign(method, params);
-        if (!SignatureV1.sign(stringToSign, secret).equals(params.get("Signature"))) {
-            throw SeedErrors.of("SignatureDoesNotMatch", stringToSign);
-        }
-        if (usedNonces.putIfAbsent(params.get("SignatureNonce"), timestamp) != null) {
-            throw SeedErrors.of("SignatureNonceUsed");
-        }
-    }
-
     void forgetNonces() {
-        usedNonces.clear();
+        authenticator.forgetNonces();
     }
 
     void close() {

@@ -94,7 +94,15 @@ public final class SeedErrors {
             Map.entry("InvalidTimeStamp.Format", new Object[] {400, "Specified time stamp or date value is not well formatted."}),
             Map.entry("InvalidTimeStamp.Expired", new Object[] {400, "Specified time stamp or date value is expired."}),
             Map.entry("SignatureDoesNotMatch", new Object[] {400, "Specified signature is not matched with our calculation. server string to sign is:%s"}),
-            Map.entry("SignatureNonceUsed", new Object[] {400, "Specified signature nonce was used already."}));
+            Map.entry("SignatureNonceUsed", new Object[] {400, "Specified signature nonce was used already."}),
+            Map.entry("IncompleteSignature", new Object[] {400, "The request signature does not conform to Aliyun standards. %s"}),
+            Map.entry("MissingSecurityToken", new Object[] {400, "SecurityToken is mandatory for this action."}),
+            Map.entry("InvalidSecurityToken.MismatchWithAccessKey", new Object[] {400, "The security token you provided does not match the access key."}),
+            Map.entry("InvalidSecurityToken.Expired", new Object[] {400, "Specified SecurityToken is expired."}),
+            Map.entry("EntityNotExist.Role", new Object[] {404, "The role not exists: %s."}),
+            Map.entry("NoPermission", new Object[] {403, "You are not authorized to do this action. You should be authorized by RAM."}),
+            Map.entry("InvalidParameter.RoleSessionName", new Object[] {400, "The parameter RoleSessionName is wrongly formed."}),
+            Map.entry("InvalidParameter.DurationSeconds", new Object[] {400, "The Min/Max value of DurationSeconds is 15min/12hr."}));
 
     private SeedErrors() {
     }

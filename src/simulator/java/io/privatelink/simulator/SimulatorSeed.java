@@ -23,7 +23,8 @@ public record SimulatorSeed(
         @JsonProperty("VSwitches") List<VSwitch> vSwitches,
         @JsonProperty("SecurityGroups") List<SecurityGroup> securityGroups,
         @JsonProperty("Services") List<Service> services,
-        @JsonProperty("Quotas") Quotas quotas) {
+        @JsonProperty("Quotas") Quotas quotas,
+        @JsonProperty("Roles") List<Role> roles) {
 
     public static final String DEFAULT_RESOURCE = "/simulator/default-seed.json";
 
@@ -76,6 +77,19 @@ public record SimulatorSeed(
             @JsonProperty("EpZonePerEndpoint") int epZonePerEndpoint,
             @JsonProperty("IpPerEndpoint") int ipPerEndpoint,
             @JsonProperty("TotalIdleEndpoint") int totalIdleEndpoint) {
+    }
+
+    /**
+     * A RAM role STS may hand out credentials for: its ARN (acs:ram::&lt;account&gt;:role/&lt;name&gt;), an ExternalId the
+     * caller must give (optional), and whether assuming it is allowed at all (a role the caller may not assume
+     * answers NoPermission).
+     */
+    public record Role(@JsonProperty("RoleArn") String roleArn, @JsonProperty("RoleId") String roleId,
+            @JsonProperty("ExternalId") String externalId, @JsonProperty("Assumable") Boolean assumableFlag) {
+
+        public boolean assumable() {
+            return assumableFlag == null || assumableFlag;
+        }
     }
 
     public static SimulatorSeed read(ObjectMapper json, Path file) {

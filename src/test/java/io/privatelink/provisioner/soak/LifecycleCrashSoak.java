@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class LifecycleCrashSoak {
 
     static final int ENDPOINTS = 60;
+    static final int UPDATE_CHANGES = 3;
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = CrashRecoverySoak.JSON;
     static final java.net.http.HttpClient HTTP = CrashRecoverySoak.HTTP;
 
@@ -112,23 +113,30 @@ class LifecycleCrashSoak {
         }
         Map<String, Accepted> accepted = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
+        // Endpoints with an operation sent that got no 202: either outcome is right for them.
+        java.util.Set<String> uncertain = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        // In order per endpoint (each endpoint's update before its delete), spread over four threads.
+        // Each endpoint's operations on one thread, in order (its update before its delete), over four threads.
         for (int t = 0; t < 4; t++) {
             int thread = t;
             pool.submit(() -> {
-                for (int i = thread; i < burst.size(); i += 4) {
-                    String[] op = burst.get(i);
+                for (String[] op : burst) {
+                    if (endpoints.indexOf(op[2]) % 4 != thread) {
+                        continue;
+                    }
                     sent.incrementAndGet();
                     try {
                         HttpResponse<String> r = post(op[0], op[1]);
                         if (r.statusCode() == 202) {
                             String jobId = JSON.readTree(r.body()).get("JobId").asText();
                             accepted.put(jobId, new Accepted(jobId, op[2], op[0]));
+                            continue;
                         }
                     } catch (Exception e) {
-                        return null;
+                        // the service died under this request: no 202, so it may or may not have been recorded
                     }
+                    uncertain.add(op[2]);
+                    return null;
                 }
                 return null;
             });
@@ -165,22 +173,22 @@ class LifecycleCrashSoak {
                 JsonNode cloud = inCloud(ep);
                 held += cloud == null ? 0 : 1;
                 expected += deleted ? 0 : 1;
-                if (deleted != (cloud == null)) {
+                if (deleted != (cloud == null) && !uncertain.contains(ep)) {
                     wrong.add(ep + (deleted ? " should be gone" : " should exist"));
                 }
                 if (cloud != null) {
-                    int applied = 0;
-                    for (Accepted op : ops) {
-                        applied += JSON.readTree(get("/GetVpcEndpointJob?JobId=" + op.jobId()).body()).path("Applied").size();
-                    }
-                    doneTwice += Math.max(0, cloud.get("Changes").asInt() - applied);
-                    if (updated && !"after-crash".equals(cloud.get("EndpointName").asText())) {
+                    // The update is three changes (the name, one group attached, one detached), each under a
+                    // ClientToken of its job and step: a change made twice would be a fourth.
+                    int allowed = updated || uncertain.contains(ep) ? UPDATE_CHANGES : 0;
+                    doneTwice += Math.max(0, cloud.get("Changes").asInt() - allowed);
+                    if (updated && !"after-crash".equals(cloud.get("EndpointName").asText()) && !uncertain.contains(ep)) {
                         wrong.add(ep + " not renamed");
                     }
                 }
             }
             System.out.printf("operations sent %d, accepted %d, completed %d, done twice %d; endpoints in the cloud %d, "
-                    + "expected %d%n", sent.get(), accepted.size(), completed, doneTwice, held, expected);
+                    + "expected %d (%d with an operation sent and no 202)%n", sent.get(), accepted.size(), completed,
+                    doneTwice, held, expected, uncertain.size());
             assertEquals(List.of(), notDone, "accepted operations that did not complete");
             assertEquals(List.of(), wrong, "the cloud holds what the operations say");
             assertEquals(0, doneTwice, "no change made twice");
