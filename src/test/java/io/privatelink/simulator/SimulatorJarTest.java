@@ -1,0 +1,95 @@
+package io.privatelink.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.http.FormatType;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The simulator anyone can run, as the README says: built with {@code mvn -q -Psimulator package} into
+ * target/privatelink-simulator.jar, started with {@code java -jar} and the environment, answering a call signed with
+ * V1 by the SDK and one signed with V3 by the independent signer.
+ */
+class SimulatorJarTest {
+
+    static final Path JAR = Path.of("target/privatelink-simulator.jar");
+
+    @Test
+    void theRunnableJarStartsAloneAndAnswersSignedV1AndV3Calls() throws Exception {
+        Process build = new ProcessBuilder("mvn", "-B", "-q", "-Psimulator", "package").redirectErrorStream(true)
+                .redirectOutput(new File("target/simulator-jar-build.log")).start();
+        assertTrue(build.waitFor(5, TimeUnit.MINUTES) && build.exitValue() == 0,
+                "the jar builds; see target/simulator-jar-build.log");
+        assertTrue(Files.size(JAR) > 0);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = Files.createTempDirectory(Path.of("target"), "simulator-jar-");
+        ProcessBuilder start = new ProcessBuilder("java", "-jar", JAR.toString()).redirectErrorStream(true)
+                .redirectOutput(data.resolve("simulator.log").toFile());
+        start.environment().putAll(Map.of("SIMULATOR_PORT", String.valueOf(port), "SIMULATOR_DATA", data.toString(),
+                "SIMULATOR_ACTIVE_AFTER", "0s"));
+        Process simulator = start.start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            int status = 0;
+            while (status != 200 && System.nanoTime() < end) {
+                try {
+                    status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_simulator/state"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                } catch (java.io.IOException e) {
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals(200, status, "the simulator listens; see " + data.resolve("simulator.log"));
+
+            // Signature V1: the aliyun Java SDK, as the README shows it.
+            DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
+                    "LTAIsimulator", "simulator-secret"));
+            CommonRequest create = new CommonRequest();
+            create.setSysMethod(MethodType.POST);
+            create.setSysProtocol(ProtocolType.HTTP);
+            create.setSysDomain("127.0.0.1:" + port);
+            create.setSysVersion("2020-04-15");
+            create.setSysAction("CreateVpcEndpoint");
+            create.setSysAccept(FormatType.JSON);
+            SimulatorHarness.create("ClientToken", UUID.randomUUID().toString()).forEach(create::putQueryParameter);
+            String endpointId = SimulatorHarness.JSON.readTree(client.getCommonResponse(create).getData())
+                    .get("EndpointId").asText();
+
+            // Signature V3, as a V2.0 SDK signs it.
+            HttpResponse<String> get = IndependentSignerV3.send(port, IndependentSignerV3.rpc("127.0.0.1:" + port,
+                    "GetVpcEndpointAttribute", "2020-04-15", Map.of("RegionId", "cn-hangzhou", "EndpointId", endpointId),
+                    "LTAIsimulator", "simulator-secret", null));
+            assertEquals(200, get.statusCode(), get.body());
+            JsonNode endpoint = SimulatorHarness.JSON.readTree(get.body());
+            assertEquals("Active", endpoint.get("EndpointStatus").asText());
+        } finally {
+            simulator.destroy();
+            simulator.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+}
