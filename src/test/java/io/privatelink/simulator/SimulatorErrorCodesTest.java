@@ -97,6 +97,15 @@ class SimulatorErrorCodesTest {
         assertEquals(s.code(), sim.code("CreateVpcEndpoint", s.request()));
     }
 
+    @ParameterizedTest(name = "{0} through signature V3")
+    @MethodSource("scenarios")
+    void eachCodeComesBackThroughSignatureV3Too(Scenario s) throws Exception {
+        String host = "127.0.0.1:" + sim.simulator.port();
+        assertEquals(s.code(), SimulatorSignatureV3Test.code(IndependentSignerV3.send(sim.simulator.port(),
+                IndependentSignerV3.rpc(host, "CreateVpcEndpoint", PrivateLinkSimulator.VERSION, s.request(),
+                        SimulatorHarness.AK, SimulatorHarness.SECRET, null))));
+    }
+
     @Test
     void quotaCodesCountRealState() throws Exception {
         try (SimulatorHarness small = new SimulatorHarness(s -> s.withSeed(
