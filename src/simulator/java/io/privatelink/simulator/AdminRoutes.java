@@ -20,34 +20,49 @@ final class AdminRoutes {
 
     private static final Logger LOG = Logger.getLogger(AdminRoutes.class);
 
-    private final SimulatorState state;
-    private final FaultInjector faults;
+    private final Map<String, SimulatedAccount> accounts;
     private final Faults startupFaults;
     private final SimulatorReplies replies;
     private final RpcGateway gateway;
     private final Clock clock;
 
-    AdminRoutes(SimulatorState state, FaultInjector faults, Faults startupFaults, SimulatorReplies replies,
+    AdminRoutes(Map<String, SimulatedAccount> accounts, Faults startupFaults, SimulatorReplies replies,
             RpcGateway gateway, Clock clock) {
-        this.state = state;
-        this.faults = faults;
+        this.accounts = accounts;
         this.startupFaults = startupFaults;
         this.replies = replies;
         this.gateway = gateway;
         this.clock = clock;
     }
 
+    /** The account a request names (?Account=), or the first one. */
+    private SimulatedAccount account(RoutingContext ctx) {
+        String id = ctx.request().getParam("Account");
+        return id == null ? accounts.values().iterator().next() : accounts.get(id);
+    }
+
     void showFaults(RoutingContext ctx) {
-        replies.respond(ctx, 200, faults.get());
+        SimulatedAccount account = account(ctx);
+        if (account == null) {
+            replies.respond(ctx, 404, Map.of("Code", "AccountNotFound"));
+            return;
+        }
+        replies.respond(ctx, 200, account.faults.get());
     }
 
     void setFaults(RoutingContext ctx) {
         try {
             Faults next = replies.json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(ctx.body().asString(), Faults.class);
-            faults.set(next);
-            LOG.infof("simulator faults now %s", ctx.body().asString());
-            replies.respond(ctx, 200, faults.get());
+            String only = ctx.request().getParam("Account");
+            if (only != null && !accounts.containsKey(only)) {
+                replies.respond(ctx, 404, Map.of("Code", "AccountNotFound"));
+                return;
+            }
+            accounts.values().stream().filter(a -> only == null || a.accountId.equals(only))
+                    .forEach(a -> a.faults.set(next));
+            LOG.infof("simulator faults now %s%s", ctx.body().asString(), only == null ? "" : " in account " + only);
+            replies.respond(ctx, 200, next);
         } catch (JsonProcessingException e) {
             replies.respond(ctx, 400, Map.of("Code", "InvalidParameter", "Message", e.getOriginalMessage()));
         }
@@ -55,26 +70,54 @@ final class AdminRoutes {
 
     void showState(RoutingContext ctx) {
         Instant now = clock.instant();
-        List<SimulatedEndpoint> ever = state.everCreated();
+        Map<String, Object> body = state(accounts.values().stream().toList(), now, true);
+        Map<String, Object> byAccount = new LinkedHashMap<>();
+        accounts.values().forEach(a -> byAccount.put(a.accountId, state(List.of(a), now, false)));
+        body.put("Accounts", byAccount);
+        replies.respond(ctx, 200, body);
+    }
+
+    /** What the accounts hold; with the calls and outcomes counted (over all accounts) for the whole. */
+    private Map<String, Object> state(List<SimulatedAccount> of, Instant now, boolean whole) {
+        List<SimulatedEndpoint> ever = of.stream().flatMap(a -> a.state.everCreated().stream()).toList();
         Map<String, Long> perToken = new HashMap<>();
         ever.stream().filter(e -> e.clientToken() != null).forEach(e -> perToken.merge(e.clientToken(), 1L, Long::sum));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("EndpointsCreated", ever.size());
-        body.put("EndpointsExisting", state.existing(now).size());
         Map<String, Long> byStatus = new TreeMap<>();
-        state.existing(now).forEach(e -> byStatus.merge(state.status(e, now).orElseThrow(), 1L, Long::sum));
+        long existing = 0;
+        for (SimulatedAccount a : of) {
+            for (SimulatedEndpoint e : a.state.existing(now)) {
+                existing++;
+                byStatus.merge(a.state.status(e, now).orElseThrow(), 1L, Long::sum);
+            }
+        }
+        body.put("EndpointsExisting", existing);
         body.put("EndpointsByStatus", byStatus);
         body.put("ClientTokens", perToken.size());
         body.put("ClientTokensWithMoreThanOneEndpoint", perToken.values().stream().filter(n -> n > 1).count());
-        body.put("Calls", SimulatorReplies.sums(replies.calls));
-        body.put("Outcomes", SimulatorReplies.sums(replies.outcomes));
-        body.put("Faults", faults.get());
-        replies.respond(ctx, 200, body);
+        if (whole) {
+            body.put("Calls", SimulatorReplies.sums(replies.calls));
+            body.put("Outcomes", SimulatorReplies.sums(replies.outcomes));
+        }
+        body.put("Faults", of.get(0).faults.get());
+        return body;
+    }
+
+    /** The account that holds the endpoint now. */
+    private java.util.Optional<SimulatedAccount> holder(String endpointId) {
+        Instant now = clock.instant();
+        return accounts.values().stream().filter(a -> a.state.existing(endpointId, now).isPresent()).findFirst();
+    }
+
+    java.util.Optional<String> accountOf(String endpointId) {
+        return holder(endpointId).map(a -> a.accountId);
     }
 
     java.util.Optional<Map<String, Object>> view(String endpointId) {
         Instant now = clock.instant();
-        return state.existing(endpointId, now).map(e -> {
+        return holder(endpointId).flatMap(a -> a.state.existing(endpointId, now).map(e -> {
+            SimulatorState state = a.state;
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("EndpointId", e.endpointId());
             view.put("EndpointStatus", state.status(e, now).orElseThrow());
@@ -83,19 +126,21 @@ final class AdminRoutes {
             view.put("ZoneId", e.zones().stream().filter(z -> z.removedAt() == null).map(z -> z.zoneId()).toList());
             // Each change made under its own ClientToken: a change made twice would count twice.
             view.put("Changes", e.changeTokens().size());
+            view.put("AccountId", a.accountId);
             return view;
-        });
+        }));
     }
 
     void deleteOutOfBand(String endpointId) {
-        state.existing(endpointId, clock.instant()).ifPresent(e -> state.put(e.deleted(clock.instant())));
+        holder(endpointId).ifPresent(a -> a.state.existing(endpointId, clock.instant())
+                .ifPresent(e -> a.state.put(e.deleted(clock.instant()))));
     }
 
     void changeOutOfBand(String endpointId, String endpointName, List<String> securityGroupIds) {
-        state.existing(endpointId, clock.instant()).ifPresent(e -> state.put(e.changed(
+        holder(endpointId).ifPresent(a -> a.state.existing(endpointId, clock.instant()).ifPresent(e -> a.state.put(e.changed(
                 endpointName == null ? e.endpointName() : endpointName, e.endpointDescription(), e.policyDocument(),
                 e.zoneAffinityEnabled(), e.zones(), securityGroupIds == null ? e.securityGroupIds() : securityGroupIds,
-                e.groupChanges(), e.pendingUntil(), e.changeTokens())));
+                e.groupChanges(), e.pendingUntil(), e.changeTokens()))));
     }
 
     void showEndpoint(RoutingContext ctx) {
@@ -122,10 +167,12 @@ final class AdminRoutes {
     }
 
     void reset(RoutingContext ctx) {
-        state.reset();
+        accounts.values().forEach(a -> {
+            a.state.reset();
+            a.faults.set(startupFaults);
+        });
         replies.clearCounts();
         gateway.forgetNonces();
-        faults.set(startupFaults);
         LOG.info("simulator reset: no endpoints, counters at zero, start-up faults");
         replies.respond(ctx, 200, Map.of("Reset", true));
     }

@@ -57,8 +57,8 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         }
     }
 
-    private final SimulatorState state;
-    private final FaultInjector faults = new FaultInjector();
+    /** The simulated accounts by id, the one the configured AccessKey pairs act in first. */
+    private final Map<String, SimulatedAccount> accounts = new java.util.LinkedHashMap<>();
     private final RpcGateway gateway;
     private final SimulatedSts sts;
     private final AdminRoutes admin;
@@ -68,15 +68,20 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.state = new SimulatorState(json, settings.dataDir() == null ? null : settings.dataDir().resolve("endpoints.jsonl"),
-                new SimulatorState.Lifecycle(settings.activeAfter(), settings.activeAfterPolls(), settings.deletedAfter()));
         SimulatorSeed seed = SimulatorSeed.read(json, settings.seedFile());
-        SimulatedPrivateLink api = new SimulatedPrivateLink(seed, state, clock);
+        SimulatorState.Lifecycle lifecycle = new SimulatorState.Lifecycle(settings.activeAfter(),
+                settings.activeAfterPolls(), settings.deletedAfter());
+        for (SimulatorSeed account : seed.allAccounts()) {
+            // The first account keeps the journal's old name, so that a data folder from before accounts still works.
+            String file = accounts.isEmpty() ? "endpoints.jsonl" : "endpoints-" + account.accountId() + ".jsonl";
+            accounts.put(account.accountId(), new SimulatedAccount(json, account,
+                    settings.dataDir() == null ? null : settings.dataDir().resolve(file), lifecycle, clock,
+                    settings.faults()));
+        }
         this.sts = new SimulatedSts(seed, clock);
-        this.faults.set(settings.faults());
         SimulatorReplies replies = new SimulatorReplies(json);
-        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, api, sts, faults, replies);
-        this.admin = new AdminRoutes(state, faults, settings.faults(), replies, gateway, clock);
+        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, accounts, sts, replies);
+        this.admin = new AdminRoutes(accounts, settings.faults(), replies, gateway, clock);
     }
 
     /** Starts a simulator on the given Vert.x instance and waits until it listens. */
@@ -108,7 +113,13 @@ public final class PrivateLinkSimulator implements AutoCloseable {
 
     /** How many endpoints were ever created with this ClientToken: exactly one, when clients are idempotent. */
     public long endpointsCreatedWith(String clientToken) {
-        return state.everCreated().stream().filter(e -> clientToken.equals(e.clientToken())).count();
+        return accounts.values().stream().flatMap(a -> a.state.everCreated().stream())
+                .filter(e -> clientToken.equals(e.clientToken())).count();
+    }
+
+    /** The endpoint in the account it lives in; empty when no account has it (any more). */
+    public java.util.Optional<String> accountOf(String endpointId) {
+        return admin.accountOf(endpointId);
     }
 
     /**
@@ -129,9 +140,14 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         admin.changeOutOfBand(endpointId, endpointName, securityGroupIds);
     }
 
-    /** Replaces the faults in force (as PUT /_simulator/faults does). */
+    /** Replaces the faults in force in every account (as PUT /_simulator/faults does). */
     public void faults(Faults next) {
-        faults.set(next);
+        accounts.values().forEach(a -> a.faults.set(next));
+    }
+
+    /** Replaces the faults in force in one account (as PUT /_simulator/faults?Account= does). */
+    public void faults(String accountId, Faults next) {
+        accounts.get(accountId).faults.set(next);
     }
 
     @Override
@@ -140,6 +156,6 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         if (server != null) {
             server.close().toCompletionStage().toCompletableFuture().join();
         }
-        state.close();
+        accounts.values().forEach(SimulatedAccount::close);
     }
 }

@@ -31,22 +31,21 @@ final class RpcGateway {
     private final RequestAuthenticator authenticator;
     private final SimulatedSts sts;
     private final Clock clock;
-    private final SimulatedPrivateLink api;
-    private final SimulatedChanges changes;
-    private final FaultInjector faults;
+    /** The accounts by id, the one the configured AccessKey pairs act in first. */
+    private final Map<String, SimulatedAccount> accounts;
+    private final SimulatedAccount first;
     private final SimulatorReplies replies;
     private final Vertx vertx;
     private final long nonceSweeper;
 
-    RpcGateway(Vertx vertx, Map<String, String> accessKeys, Clock clock, SimulatedPrivateLink api, SimulatedSts sts,
-            FaultInjector faults, SimulatorReplies replies) {
+    RpcGateway(Vertx vertx, Map<String, String> accessKeys, Clock clock, Map<String, SimulatedAccount> accounts,
+            SimulatedSts sts, SimulatorReplies replies) {
         this.vertx = vertx;
         this.sts = sts;
         this.authenticator = new RequestAuthenticator(accessKeys, sts, clock);
         this.clock = clock;
-        this.api = api;
-        this.changes = new SimulatedChanges(api);
-        this.faults = faults;
+        this.accounts = accounts;
+        this.first = accounts.values().iterator().next();
         this.replies = replies;
         this.nonceSweeper = vertx.setPeriodic(60_000, id -> authenticator.forgetOldNonces());
     }
@@ -74,8 +73,10 @@ final class RpcGateway {
             return;
         }
         String action = signed.action();
+        SimulatedAccount account = accounts.getOrDefault(String.valueOf(sts.accountOf(signed.accessKeyId())), first);
+        SimulatedPrivateLink api = account.api;
         SimulatorReplies.count(replies.calls, action);
-        FaultInjector.Verdict verdict = faults.judge(action, clock.millis());
+        FaultInjector.Verdict verdict = account.faults.judge(action, clock.millis());
         if (verdict.drop()) {
             SimulatorReplies.count(replies.outcomes, "ConnectionDropped");
             ctx.request().connection().close();
@@ -98,7 +99,8 @@ final class RpcGateway {
                 Map<String, Object> reply = new LinkedHashMap<>();
                 reply.put("RequestId", requestId);
                 reply.putAll(SimulatedSts.VERSION.equals(signed.version())
-                        ? sts.dispatch(action, params, signed.accessKeyId()) : dispatch(action, params, verdict.stuck()));
+                        ? sts.dispatch(action, params, signed.accessKeyId())
+                        : dispatch(account, action, params, verdict.stuck()));
                 SimulatorReplies.count(replies.outcomes, "Success");
                 replies.respond(ctx, 200, reply);
             } catch (SimulatorException e) {
@@ -123,7 +125,10 @@ final class RpcGateway {
         return SimulatedSts.VERSION.equals(version) ? SimulatedSts.ACTIONS : ACTIONS;
     }
 
-    private Map<String, Object> dispatch(String action, Map<String, String> params, boolean stuck) {
+    private static Map<String, Object> dispatch(SimulatedAccount account, String action, Map<String, String> params,
+            boolean stuck) {
+        SimulatedPrivateLink api = account.api;
+        SimulatedChanges changes = account.changes;
         return switch (action) {
             case "CreateVpcEndpoint" -> api.createVpcEndpoint(params, stuck);
             case "GetVpcEndpointAttribute" -> api.getVpcEndpointAttribute(params);

@@ -94,6 +94,12 @@ final class SimulatedSts {
         return body;
     }
 
+    /** The account a caller acts in: that of the role its credentials are for; null for a configured AccessKey. */
+    String accountOf(String accessKeyId) {
+        Issued issued = accessKeyId == null ? null : byAccessKeyId.get(accessKeyId);
+        return issued == null ? null : accountOf(issued.role());
+    }
+
     private static String accountOf(Role role) {
         String[] parts = role.roleArn().split(":");
         return parts.length > 3 ? parts[3] : "";

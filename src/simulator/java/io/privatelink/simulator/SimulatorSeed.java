@@ -24,7 +24,27 @@ public record SimulatorSeed(
         @JsonProperty("SecurityGroups") List<SecurityGroup> securityGroups,
         @JsonProperty("Services") List<Service> services,
         @JsonProperty("Quotas") Quotas quotas,
-        @JsonProperty("Roles") List<Role> roles) {
+        @JsonProperty("Roles") List<Role> roles,
+        /** Further accounts, each with its own resources (and the first account's quotas where it names none). */
+        @JsonProperty("Accounts") List<SimulatorSeed> accounts) {
+
+    /** Every account this seed describes, the first one (this seed's own) first. */
+    public List<SimulatorSeed> allAccounts() {
+        List<SimulatorSeed> all = new java.util.ArrayList<>();
+        all.add(this);
+        if (accounts != null) {
+            for (SimulatorSeed other : accounts) {
+                all.add(new SimulatorSeed(other.accountId(), other.regions() != null ? other.regions() : regions,
+                        orEmpty(other.vpcs()), orEmpty(other.vSwitches()), orEmpty(other.securityGroups()),
+                        orEmpty(other.services()), other.quotas() != null ? other.quotas() : quotas, roles, null));
+            }
+        }
+        return all;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 
     public static final String DEFAULT_RESOURCE = "/simulator/default-seed.json";
 

@@ -99,6 +99,34 @@ class SimulatorStsTest {
     }
 
     @Test
+    void eachAccountHasItsOwnResourcesEndpointsAndRateLimits() throws Exception {
+        try (SimulatorHarness sim = new SimulatorHarness(s -> s)) {
+            DefaultAcsClient b = session(assume(sim, Map.of("RoleArn",
+                    "acs:ram::2345678901234567:role/privatelink-provisioner", "RoleSessionName", "demo-b")));
+            assertEquals("2345678901234567", call(b, request(sim, SimulatedSts.VERSION, "GetCallerIdentity", Map.of()))
+                    .get("AccountId").asText());
+            Map<String, String> inB = SimulatorHarness.create("VpcId", "vpc-demob01", "ServiceId", "epsrv-demob01",
+                    "SecurityGroupId.1", "sg-demob01", "Zone.1.VSwitchId", "vsw-demob01h");
+            String endpointB = call(b, request(sim, PrivateLinkSimulator.VERSION, "CreateVpcEndpoint", inB))
+                    .get("EndpointId").asText();
+            assertEquals("2345678901234567", sim.simulator.accountOf(endpointB).orElseThrow());
+            assertEquals("VpcNotFound", code(b, request(sim, PrivateLinkSimulator.VERSION, "CreateVpcEndpoint",
+                    SimulatorHarness.create())), "demo-a's VPC is not demo-b's");
+            assertEquals("VpcNotFound", sim.code("CreateVpcEndpoint", inB), "nor demo-b's demo-a's");
+            String endpointA = (String) sim.call("CreateVpcEndpoint", SimulatorHarness.create()).get("EndpointId");
+            assertEquals("EndpointNotFound", code(b, request(sim, PrivateLinkSimulator.VERSION,
+                    "GetVpcEndpointAttribute", Map.of("RegionId", "cn-hangzhou", "EndpointId", endpointA))));
+
+            sim.admin("PUT", "/_simulator/faults?Account=2345678901234567",
+                    "{\"Forced\": [{\"Action\": \"ListVpcEndpoints\", \"Code\": \"Throttling.User\", \"Count\": 1}]}");
+            assertEquals("Success", sim.code("ListVpcEndpoints", Map.of("RegionId", "cn-hangzhou")),
+                    "demo-b's faults are its own");
+            assertEquals("Throttling.User", code(b, request(sim, PrivateLinkSimulator.VERSION, "ListVpcEndpoints",
+                    Map.of("RegionId", "cn-hangzhou"))));
+        }
+    }
+
+    @Test
     void rolesThatCannotBeAssumedAreRefusedWithSTSsCodes() throws Exception {
         try (SimulatorHarness sim = new SimulatorHarness(s -> s)) {
             DefaultAcsClient client = sim.client(AK, SECRET);
