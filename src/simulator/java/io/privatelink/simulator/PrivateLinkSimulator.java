@@ -130,6 +130,11 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         return admin.view(endpointId);
     }
 
+    /** The temporary secrets and security tokens STS has handed out, for tests that look for leaks. */
+    public java.util.List<String> issuedSecrets() {
+        return sts.issuedSecrets();
+    }
+
     /** Deletes an endpoint behind the service's back, as someone with the console would. */
     public void deleteOutOfBand(String endpointId) {
         admin.deleteOutOfBand(endpointId);

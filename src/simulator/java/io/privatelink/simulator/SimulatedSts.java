@@ -128,6 +128,11 @@ final class SimulatedSts {
         return Optional.of(issued.secret());
     }
 
+    /** The secrets and security tokens handed out so far, for tests that look for leaks. */
+    List<String> issuedSecrets() {
+        return byAccessKeyId.values().stream().flatMap(i -> java.util.stream.Stream.of(i.secret(), i.token())).toList();
+    }
+
     /** Every credential handed out expires now, as if its hour had passed (for tests of expiry). */
     void expireAll() {
         Instant now = clock.instant();

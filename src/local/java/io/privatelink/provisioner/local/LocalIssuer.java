@@ -30,6 +30,8 @@ public final class LocalIssuer {
 
     public static final String ISSUER = "https://privatelink-provisioner.local";
     public static final String AUDIENCE = "privatelink-provisioner";
+    /** The tenant of the ready tokens: the embedded default lets it use both of its accounts. */
+    public static final String TENANT = "demo";
 
     private final Path dir;
     private final PrivateKey privateKey;
@@ -87,7 +89,7 @@ public final class LocalIssuer {
     public Path writeRoleTokens(Duration lifetime) {
         try {
             for (String role : new String[] {"provisioner", "auditor"}) {
-                writePrivate(dir.resolve(role + ".token"), token("local-" + role, null, lifetime, role));
+                writePrivate(dir.resolve(role + ".token"), token("local-" + role, TENANT, lifetime, role));
             }
             return dir;
         } catch (IOException e) {

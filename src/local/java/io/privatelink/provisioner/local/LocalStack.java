@@ -14,6 +14,9 @@ import io.vertx.core.Vertx;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The RAM role of the embedded default's second account, in the simulator's default seed. */
+    public static final String DEMO_B_ROLE = "acs:ram::2345678901234567:role/privatelink-provisioner";
+
     /** Where each part listens. */
     public record Ports(int kafka, int kafkaController, int postgres, int simulator) {
     }
@@ -105,6 +108,12 @@ public final class LocalStack implements AutoCloseable {
         config.put("privatelink.cloud.access-key-id", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_ID);
         config.put("privatelink.cloud.access-key-secret", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_SECRET);
         config.putAll(issuer.serviceConfig());
+        // Two accounts: demo-a is the simulator's first (its AccessKey pair), demo-b its second, reached by assuming
+        // demo-b's role through the simulator's STS; the local tokens' tenant may use both.
+        config.put("privatelink.default-account", "demo-a");
+        config.put("privatelink.accounts.\"demo-b\".role-arn", DEMO_B_ROLE);
+        config.put("privatelink.tenants.\"" + LocalIssuer.TENANT + "\".default-account", "demo-a");
+        config.put("privatelink.tenants.\"" + LocalIssuer.TENANT + "\".accounts", "demo-a,demo-b");
         return config;
     }
 

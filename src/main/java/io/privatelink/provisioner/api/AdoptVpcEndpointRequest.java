@@ -16,7 +16,10 @@ public record AdoptVpcEndpointRequest(
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("DryRun") Boolean dryRun,
         @DeadlineSeconds
-        @JsonProperty("Deadline") Integer deadline) implements OperationRequest {
+        @JsonProperty("Deadline") Integer deadline,
+        /** The account the endpoint lives in (one the caller's tenant may use); the tenant's default otherwise. */
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ACCOUNT)
+        @JsonProperty("Account") String account) implements OperationRequest {
 
     @Override
     public String jobId() {
@@ -25,6 +28,6 @@ public record AdoptVpcEndpointRequest(
 
     @Override
     public AdoptVpcEndpointRequest withClientToken(String token) {
-        return new AdoptVpcEndpointRequest(regionId, endpointId, token, dryRun, deadline);
+        return new AdoptVpcEndpointRequest(regionId, endpointId, token, dryRun, deadline, account);
     }
 }

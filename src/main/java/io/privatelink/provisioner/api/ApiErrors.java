@@ -30,6 +30,8 @@ public final class ApiErrors {
     public static final String ILLEGAL_JOB_ID = "IllegalParam.JobId";
     public static final String ILLEGAL_ENDPOINT_ID = "IllegalParam.EndpointId";
     public static final String ILLEGAL_DEADLINE = "IllegalParam.Deadline";
+    public static final String ILLEGAL_ACCOUNT = "IllegalParam.Account";
+    public static final String FORBIDDEN_ACCOUNT = "Forbidden.Account";
     public static final String ENDPOINT_NOT_FOUND = "EndpointNotFound";
     public static final String JOB_REACHED_CLOUD = "OperationDenied.JobReachedCloud";
     public static final String ENDPOINT_MANAGED = "OperationDenied.EndpointManaged";
@@ -72,6 +74,8 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_ENDPOINT_ID, "The specified parameter EndpointId" + RESOURCE_ID_FORM),
             Map.entry(ILLEGAL_DEADLINE, "The specified parameter Deadline is invalid: it must be an integer of "
                     + ParameterForms.MIN_DEADLINE + " to " + ParameterForms.MAX_DEADLINE + " (seconds)."),
+            Map.entry(ILLEGAL_ACCOUNT, "The specified parameter Account is invalid: it names no account this "
+                    + "service acts in."),
             Map.entry(ILLEGAL_CODE, "The specified parameter Code is invalid: an error code is 1 to 128 letters, "
                     + "digits, dots (.), underscores (_) and hyphens (-)."),
             Map.entry(ILLEGAL_MAX_RESULTS, "The specified parameter MaxResults is invalid: 1 to 100."),
@@ -226,6 +230,11 @@ public final class ApiErrors {
     public static ApiException invalidToken(String why) {
         return new ApiException(401, INVALID_TOKEN, why)
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    public static ApiException forbiddenAccount(String account) {
+        return new ApiException(403, FORBIDDEN_ACCOUNT, "The caller's tenant may not act in the account " + account
+                + ".");
     }
 
     public static ApiException forbiddenRole(String function, String roles) {

@@ -63,7 +63,10 @@ public record CreateVpcEndpointRequest(
         @JsonProperty("DryRun") Boolean dryRun,
         /** Seconds from acceptance within which the endpoint must be Active; the service's deadlines otherwise. */
         @DeadlineSeconds
-        @JsonProperty("Deadline") Integer deadline) {
+        @JsonProperty("Deadline") Integer deadline,
+        /** The account to create it in (one the caller's tenant may use); the tenant's default otherwise. */
+        @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ACCOUNT)
+        @JsonProperty("Account") String account) {
 
     /** A tag key or value may neither start with aliyun or acs: nor hold a URL (nor a control character). */
     private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://)" + ParameterForms.TEXT;
@@ -90,7 +93,7 @@ public record CreateVpcEndpointRequest(
         return new CreateVpcEndpointRequest(regionId, vpcId, serviceId, serviceName, serviceRegionId,
                 crossRegionBandwidth, endpointName, endpointDescription, endpointType, securityGroupId, zone,
                 zonePrivateIpAddressCount, tag, resourceGroupId, policyDocument, addressIpVersion, zoneAffinityEnabled,
-                protectedEnabled, token, dryRun, deadline);
+                protectedEnabled, token, dryRun, deadline, account);
     }
 
     public boolean isDryRun() {

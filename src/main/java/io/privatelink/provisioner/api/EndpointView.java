@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 public record EndpointView(
         @JsonProperty("RequestId") String requestId,
         @JsonProperty("EndpointId") String endpointId,
+        @JsonProperty("Account") String account,
         @JsonProperty("RegionId") String regionId,
         @JsonProperty("Status") String status,
         @JsonProperty("Desired") @JsonRawValue String desired,

@@ -20,6 +20,7 @@ public record JobSummary(
     public record Item(
             @JsonProperty("JobId") String jobId,
             @JsonProperty("Action") String action,
+            @JsonProperty("Account") String account,
             @JsonProperty("JobStatus") String jobStatus,
             @JsonProperty("ClientToken") String clientToken,
             @JsonProperty("RegionId") String regionId,

@@ -16,6 +16,7 @@ public record JobView(
         @JsonProperty("RequestId") String requestId,
         @JsonProperty("JobId") String jobId,
         @JsonProperty("Action") String action,
+        @JsonProperty("Account") String account,
         @JsonProperty("JobStatus") String jobStatus,
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("CreatedAt") String createdAt,

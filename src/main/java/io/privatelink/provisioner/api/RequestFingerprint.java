@@ -31,6 +31,9 @@ public final class RequestFingerprint {
             // Only when given, so that the fingerprints of requests without one stay what they were.
             normal.put("Deadline", request.deadline().toString());
         }
+        if (request.account() != null) {
+            normal.put("Account", request.account());
+        }
         StringBuilder canonical = new StringBuilder();
         normal.forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
         return sha256(canonical.toString());

@@ -5,23 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
-import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import com.aliyuncs.http.FormatType;
-import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
-import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,12 +28,11 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 
-/** PrivateLink through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON answers. */
-// Made at start, its SDK client built on a thread of its own pool: the SDK's first client builds a JVM-wide HTTP client
-// and blocks every other caller until it is done (on an event-loop thread that stalled it for good); built off the
-// main thread, it no longer delays the first answer either.
-@io.quarkus.runtime.Startup
-@ApplicationScoped
+/**
+ * PrivateLink in one account, through aliyun-java-sdk-core's CommonRequest: the RPC protocol, signature V1, JSON
+ * answers; paced by action (the account's own limits), timed and traced. Made by {@link CloudAccounts}, one per
+ * account, sharing one pool of call threads.
+ */
 public class AliyunPrivateLinkClient implements PrivateLinkClient {
 
     private static final String VERSION = "2020-04-15";
@@ -48,6 +40,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     };
 
     private final CloudConfig config;
+    private final String account;
     private final ObjectMapper json;
     private final CompletableFuture<IAcsClient> client;
     // The SDK blocks its caller for the whole HTTP exchange; those threads are kept off the event loop.
@@ -56,37 +49,24 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     private final Tracer tracer;
     private final CallPacer pacer;
 
-    public AliyunPrivateLinkClient(CloudConfig config, ObjectMapper json, MeterRegistry metrics, Tracer tracer) {
+    /**
+     * @param account the account's name, for the metrics
+     * @param sdkClient builds the SDK client with the account's credentials: on a thread of {@code calls}, because the
+     *        SDK's first client builds a JVM-wide HTTP client and blocks every other caller until it is done (on an
+     *        event-loop thread that stalled it for good); built off the main thread, it no longer delays the first
+     *        answer either
+     */
+    AliyunPrivateLinkClient(CloudConfig config, String account, Map<String, Double> rateLimits,
+            java.util.function.Supplier<IAcsClient> sdkClient, ExecutorService calls, ObjectMapper json,
+            MeterRegistry metrics, Tracer tracer) {
         this.config = config;
+        this.account = account;
         this.json = json;
         this.metrics = metrics;
         this.tracer = tracer;
-        this.pacer = new CallPacer(config.rateLimits());
-        this.calls = Executors.newFixedThreadPool(config.maxConcurrentCalls(), r -> {
-            Thread t = new Thread(r, "privatelink-cloud-call");
-            t.setDaemon(true);
-            return t;
-        });
-        this.client = CompletableFuture.supplyAsync(() -> newClient(config), calls);
-    }
-
-    private static IAcsClient newClient(CloudConfig config) {
-        DefaultProfile profile = config.accessKeyId().isPresent()
-                ? DefaultProfile.getProfile(config.region(), config.accessKeyId().get(),
-                        config.accessKeySecret().orElse(""))
-                : DefaultProfile.getProfile(config.region());
-        HttpClientConfig http = HttpClientConfig.getDefault();
-        http.setConnectionTimeoutMillis(config.connectTimeout().toMillis());
-        http.setReadTimeoutMillis(config.readTimeout().toMillis());
-        http.setMaxRequests(config.maxConcurrentCalls());
-        http.setMaxRequestsPerHost(config.maxConcurrentCalls());
-        profile.setHttpClientConfig(http);
-        try {
-            return config.accessKeyId().isPresent() ? new DefaultAcsClient(profile)
-                    : new DefaultAcsClient(profile, new com.aliyuncs.auth.DefaultCredentialsProvider());
-        } catch (ClientException e) {
-            throw new CloudException(e.getErrCode(), e.getErrMsg(), 400, null);
-        }
+        this.pacer = new CallPacer(rateLimits);
+        this.calls = calls;
+        this.client = CompletableFuture.supplyAsync(sdkClient, calls);
     }
 
     /** The SDK client, once built; a chain that could not be built fails every call with its own code. */
@@ -224,13 +204,13 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         } catch (CloudException e) {
             outcome = e.code() == null ? "Unknown" : e.code();
             if (outcome.startsWith("Throttling")) {
-                metrics.counter("privatelink.cloud.throttled", "action", action).increment();
+                metrics.counter("privatelink.cloud.throttled", "account", account, "action", action).increment();
                 pacer.throttled(action);
             }
             throw e;
         } finally {
             Timer.builder("privatelink.cloud.calls").description("Cloud API calls by action and outcome")
-                    .tags("action", action, "outcome", outcome).publishPercentileHistogram()
+                    .tags("account", account, "action", action, "outcome", outcome).publishPercentileHistogram()
                     .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
@@ -262,9 +242,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         }
     }
 
-    @PreDestroy
     void close() {
-        calls.shutdown();
         client.thenAccept(IAcsClient::shutdown);
     }
 }

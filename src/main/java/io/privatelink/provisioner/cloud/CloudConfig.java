@@ -21,6 +21,12 @@ public interface CloudConfig {
     @WithDefault("HTTPS")
     String protocol();
 
+    /**
+     * host:port of STS, for the accounts reached through a RAM role; by default the endpoint above when it is set (the
+     * simulator answers STS too), else STS's own.
+     */
+    Optional<String> stsEndpoint();
+
     Optional<String> accessKeyId();
 
     Optional<String> accessKeySecret();

@@ -49,19 +49,19 @@ public class GroupCommit {
             with input as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                    $14::text[], $15::text[], $16::text[], $17::text[], $18::timestamptz[], $19::timestamptz[],
-                    $20::timestamptz[])
+                    $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
+                    $20::timestamptz[], $21::timestamptz[])
                 as i(job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
                     request_json, status, region_id, vpc_id, trace_parent, detail, event_type, payload,
-                    operation, resource_key, endpoint_id, next_attempt_at, created_at, deadline_at)),
+                    operation, resource_key, endpoint_id, account, next_attempt_at, created_at, deadline_at)),
             job as (
                 insert into vpc_endpoint_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,
                     request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,
                     not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent, operation,
-                    resource_key, endpoint_id, deadline_at)
+                    resource_key, endpoint_id, account, deadline_at)
                 select job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
                     request_json, status, region_id, vpc_id, 0, 0, 0, 0, next_attempt_at, created_at, created_at, 0,
-                    trace_parent, operation, resource_key, endpoint_id, deadline_at
+                    trace_parent, operation, resource_key, endpoint_id, account, deadline_at
                 from input
                 on conflict (caller_tenant, caller_subject, client_token) do nothing
                 returning job_id),
@@ -205,13 +205,13 @@ public class GroupCommit {
                 && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
     }
 
-    /** The statement's text columns, in its parameters' order ($1 to $17); the three timestamps follow. */
+    /** The statement's text columns, in its parameters' order ($1 to $18); the three timestamps follow. */
     private static final List<Function<NewJob, String>> TEXT_COLUMNS = List.of(n -> n.job().jobId,
             n -> n.job().clientToken, n -> n.job().cloudToken, n -> n.job().callerSubject, n -> n.job().callerTenant,
             n -> n.job().requestFingerprint, n -> n.job().requestJson, n -> n.job().status.name(),
             n -> n.job().regionId, n -> n.job().vpcId, n -> n.job().traceParent, NewJob::detail,
             n -> n.event().eventType, n -> n.event().payload, n -> n.job().operation.name(),
-            n -> n.job().resourceKey, n -> n.job().endpointId);
+            n -> n.job().resourceKey, n -> n.job().endpointId, n -> n.job().account);
 
     private static Tuple columns(List<Pending> batch) {
         Tuple t = Tuple.tuple();

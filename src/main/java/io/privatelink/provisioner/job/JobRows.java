@@ -41,6 +41,7 @@ final class JobRows {
         job.updatedAt = instant(row.getOffsetDateTime("updated_at"));
         job.version = row.getLong("version");
         job.operation = Operation.valueOf(row.getString("operation"));
+        job.account = row.getString("account");
         job.resourceKey = row.getString("resource_key");
         job.seq = row.getLong("seq");
         job.deadlineAt = instant(row.getOffsetDateTime("deadline_at"));

@@ -33,6 +33,7 @@ public class JobViews {
                 RequestIds.next(),
                 job.jobId,
                 job.operation.action(),
+                job.account.isEmpty() ? null : job.account,
                 job.status.name(),
                 job.clientToken,
                 time(job.createdAt),

@@ -27,6 +27,10 @@ public class ManagedEndpoint extends PanacheEntityBase {
     @Column(name = "resource_key")
     public String resourceKey;
 
+    /** The Alibaba account the endpoint lives in. */
+    @Column(nullable = false)
+    public String account = "";
+
     @Column(name = "region_id", nullable = false)
     public String regionId;
 

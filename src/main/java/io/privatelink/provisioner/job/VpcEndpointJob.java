@@ -98,6 +98,10 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Column(nullable = false)
     public Operation operation = Operation.Create;
 
+    /** The Alibaba account the job acts in ("" for jobs from before accounts: the default account). */
+    @Column(nullable = false)
+    public String account = "";
+
     /** The job that brought the endpoint under management (its create or adopt job); null on that job itself. */
     @Column(name = "resource_key")
     public String resourceKey;

@@ -20,10 +20,11 @@ import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
+import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.EndpointChange;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobRepository;
@@ -49,13 +50,13 @@ import io.smallrye.mutiny.Uni;
 public class AcceptOperation {
 
     /** The endpoint an operation is for: the key its operations share, where it is, and what is known of it. */
-    private record Target(String resourceKey, String regionId, String endpointId, VpcEndpointJob root,
-            ManagedEndpoint managed) {
+    private record Target(String resourceKey, String account, String regionId, String endpointId,
+            VpcEndpointJob root, ManagedEndpoint managed) {
     }
 
     private final JobRepository jobs;
     private final ProvisionCommandSender sender;
-    private final PrivateLinkClient cloud;
+    private final CloudAccounts cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final ProvisionerConfig config;
@@ -63,10 +64,12 @@ public class AcceptOperation {
     private final FailureClassifier failures;
     private final JobEventPublisher events;
     private final AcceptVpcEndpoint creates;
+    private final AccountPolicy accounts;
 
-    public AcceptOperation(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
+    public AcceptOperation(JobRepository jobs, ProvisionCommandSender sender, CloudAccounts cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            FailureClassifier failures, JobEventPublisher events, AcceptVpcEndpoint creates) {
+            FailureClassifier failures, JobEventPublisher events, AcceptVpcEndpoint creates, AccountPolicy accounts) {
+        this.accounts = accounts;
         this.creates = creates;
         this.jobs = jobs;
         this.sender = sender;
@@ -152,7 +155,8 @@ public class AcceptOperation {
                 if (managed != null) {
                     throw ApiErrors.endpointManaged(r.endpointId());
                 }
-                return new Target(null, r.regionId(), r.endpointId(), null, null);
+                return new Target(null, accounts.accountFor(caller, ((AdoptVpcEndpointRequest) r).account()),
+                        r.regionId(), r.endpointId(), null, null);
             });
         }
         if (r.endpointId() == null) {
@@ -165,8 +169,8 @@ public class AcceptOperation {
         }
         return jobs.managedById(r.endpointId()).flatMap(managed -> managed != null
                 ? (caller.owner().equals(managed.owner()) && regionMatches(r, managed.regionId)
-                        ? jobs.byId(managed.resourceKey).map(root -> new Target(managed.resourceKey, managed.regionId,
-                                managed.endpointId, root, managed))
+                        ? jobs.byId(managed.resourceKey).map(root -> new Target(managed.resourceKey, managed.account,
+                                managed.regionId, managed.endpointId, root, managed))
                         : Uni.createFrom().failure(ApiErrors.endpointNotFound(r.endpointId())))
                 // Not managed (yet, or no longer): the caller's create job that made it, unless it was deleted since.
                 : jobs.createJobOf(caller.owner(), r.endpointId()).flatMap(root -> root == null
@@ -183,7 +187,7 @@ public class AcceptOperation {
             if (managed != null && managed.status == ManagedEndpoint.Status.Deleted) {
                 throw ApiErrors.endpointNotFound(managed.endpointId);
             }
-            return new Target(root.jobId, root.regionId, root.endpointId, root, managed);
+            return new Target(root.jobId, root.account, root.regionId, root.endpointId, root, managed);
         });
     }
 
@@ -214,14 +218,15 @@ public class AcceptOperation {
     private Uni<CreateVpcEndpointResponse> dryRun(Operation operation, Target target, OperationRequest r) {
         Uni<Void> check;
         if (operation == Operation.Adopt) {
-            check = cloud.observe(target.regionId(), target.endpointId()).map(seen -> {
+            check = cloud.of(target.account()).observe(target.regionId(), target.endpointId()).map(seen -> {
                 if (!seen.exists()) {
                     throw ApiErrors.endpointNotFound(target.endpointId());
                 }
                 return null;
             });
         } else if (operation == Operation.Delete && target.endpointId() != null) {
-            check = cloud.change(target.regionId(), target.endpointId(), new EndpointChange.DeleteEndpoint(),
+            check = cloud.of(target.account()).change(target.regionId(), target.endpointId(),
+                    new EndpointChange.DeleteEndpoint(),
                     r.clientToken(), true);
         } else {
             check = Uni.createFrom().voidItem();
@@ -239,6 +244,7 @@ public class AcceptOperation {
                 target.regionId(), "", now);
         job.operation = operation;
         job.resourceKey = target.resourceKey();
+        job.account = target.account();
         job.endpointId = target.endpointId();
         job.deadlineAt = r.deadline() == null ? null : now.plusSeconds(r.deadline());
         job.nextAttemptAt = now.plus(config.accept().resendAfter());

@@ -20,9 +20,10 @@ import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.api.RequestValidator;
+import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.cloud.CloudException;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobRepository;
@@ -46,7 +47,7 @@ public class AcceptVpcEndpoint {
 
     private final JobRepository jobs;
     private final ProvisionCommandSender sender;
-    private final PrivateLinkClient cloud;
+    private final CloudAccounts cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final ProvisionerConfig config;
@@ -54,10 +55,12 @@ public class AcceptVpcEndpoint {
     private final FailureClassifier failures;
     private final JobEventPublisher events;
     private final AcceptPriority priority;
+    private final AccountPolicy accounts;
 
-    public AcceptVpcEndpoint(JobRepository jobs, ProvisionCommandSender sender, PrivateLinkClient cloud,
+    public AcceptVpcEndpoint(JobRepository jobs, ProvisionCommandSender sender, CloudAccounts cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            FailureClassifier failures, JobEventPublisher events, AcceptPriority priority) {
+            FailureClassifier failures, JobEventPublisher events, AcceptPriority priority, AccountPolicy accounts) {
+        this.accounts = accounts;
         this.priority = priority;
         this.events = events;
         this.failures = failures;
@@ -130,28 +133,36 @@ public class AcceptVpcEndpoint {
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
+        String account;
+        try {
+            account = accounts.accountFor(caller, request.account());
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
         String clientToken = request.clientToken() != null ? request.clientToken() : UUID.randomUUID().toString();
         if (request.isDryRun()) {
-            return dryRun(request, clientToken);
+            return dryRun(request, account, clientToken);
         }
-        return record(request.withClientToken(clientToken), caller, back);
+        return record(request.withClientToken(clientToken), account, caller, back);
     }
 
-    private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String clientToken) {
-        return cloud.checkCreate(request.cloudParameters(), clientToken)
+    private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String account,
+            String clientToken) {
+        return cloud.of(account).checkCreate(request.cloudParameters(), clientToken)
                 .onFailure().transform(failure -> failure instanceof CloudException e
                         ? ApiErrors.cloudRefused(e.code(), e.getMessage(), e.isRetryable())
                         : failures.toApi(failure, "CreateVpcEndpoint DryRun"))
                 .onItem().transformToUni(passed -> Uni.createFrom().failure(ApiErrors.dryRunPassed()));
     }
 
-    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, Caller caller,
+    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, String account, Caller caller,
             java.util.concurrent.Executor back) {
         Instant now = Instant.now();
         VpcEndpointJob job = VpcEndpointJob.accepted(caller.owner(), request.clientToken(), RequestFingerprint.of(request),
                 views.write(request), request.regionId(), request.vpcId(), now);
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
         job.deadlineAt = request.deadline() == null ? null : now.plusSeconds(request.deadline());
+        job.account = account;
         job.traceParent = Tracing.traceParent();
         return jobs.accept(job, "accepted")
                 .ifNoItem().after(config.accept().timeout()).fail()

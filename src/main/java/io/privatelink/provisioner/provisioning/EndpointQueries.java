@@ -82,7 +82,7 @@ public class EndpointQueries {
     }
 
     static EndpointView view(ManagedEndpoint m, List<VpcEndpointJob> jobs) {
-        return new EndpointView(RequestIds.next(), m.endpointId, m.regionId, m.status.name(), m.desiredJson,
+        return new EndpointView(RequestIds.next(), m.endpointId, m.account.isEmpty() ? null : m.account, m.regionId, m.status.name(), m.desiredJson,
                 m.observedJson, time(m.observedAt), m.driftJson, time(m.createdAt), time(m.updatedAt),
                 jobs.stream().map(j -> new EndpointView.Job(j.jobId, j.operation.action(), j.status.name(),
                         time(j.createdAt), time(j.updatedAt))).toList());

@@ -95,7 +95,8 @@ public class JobQueries {
     }
 
     private static JobSummary.Item item(VpcEndpointJob j) {
-        return new JobSummary.Item(j.jobId, j.operation.action(), j.status.name(), j.clientToken, j.regionId, j.vpcId, j.endpointId, j.attempts,
+        return new JobSummary.Item(j.jobId, j.operation.action(), j.account.isEmpty() ? null : j.account,
+                j.status.name(), j.clientToken, j.regionId, j.vpcId, j.endpointId, j.attempts,
                 j.createdAt.toString(), j.updatedAt.toString(),
                 j.errorCode == null ? null : new JobView.Error(j.errorCode, j.errorMessage));
     }

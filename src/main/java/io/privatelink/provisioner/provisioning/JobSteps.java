@@ -63,6 +63,7 @@ public class JobSteps {
     ManagedEndpoint managed(VpcEndpointJob job, String desiredJson, Object observed, Instant now) {
         ManagedEndpoint m = new ManagedEndpoint();
         m.resourceKey = job.jobId;
+        m.account = job.account;
         m.regionId = job.regionId;
         m.endpointId = job.endpointId;
         m.callerSubject = job.callerSubject;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ProvisionCommand;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
@@ -29,13 +29,13 @@ import io.smallrye.mutiny.Uni;
 public class ProvisionEndpoint {
 
     /** One create call about to be made; or, for a job of another operation, that job to hand over. */
-    private record Attempt(String jobId, String cloudToken, Map<String, String> parameters, int number,
-            VpcEndpointJob operation) {
+    private record Attempt(String jobId, String account, String cloudToken, Map<String, String> parameters,
+            int number, VpcEndpointJob operation) {
     }
 
     private final AcceptPriority priority;
     private final JobRepository jobs;
-    private final PrivateLinkClient cloud;
+    private final CloudAccounts cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final JobDecisions decisions;
@@ -44,7 +44,7 @@ public class ProvisionEndpoint {
     private final JobEventPublisher events;
     private final RunOperation operations;
 
-    public ProvisionEndpoint(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context,
+    public ProvisionEndpoint(JobRepository jobs, CloudAccounts cloud, ReactiveContext context,
             JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events,
             AcceptPriority priority, RunOperation operations) {
         this.operations = operations;
@@ -74,7 +74,7 @@ public class ProvisionEndpoint {
         Instant now = Instant.now();
         return jobs.update(jobId, (job, steps) -> {
             if (job.operation != Operation.Create) {
-                return OperationDecisions.waitsToStart(job) ? new Attempt(jobId, null, null, 0, job) : null;
+                return OperationDecisions.waitsToStart(job) ? new Attempt(jobId, job.account, null, null, 0, job) : null;
             }
             if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
                 return null;
@@ -83,12 +83,13 @@ public class ProvisionEndpoint {
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
             job.nextAttemptAt = now.plus(config.retry().callLease());
-            return new Attempt(job.jobId, job.cloudToken, views.request(job).cloudParameters(), job.attempts, null);
+            return new Attempt(job.jobId, job.account, job.cloudToken, views.request(job).cloudParameters(),
+                    job.attempts, null);
         });
     }
 
     private Uni<Void> call(Attempt attempt, Executor back) {
-        return cloud.create(attempt.parameters(), attempt.cloudToken())
+        return cloud.of(attempt.account()).create(attempt.parameters(), attempt.cloudToken())
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((creation, failure) -> jobs.update(attempt.jobId(), (job, steps) -> {
                     if (job.status != JobStatus.Provisioning) {

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.privatelink.provisioner.api.ReconcileSummary;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
@@ -40,7 +40,7 @@ public class ReconcileJobs {
 
     private final AcceptPriority priority;
     private final JobRepository jobs;
-    private final PrivateLinkClient cloud;
+    private final CloudAccounts cloud;
     private final ProvisionCommandSender sender;
     private final ReactiveContext context;
     private final JobViews views;
@@ -53,7 +53,7 @@ public class ReconcileJobs {
     private final RunOperation operations;
     private final WatchDrift drift;
 
-    public ReconcileJobs(JobRepository jobs, PrivateLinkClient cloud, ProvisionCommandSender sender,
+    public ReconcileJobs(JobRepository jobs, CloudAccounts cloud, ProvisionCommandSender sender,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
             RunOperation operations, WatchDrift drift) {
@@ -136,7 +136,7 @@ public class ReconcileJobs {
     }
 
     private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {
-        return cloud.observe(claimed.regionId, claimed.endpointId)
+        return cloud.of(claimed.account).observe(claimed.regionId, claimed.endpointId)
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((observation, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
                     if (job.status != JobStatus.Creating) {

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.privatelink.provisioner.api.EndpointSpec;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
 import io.privatelink.provisioner.cloud.Observation;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.JobRepository;
@@ -34,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 public class RunOperation {
 
     private final JobRepository jobs;
-    private final PrivateLinkClient cloud;
+    private final CloudAccounts cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final OperationDecisions decisions;
@@ -42,7 +42,7 @@ public class RunOperation {
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
 
-    public RunOperation(JobRepository jobs, PrivateLinkClient cloud, ReactiveContext context, JobViews views,
+    public RunOperation(JobRepository jobs, CloudAccounts cloud, ReactiveContext context, JobViews views,
             OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events) {
         this.jobs = jobs;
         this.cloud = cloud;
@@ -108,8 +108,9 @@ public class RunOperation {
     private Uni<Void> observe(VpcEndpointJob job, ManagedEndpoint managed, Executor back) {
         List<String> applied = views.strings(job.appliedJson);
         EndpointSpec desired = desired(job, managed);
-        Uni<Observation> seen = job.operation == Operation.Delete ? cloud.observe(job.regionId, job.endpointId)
-                : cloud.observeFully(job.regionId, job.endpointId);
+        Uni<Observation> seen = job.operation == Operation.Delete
+                ? cloud.of(job.account).observe(job.regionId, job.endpointId)
+                : cloud.of(job.account).observeFully(job.regionId, job.endpointId);
         return seen.emitOn(back).onItemOrFailure().transformToUni((observation, failure) -> {
             Instant now = Instant.now();
             OperationStep next = failure == null ? decisions.afterObserve(job, applied, desired, observation, now)
@@ -117,7 +118,8 @@ public class RunOperation {
             if (!(next instanceof OperationStep.Call call)) {
                 return record(job.jobId, next, managed, desired, observation);
             }
-            return cloud.change(job.regionId, job.endpointId, call.change(), call.token(), false).emitOn(back)
+            return cloud.of(job.account).change(job.regionId, job.endpointId, call.change(), call.token(), false)
+                    .emitOn(back)
                     .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
                             decisions.afterCall(job, applied, call.change(),
                                     callFailure == null ? null : CallFailure.of(callFailure), Instant.now()),

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.api.EndpointSpec;
 import io.privatelink.provisioner.cloud.Observation;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.DriftConfig;
 import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobEventFactory;
@@ -37,14 +37,14 @@ public class WatchDrift {
     private static final Logger LOG = Logger.getLogger(WatchDrift.class);
 
     private final ManagedEndpoints endpoints;
-    private final PrivateLinkClient cloud;
+    private final CloudAccounts cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final JobEventFactory eventFactory;
     private final JobEventPublisher events;
     private final DriftConfig config;
 
-    public WatchDrift(ManagedEndpoints endpoints, PrivateLinkClient cloud, ReactiveContext context, JobViews views,
+    public WatchDrift(ManagedEndpoints endpoints, CloudAccounts cloud, ReactiveContext context, JobViews views,
             JobEventFactory eventFactory, JobEventPublisher events, DriftConfig config) {
         this.endpoints = endpoints;
         this.cloud = cloud;
@@ -77,7 +77,7 @@ public class WatchDrift {
 
     private Uni<Void> watch(ManagedEndpoint claimed, java.util.concurrent.Executor back) {
         return endpoints.busy(claimed.resourceKey).flatMap(busy -> busy ? record(claimed.resourceKey, null)
-                : cloud.observeFully(claimed.regionId, claimed.endpointId).emitOn(back)
+                : cloud.of(claimed.account).observeFully(claimed.regionId, claimed.endpointId).emitOn(back)
                         .flatMap(seen -> record(claimed.resourceKey, seen)));
     }
 

@@ -57,7 +57,7 @@ class ObservabilityTest {
     void metricsCountAKnownScenarioExactly() {
         String before = metrics();
         String failed = "privatelink_jobs_finished_total{action=\"CreateVpcEndpoint\",code=\"EndpointServiceNotAuthorized\",status=\"Failed\"}";
-        String refused = "privatelink_cloud_calls_seconds_count{action=\"CreateVpcEndpoint\",outcome=\"EndpointServiceNotAuthorized\"}";
+        String refused = "privatelink_cloud_calls_seconds_count{account=\"demo-a\",action=\"CreateVpcEndpoint\",outcome=\"EndpointServiceNotAuthorized\"}";
         for (int i = 0; i < 2; i++) {
             String body = Jobs.request("vpc-demo01", UUID.randomUUID().toString())
                     .replace("epsrv-demo01", "epsrv-private01");

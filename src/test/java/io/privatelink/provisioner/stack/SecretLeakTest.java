@@ -63,6 +63,11 @@ class SecretLeakTest {
                 "expired token", expired,
                 "auditor-only token", auditorOnly);
 
+        // A job in demo-b: the service assumes demo-b's role, and gets temporary credentials from STS.
+        String inDemoB = create(Callers.bearer(Callers.token("leak-demo", io.privatelink.provisioner.local.LocalIssuer.TENANT,
+                "provisioner")), """
+                {"RegionId": "cn-hangzhou", "VpcId": "vpc-demob01", "ServiceId": "epsrv-demob01",
+                 "SecurityGroupId": ["sg-demob01"], "Account": "demo-b"}""").jsonPath().getString("JobId");
         String good = UUID.randomUUID().toString();
         String goodJob = create(Callers.bearer(provisioner), Jobs.request("vpc-demo01", good)).jsonPath().getString("JobId");
         String failing = create(Callers.bearer(provisioner), Jobs.request("vpc-missing", UUID.randomUUID().toString()))
@@ -77,6 +82,14 @@ class SecretLeakTest {
         keep(RestAssured.given().header("X-Privatelink-Push-Secret", provisioner).post("/ProvisionVpcEndpoint"));
         keep(RestAssured.given().header("X-Privatelink-Push-Secret", pushSecret + "x").post("/ReconcileVpcEndpointJobs"));
         keep(RestAssured.given().header("X-Privatelink-Push-Secret", pushSecret).post("/ReconcileVpcEndpointJobs"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !LocalStackResource.stack().simulator().issuedSecrets().isEmpty()
+                && "Active".equals(Callers.auditor().get("/GetVpcEndpointJob?JobId=" + inDemoB).jsonPath()
+                        .getString("JobStatus")));
+        Map<String, String> withSts = new java.util.LinkedHashMap<>(secrets);
+        List<String> issued = LocalStackResource.stack().simulator().issuedSecrets();
+        for (int i = 0; i < issued.size(); i++) {
+            withSts.put("STS credential " + i, issued.get(i));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of("Active", "Failed").containsAll(List.of(
                 Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + goodJob).jsonPath().getString("JobStatus"),
                 Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + failing).jsonPath().getString("JobStatus"))));
@@ -98,7 +111,7 @@ class SecretLeakTest {
         List<String> rows = storedRows();
         assertTrue(rows.stream().anyMatch(r -> r.contains(goodJob)), "the stored rows were read");
         List<String> leaks = new ArrayList<>();
-        secrets.forEach((name, secret) -> {
+        withSts.forEach((name, secret) -> {
             where(leaks, name, secret, "a response", seen);
             where(leaks, name, secret, "the log", log.lines().toList());
             where(leaks, name, secret, "a published record", published);
@@ -116,7 +129,8 @@ class SecretLeakTest {
     private static List<String> storedRows() throws Exception {
         List<String> rows = new ArrayList<>();
         try (var c = DriverManager.getConnection(LocalStackResource.stack().jdbcUrl(), "postgres", "")) {
-            for (String table : List.of("vpc_endpoint_job", "vpc_endpoint_job_history", "vpc_endpoint_job_event")) {
+            for (String table : List.of("vpc_endpoint_job", "vpc_endpoint_job_history", "vpc_endpoint_job_event",
+                    "managed_endpoint")) {
                 try (var rs = c.createStatement().executeQuery("select t::text from " + table + " t")) {
                     while (rs.next()) {
                         rows.add(rs.getString(1));

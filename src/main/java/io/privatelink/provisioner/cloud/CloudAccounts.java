@@ -1,0 +1,75 @@
+package io.privatelink.provisioner.cloud;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
+import io.privatelink.provisioner.config.AccountsConfig;
+
+/**
+ * The cloud in each account the service acts in (AccountsConfig): a {@link PrivateLinkClient} per account, each with
+ * its own credentials (its role assumed through STS) and its own pacing, so that one account throttled never slows
+ * another. Made at start, their SDK clients built on the call threads.
+ */
+@io.quarkus.runtime.Startup
+@ApplicationScoped
+public class CloudAccounts {
+
+    private final Map<String, AliyunPrivateLinkClient> clients = new LinkedHashMap<>();
+    private final String defaultAccount;
+    private final ExecutorService calls;
+
+    public CloudAccounts(CloudConfig cloud, AccountsConfig accounts, ObjectMapper json, MeterRegistry metrics,
+            Tracer tracer) {
+        this.defaultAccount = accounts.defaultAccount();
+        // One pool for every account's calls: the SDK blocks a thread per call.
+        this.calls = Executors.newFixedThreadPool(cloud.maxConcurrentCalls(), r -> {
+            Thread t = new Thread(r, "privatelink-cloud-call");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, AccountsConfig.Account> named = new LinkedHashMap<>(accounts.accounts());
+        if (!named.containsKey(defaultAccount)) {
+            clients.put(defaultAccount, client(cloud, defaultAccount, Optional.empty(), json, metrics, tracer));
+        }
+        named.forEach((name, account) -> clients.put(name, client(cloud, name, Optional.of(account), json, metrics,
+                tracer)));
+    }
+
+    private AliyunPrivateLinkClient client(CloudConfig cloud, String name, Optional<AccountsConfig.Account> account,
+            ObjectMapper json, MeterRegistry metrics, Tracer tracer) {
+        Map<String, Double> limits = new LinkedHashMap<>(cloud.rateLimits());
+        account.ifPresent(a -> limits.putAll(a.rateLimits()));
+        return new AliyunPrivateLinkClient(cloud, name, limits, () -> SdkClients.forAccount(cloud, account), calls,
+                json, metrics, tracer);
+    }
+
+    /** The cloud in this account ("" for jobs recorded before accounts: the default account). */
+    public PrivateLinkClient of(String account) {
+        AliyunPrivateLinkClient client = clients.get(account == null || account.isEmpty() ? defaultAccount : account);
+        if (client == null) {
+            throw new CloudException("InvalidAccount.NotFound", "The account " + account + " is not configured.", 400,
+                    null);
+        }
+        return client;
+    }
+
+    public boolean has(String account) {
+        return clients.containsKey(account);
+    }
+
+    @PreDestroy
+    void close() {
+        calls.shutdown();
+        clients.values().forEach(AliyunPrivateLinkClient::close);
+    }
+}
