@@ -79,6 +79,11 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     }
 
     @Override
+    public java.time.Duration backlog(String action) {
+        return pacer.backlog(action);
+    }
+
+    @Override
     public Uni<Creation> create(Map<String, String> parameters, String clientToken) {
         Map<String, String> p = new LinkedHashMap<>(parameters);
         p.put("ClientToken", clientToken);

@@ -24,6 +24,12 @@ final class CallPacer {
         return lane == null ? Duration.ZERO : Duration.ofNanos(lane.reserve(System.nanoTime()));
     }
 
+    /** How long a call made now would wait for its slot, without taking one. */
+    Duration backlog(String action) {
+        Lane lane = lanes.get(action);
+        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.backlog(System.nanoTime()));
+    }
+
     void succeeded(String action) {
         Lane lane = lanes.get(action);
         if (lane != null) {
@@ -58,6 +64,10 @@ final class CallPacer {
             long slot = Math.max(now, nextSlot);
             nextSlot = slot + (long) (1_000_000_000L / rate);
             return slot - now;
+        }
+
+        synchronized long backlog(long now) {
+            return Math.max(0, nextSlot - now);
         }
 
         synchronized void succeeded() {

@@ -10,6 +10,9 @@ import io.smallrye.mutiny.Uni;
  */
 public interface PrivateLinkClient {
 
+    /** How long a call of {@code action} made now would wait for its slot under this account's pacing. */
+    java.time.Duration backlog(String action);
+
     /** CreateVpcEndpoint with the flattened parameters and the job's ClientToken. */
     Uni<Creation> create(Map<String, String> parameters, String clientToken);
 

@@ -109,6 +109,14 @@ public interface ProvisionerConfig {
         @WithDefault("1s")
         String every();
 
+        /**
+         * A create call that would wait longer than this for its account's pacing slot is left running while the
+         * in-process consumer goes on with the next command (of another account, perhaps): one account's burst never
+         * holds the consumers that another account's requests wait for. The call's lease covers its wait.
+         */
+        @WithDefault("200ms")
+        Duration handOffAfter();
+
         /** Jobs one pass claims at most. */
         @WithDefault("200")
         int batchSize();

@@ -37,6 +37,15 @@ public class ProvisionCommandConsumer {
      */
     @Incoming("provision-commands-in")
     public Uni<Void> consume(String record) {
+        return handle(record, true);
+    }
+
+    /**
+     * One record. In process ({@code handOff}), a create call that must wait long for its account's pacing is left
+     * running while the next record is taken; pushed by a platform, the delivery waits for the call, so that the
+     * platform does not freeze or reclaim the instance under it.
+     */
+    public Uni<Void> handle(String record, boolean handOff) {
         ProvisionCommand command;
         try {
             command = commands.readValue(record);
@@ -46,7 +55,7 @@ public class ProvisionCommandConsumer {
         if (command == null || command.jobId() == null || command.jobId().isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a ProvisionCommand: no JobId"));
         }
-        return provision.provision(command).onFailure().recoverWithUni(e -> {
+        return provision.provision(command, handOff).onFailure().recoverWithUni(e -> {
             LOG.warnf("ProvisionCommand for job %s failed (%s); the reconciler will retry it",
                     command.jobId(), e.toString());
             return Uni.createFrom().voidItem();

@@ -28,9 +28,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProvisionEndpoint {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProvisionEndpoint.class);
+
     /** One create call about to be made; or, for a job of another operation, that job to hand over. */
     private record Attempt(String jobId, String account, String cloudToken, Map<String, String> parameters,
-            int number, VpcEndpointJob operation) {
+            int number, VpcEndpointJob operation, java.time.Duration backlog) {
     }
 
     private final AcceptPriority priority;
@@ -61,20 +63,42 @@ public class ProvisionEndpoint {
 
     /** One command: the job's create call, if the job still waits for it; nothing for a job past Provisioning. */
     public Uni<Void> provision(ProvisionCommand command) {
+        return provision(command, false);
+    }
+
+    /**
+     * One command; with {@code handOff}, a create call that must wait for its account's pacing longer than
+     * privatelink.reconciler.hand-off-after goes on by itself and the command is done at once, so that the consumer
+     * takes the next one (a crash meanwhile leaves the job Provisioning under its lease, for the reconciler).
+     */
+    public Uni<Void> provision(ProvisionCommand command, boolean handOff) {
         if (command == null || command.jobId() == null) {
             return Uni.createFrom().failure(ApiErrors.missing("JobId", "A ProvisionCommand needs its JobId."));
         }
         return priority.turn().chain(() -> context.run(back -> events.after(begin(command.jobId()), command.jobId())
-                .flatMap(attempt -> attempt == null ? Uni.createFrom().voidItem()
-                        : attempt.operation() != null ? operations.step(attempt.operation())
-                        : events.after(call(attempt, back), attempt.jobId()))));
+                .flatMap(attempt -> {
+                    if (attempt == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (attempt.operation() != null) {
+                        return operations.step(attempt.operation());
+                    }
+                    Uni<Void> call = events.after(call(attempt, back), attempt.jobId());
+                    if (handOff && attempt.backlog().compareTo(config.reconciler().handOffAfter()) > 0) {
+                        call.subscribe().with(done -> {
+                        }, e -> LOG.warnf("the create call of job %s failed (%s); the reconciler will retry it",
+                                attempt.jobId(), e.toString()));
+                        return Uni.createFrom().voidItem();
+                    }
+                    return call;
+                })));
     }
 
     private Uni<Attempt> begin(String jobId) {
         Instant now = Instant.now();
         return jobs.update(jobId, (job, steps) -> {
             if (job.operation != Operation.Create) {
-                return OperationDecisions.waitsToStart(job) ? new Attempt(jobId, job.account, null, null, 0, job) : null;
+                return OperationDecisions.waitsToStart(job) ? new Attempt(jobId, job.account, null, null, 0, job, java.time.Duration.ZERO) : null;
             }
             if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
                 return null;
@@ -82,9 +106,11 @@ public class ProvisionEndpoint {
             Tracing.tag(job);
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
-            job.nextAttemptAt = now.plus(config.retry().callLease());
+            // The call waits for its account's pacing slot first: its lease covers the wait.
+            java.time.Duration backlog = cloud.of(job.account).backlog("CreateVpcEndpoint");
+            job.nextAttemptAt = now.plus(config.retry().callLease()).plus(backlog);
             return new Attempt(job.jobId, job.account, job.cloudToken, views.request(job).cloudParameters(),
-                    job.attempts, null);
+                    job.attempts, null, backlog);
         });
     }
 

@@ -127,7 +127,7 @@ public class PushRoutes {
 
     private Uni<Outcome> deliver(PushedRecord record) {
         Uni<Void> work = switch (record.topic()) {
-            case "vpc-endpoint.commands" -> commands.consume(record.value());
+            case "vpc-endpoint.commands" -> commands.handle(record.value(), false);
             case "vpc-endpoint.requests" -> requests.handle(new ConsumerRecord<>(record.topic(), record.partition(),
                     record.offset(), record.key(), record.value()));
             default -> Uni.createFrom().failure(new IllegalArgumentException("no function consumes " + record.topic()));

@@ -23,6 +23,19 @@ class CallPacerTest {
     }
 
     @Test
+    void theBacklogSaysHowLongANewCallWouldWaitWithoutTakingASlot() {
+        CallPacer pacer = new CallPacer(Map.of("CreateVpcEndpoint", 10.0));
+        assertEquals(Duration.ZERO, pacer.backlog("CreateVpcEndpoint"));
+        for (int i = 0; i < 10; i++) {
+            pacer.reserve("CreateVpcEndpoint");
+        }
+        long backlog = pacer.backlog("CreateVpcEndpoint").toMillis();
+        assertTrue(backlog > 900 && backlog <= 1000, "ten calls ahead at 10/s: about a second, " + backlog + " ms");
+        assertTrue(pacer.backlog("CreateVpcEndpoint").toMillis() <= backlog, "looking takes no slot");
+        assertEquals(Duration.ZERO, pacer.backlog("GetVpcEndpointAttribute"), "an action without a limit has none");
+    }
+
+    @Test
     void throttlingSlowsTheActionDownAndSuccessesBringItBack() {
         CallPacer pacer = new CallPacer(Map.of("CreateVpcEndpoint", 30.0));
         pacer.throttled("CreateVpcEndpoint");

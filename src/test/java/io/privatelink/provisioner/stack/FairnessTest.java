@@ -1,0 +1,86 @@
+package io.privatelink.provisioner.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.privatelink.provisioner.fixtures.Callers;
+import io.privatelink.provisioner.fixtures.Jobs;
+import io.privatelink.provisioner.fixtures.LocalStackResource;
+import io.privatelink.provisioner.local.LocalIssuer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * One account's burst does not hold back another account's requests: with every account paced at 4 creates a
+ * second, 40 creates in demo-a take ten seconds, and demo-b's requests, accepted after them, reach the cloud at once.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackResource.class)
+@TestProfile(FairnessTest.Paced.class)
+class FairnessTest {
+
+    public static class Paced implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("privatelink.cloud.rate-limits.CreateVpcEndpoint", "4");
+        }
+    }
+
+    static RequestSpecification demo() {
+        return Callers.bearer(Callers.token("fair-caller", LocalIssuer.TENANT, "provisioner"));
+    }
+
+    static String accept(String body) {
+        return demo().contentType(ContentType.JSON).body(body).post("/CreateVpcEndpoint").then().statusCode(202)
+                .extract().path("JobId");
+    }
+
+    static String status(String jobId) {
+        return demo().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath().getString("JobStatus");
+    }
+
+    static boolean atTheCloud(String jobId) {
+        return List.of("Creating", "Active").contains(status(jobId));
+    }
+
+    @Test
+    void anotherAccountsRequestsDoNotWaitForOneAccountsBurst() {
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            burst.add(accept(Jobs.request("vpc-demo01", UUID.randomUUID().toString())));
+        }
+        List<String> other = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            other.add(accept("""
+                    {"RegionId": "cn-hangzhou", "VpcId": "vpc-demob01", "ServiceId": "epsrv-demob01",
+                     "SecurityGroupId": ["sg-demob01"], "ClientToken": "%s", "Account": "demo-b"}"""
+                    .formatted(UUID.randomUUID())));
+        }
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> other.stream().allMatch(FairnessTest::atTheCloud));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long burstLeft = burst.stream().filter(id -> !atTheCloud(id)).count();
+        assertTrue(burstLeft >= 10, "demo-b's creates went while demo-a's burst still drained (" + burstLeft
+                + " of 40 left after " + seconds + " s)");
+        List<String> all = new ArrayList<>(burst);
+        all.addAll(other);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> all.stream().allMatch(id -> "Active".equals(status(id))));
+        assertEquals(0, burst.stream().filter(id -> LocalStackResource.stack().simulator().endpointsCreatedWith(id) != 1)
+                .count(), "each job made one endpoint, the handed-off calls too");
+    }
+}
