@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +27,7 @@ class SimulatorSignatureV3Test {
     static final String PL = PrivateLinkSimulator.VERSION;
 
     static Map<String, String> createParams(String token) {
-        Map<String, String> p = new LinkedHashMap<>(SimulatorHarness.create("ClientToken", token));
-        return p;
+        return SimulatorHarness.create("ClientToken", token);
     }
 
     static JsonNode ok(HttpResponse<String> response) throws Exception {

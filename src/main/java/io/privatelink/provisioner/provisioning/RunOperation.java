@@ -86,7 +86,7 @@ public class RunOperation {
                         steps.add(job.moveTo(job.operation.working(), "EndpointId " + job.endpointId, now));
                         return true;
                     }
-                    end(job, steps, next, null, now);
+                    end(job, steps, next, null, null, now);
                     return false;
                 }), snapshot.jobId))))
                 .emitOn(back)
@@ -116,14 +116,14 @@ public class RunOperation {
             OperationStep next = failure == null ? decisions.afterObserve(job, applied, desired, observation, now)
                     : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now);
             if (!(next instanceof OperationStep.Call call)) {
-                return record(job.jobId, next, managed, desired, observation);
+                return record(job.jobId, next, managed, desired);
             }
             return cloud.of(job.account).change(job.regionId, job.endpointId, call.change(), call.token(), false)
                     .emitOn(back)
                     .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
                             decisions.afterCall(job, applied, call.change(),
                                     callFailure == null ? null : CallFailure.of(callFailure), Instant.now()),
-                            managed, desired, observation));
+                            managed, desired));
         });
     }
 
@@ -137,8 +137,7 @@ public class RunOperation {
         return before.updatedBy(views.request(job, UpdateVpcEndpointRequest.class));
     }
 
-    private Uni<Void> record(String jobId, OperationStep next, ManagedEndpoint managed, EndpointSpec desired,
-            Observation seen) {
+    private Uni<Void> record(String jobId, OperationStep next, ManagedEndpoint managed, EndpointSpec desired) {
         return events.after(jobs.update(jobId, (job, steps) -> {
             if (job.status != job.operation.working()) {
                 return null;
@@ -157,20 +156,15 @@ public class RunOperation {
                 job.pollFailures = wait.failed() ? job.pollFailures + 1 : 0;
                 job.nextAttemptAt = wait.at();
             } else {
-                end(job, steps, next, managed, now, desired, seen);
+                end(job, steps, next, managed, desired, now);
             }
             return null;
         }), jobId).replaceWithVoid();
     }
 
-    private void end(VpcEndpointJob job, List<JobHistoryEntry> steps, OperationStep next, ManagedEndpoint managed,
-            Instant now) {
-        end(job, steps, next, managed, now, null, null);
-    }
-
     /** The operation's end: its state, its error or the endpoint as last seen, and the managed endpoint after it. */
     private void end(VpcEndpointJob job, List<JobHistoryEntry> steps, OperationStep next, ManagedEndpoint managed,
-            Instant now, EndpointSpec desired, Observation seen) {
+            EndpointSpec desired, Instant now) {
         if (next instanceof OperationStep.Fail fail) {
             job.errorCode = fail.code();
             job.errorMessage = fail.message();
@@ -183,30 +177,28 @@ public class RunOperation {
         }
         steps.add(job.moveTo(job.operation.done(), done.detail(), now));
         job.managedWrite = switch (job.operation) {
-            case Delete -> managed == null ? null : with(managed, ManagedEndpoint.Status.Deleted, null, now);
-            case Update -> managed == null ? null : with(managed, ManagedEndpoint.Status.Active, views.write(desired), now,
-                    done.seen());
+            case Delete -> managed == null ? null : deleted(managed, now);
+            case Update -> managed == null ? null : updated(managed, views.write(desired), done.seen(), now);
             case Adopt -> jobSteps.managed(job, views.write(ObservedSpec.of(done.seen())), ObservedSpec.view(done.seen()),
                     now);
             case Create -> null;
         };
     }
 
-    private ManagedEndpoint with(ManagedEndpoint m, ManagedEndpoint.Status status, String desiredJson, Instant now) {
-        m.status = status;
-        if (desiredJson != null) {
-            m.desiredJson = desiredJson;
-        }
+    private static ManagedEndpoint deleted(ManagedEndpoint m, Instant now) {
+        m.status = ManagedEndpoint.Status.Deleted;
         m.updatedAt = now;
         return m;
     }
 
-    private ManagedEndpoint with(ManagedEndpoint m, ManagedEndpoint.Status status, String desiredJson, Instant now,
-            Observation seen) {
-        with(m, status, desiredJson, now);
+    /** The endpoint as an update leaves it: what is now wanted of it, and as it was seen, in agreement. */
+    private ManagedEndpoint updated(ManagedEndpoint m, String desiredJson, Observation seen, Instant now) {
+        m.status = ManagedEndpoint.Status.Active;
+        m.desiredJson = desiredJson;
         m.observedJson = views.write(ObservedSpec.view(seen));
         m.observedAt = now;
         m.driftJson = null;
+        m.updatedAt = now;
         return m;
     }
 }
