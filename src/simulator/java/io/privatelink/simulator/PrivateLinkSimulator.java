@@ -97,7 +97,7 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         router.post("/_simulator/endpoints/:id/delete").handler(simulator.admin::deleteEndpoint);
         router.patch("/_simulator/endpoints/:id").handler(simulator.admin::changeEndpoint);
         router.post("/_simulator/sts/expire").handler(ctx -> {
-            simulator.sts.expireAll();
+            simulator.expireCredentials();
             ctx.response().putHeader("Content-Type", "application/json").end("{\"Expired\": true}");
         });
         router.route("/").handler(simulator.gateway::handle);
@@ -133,6 +133,11 @@ public final class PrivateLinkSimulator implements AutoCloseable {
     /** The temporary secrets and security tokens STS has handed out, for tests that look for leaks. */
     public java.util.List<String> issuedSecrets() {
         return sts.issuedSecrets();
+    }
+
+    /** Every credential STS has handed out expires now, as if its hour had passed. */
+    public void expireCredentials() {
+        sts.expireAll();
     }
 
     /** Deletes an endpoint behind the service's back, as someone with the console would. */

@@ -42,7 +42,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     private final CloudConfig config;
     private final String account;
     private final ObjectMapper json;
-    private final CompletableFuture<IAcsClient> client;
+    private final CompletableFuture<SdkClients.Sdk> client;
     // The SDK blocks its caller for the whole HTTP exchange; those threads are kept off the event loop.
     private final ExecutorService calls;
     private final MeterRegistry metrics;
@@ -57,7 +57,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
      *        answer either
      */
     AliyunPrivateLinkClient(CloudConfig config, String account, Map<String, Double> rateLimits,
-            java.util.function.Supplier<IAcsClient> sdkClient, ExecutorService calls, ObjectMapper json,
+            java.util.function.Supplier<SdkClients.Sdk> sdkClient, ExecutorService calls, ObjectMapper json,
             MeterRegistry metrics, Tracer tracer) {
         this.config = config;
         this.account = account;
@@ -70,7 +70,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     }
 
     /** The SDK client, once built; a chain that could not be built fails every call with its own code. */
-    private IAcsClient client() {
+    private SdkClients.Sdk sdk() {
         try {
             return client.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -220,7 +220,25 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         }
     }
 
+    /**
+     * The call; once more with the role assumed again when the cloud says the account's token has expired before the
+     * SDK's own clock renewed it.
+     */
     private Map<String, Object> invoke(String action, Map<String, String> parameters) {
+        SdkClients.Sdk sdk = sdk();
+        RenewableCredentials.Generation used = sdk.credentials().generation();
+        try {
+            return send(sdk.client(), action, parameters);
+        } catch (CloudException e) {
+            if (!CloudErrors.EXPIRED_TOKEN.equals(e.code())) {
+                throw e;
+            }
+            sdk.credentials().renew(used);
+            return send(sdk.client(), action, parameters);
+        }
+    }
+
+    private Map<String, Object> send(IAcsClient client, String action, Map<String, String> parameters) {
         CommonRequest request = new CommonRequest();
         request.setSysMethod(MethodType.POST);
         request.setSysProtocol(ProtocolType.valueOf(config.protocol().toUpperCase(java.util.Locale.ROOT)));
@@ -233,7 +251,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         request.setSysReadTimeout((int) config.readTimeout().toMillis());
         parameters.forEach(request::putQueryParameter);
         try {
-            CommonResponse response = client().getCommonResponse(request);
+            CommonResponse response = client.getCommonResponse(request);
             Map<String, Object> answer = json.readValue(response.getData(), FIELDS);
             // The call's own RequestId is no attribute of the endpoint.
             answer.remove("RequestId");
@@ -259,6 +277,6 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
             "(SecurityToken(?:=|%3D|%253D)).*?(?=&|%26|%2526|$)");
 
     void close() {
-        client.thenAccept(IAcsClient::shutdown);
+        client.thenAccept(sdk -> sdk.client().shutdown());
     }
 }

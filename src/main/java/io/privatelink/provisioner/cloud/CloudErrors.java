@@ -9,6 +9,8 @@ public final class CloudErrors {
     public static final String DRY_RUN_OPERATION = "DryRunOperation";
     /** RemoveZoneFromVpcEndpoint's answer for a zone that is not (or no longer) there. */
     public static final String ZONE_NOT_FOUND = "EndpointZoneNotFound";
+    /** An assumed role's SecurityToken past its end: the role is assumed again. */
+    public static final String EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
 
     private static final Set<String> RETRYABLE = Set.of(
             "Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling",
@@ -16,7 +18,9 @@ public final class CloudErrors {
             "IdempotenceProcessing",
             // The endpoint is busy with another change (Terraform retries these on every lifecycle action).
             "EndpointLocked", "EndpointOperationDenied", "EndpointConnectionOperationDenied",
-            "SDK.ServerUnreachable", "SDK.ReadTimeout", "SDK.RequestTryOrRetryFailed");
+            "SDK.ServerUnreachable", "SDK.ReadTimeout", "SDK.RequestTryOrRetryFailed",
+            // Still expired after the role was assumed again (STS answering late): the next attempt assumes anew.
+            EXPIRED_TOKEN);
 
     private CloudErrors() {
     }

@@ -34,7 +34,11 @@ final class SdkClients {
     private SdkClients() {
     }
 
-    static IAcsClient forAccount(CloudConfig config, Optional<AccountsConfig.Account> account) {
+    /** An account's SDK client and its credentials. */
+    record Sdk(IAcsClient client, RenewableCredentials credentials) {
+    }
+
+    static Sdk forAccount(CloudConfig config, Optional<AccountsConfig.Account> account) {
         DefaultProfile profile = DefaultProfile.getProfile(config.region());
         HttpClientConfig http = HttpClientConfig.getDefault();
         http.setConnectionTimeoutMillis(config.connectTimeout().toMillis());
@@ -48,17 +52,21 @@ final class SdkClients {
                             config.accessKeySecret().orElse("")))
                     : new DefaultCredentialsProvider();
             Optional<String> role = account.flatMap(AccountsConfig.Account::roleArn);
-            if (role.isEmpty()) {
-                return new DefaultAcsClient(profile, own);
-            }
-            STSAssumeRoleSessionCredentialsProvider.Builder assume = STSAssumeRoleSessionCredentialsProvider.builder()
-                    .credentialsProvider(own).roleArn(role.get()).roleSessionName(SESSION_NAME)
-                    .durationSeconds(SESSION_SECONDS);
-            account.flatMap(AccountsConfig.Account::externalId).ifPresent(assume::externalId);
-            return new DefaultAcsClient(profile, assume.build().withSTSClient(new StsClient(profile, own, config)));
+            RenewableCredentials credentials = new RenewableCredentials(role.isEmpty() ? () -> own
+                    : () -> assumed(profile, own, config, role.get(), account.flatMap(AccountsConfig.Account::externalId)));
+            return new Sdk(new DefaultAcsClient(profile, credentials), credentials);
         } catch (ClientException e) {
             throw new CloudException(e.getErrCode(), e.getErrMsg(), 400, null);
         }
+    }
+
+    private static AlibabaCloudCredentialsProvider assumed(IClientProfile profile, AlibabaCloudCredentialsProvider own,
+            CloudConfig config, String roleArn, Optional<String> externalId) {
+        STSAssumeRoleSessionCredentialsProvider.Builder assume = STSAssumeRoleSessionCredentialsProvider.builder()
+                .credentialsProvider(own).roleArn(roleArn).roleSessionName(SESSION_NAME)
+                .durationSeconds(SESSION_SECONDS);
+        externalId.ifPresent(assume::externalId);
+        return assume.build().withSTSClient(new StsClient(profile, own, config));
     }
 
     /**

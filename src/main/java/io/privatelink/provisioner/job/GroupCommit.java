@@ -32,11 +32,11 @@ import io.vertx.pgclient.PgException;
  * New jobs written together: the accepts that arrive while earlier ones are being written go in one statement, one
  * transaction and one commit (each job with its first history row and event), so that a burst costs the database a
  * commit per batch instead of one per job. A lone accept goes at once, without waiting for company. A job whose
- * owner's ClientToken is already taken (before, or earlier in the same batch) is not written: the job that holds the
- * token answers instead, read for the whole batch in one more statement. The batches in flight are bounded, so that a
- * burst never takes every pooled connection from the work that moves accepted jobs on. Rows
- * go in a fixed order (owner, ClientToken), so that concurrent batches take their index locks in the same order; a
- * batch refused for its data (one bad row) is written again row by row, so that the bad row fails alone.
+ * owner's ClientToken is already taken in its account (before, or earlier in the same batch) is not written: the job
+ * that holds the token answers instead, read for the whole batch in one more statement. The batches in flight are
+ * bounded, so that a burst never takes every pooled connection from the work that moves accepted jobs on. Rows go in
+ * a fixed order (owner, account, ClientToken), so that concurrent batches take their index locks in the same order;
+ * a batch refused for its data (one bad row) is written again row by row, so that the bad row fails alone.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -63,7 +63,7 @@ public class GroupCommit {
                     request_json, status, region_id, vpc_id, 0, 0, 0, 0, next_attempt_at, created_at, created_at, 0,
                     trace_parent, operation, resource_key, endpoint_id, account, deadline_at
                 from input
-                on conflict (caller_tenant, caller_subject, client_token) do nothing
+                on conflict (caller_tenant, caller_subject, account, client_token) do nothing
                 returning job_id),
             history as (
                 insert into vpc_endpoint_job_history (job_id, job_status, at, detail)
@@ -75,12 +75,14 @@ public class GroupCommit {
 
     private static final String HOLDERS = """
             select j.* from vpc_endpoint_job j
-            join unnest($1::text[], $2::text[], $3::text[]) as k(tenant, subject, token)
-                on j.caller_tenant = k.tenant and j.caller_subject = k.subject and j.client_token = k.token""";
+            join unnest($1::text[], $2::text[], $3::text[], $4::text[]) as k(tenant, subject, account, token)
+                on j.caller_tenant = k.tenant and j.caller_subject = k.subject and j.account = k.account
+                    and j.client_token = k.token""";
 
     private static final Comparator<Pending> LOCK_ORDER = Comparator
             .<Pending, String> comparing(p -> p.job().job().callerTenant)
             .thenComparing(p -> p.job().job().callerSubject)
+            .thenComparing(p -> p.job().job().account)
             .thenComparing(p -> p.job().job().clientToken);
 
     private final Pool sql;
@@ -179,6 +181,7 @@ public class GroupCommit {
     private Uni<Map<String, VpcEndpointJob>> holders(List<Pending> taken) {
         Tuple keys = Tuple.of(taken.stream().map(p -> p.job().job().callerTenant).toArray(String[]::new),
                 taken.stream().map(p -> p.job().job().callerSubject).toArray(String[]::new),
+                taken.stream().map(p -> p.job().job().account).toArray(String[]::new),
                 taken.stream().map(p -> p.job().job().clientToken).toArray(String[]::new));
         return sql.preparedQuery(HOLDERS).execute(keys).map(rows -> {
             Map<String, VpcEndpointJob> found = new HashMap<>();
@@ -191,7 +194,7 @@ public class GroupCommit {
     }
 
     private static String key(VpcEndpointJob job) {
-        return job.callerTenant + '\u0000' + job.callerSubject + '\u0000' + job.clientToken;
+        return job.callerTenant + '\u0000' + job.callerSubject + '\u0000' + job.account + '\u0000' + job.clientToken;
     }
 
     private void finished() {

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -105,16 +106,23 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         });
     }
 
-    /** The job of {@code owner} with this ClientToken; with no owner, the newest of anyone's. */
-    public Uni<VpcEndpointJob> byClientToken(JobOwner owner, String clientToken) {
-        return Panache.withSession(() -> owner == null
-                ? find("clientToken = ?1 order by createdAt desc", clientToken).firstResult()
-                : ownedByClientToken(owner, clientToken));
-    }
-
-    private Uni<VpcEndpointJob> ownedByClientToken(JobOwner owner, String clientToken) {
-        return find("callerTenant = ?1 and callerSubject = ?2 and clientToken = ?3", owner.tenant(), owner.subject(),
-                clientToken).firstResult();
+    /**
+     * The job of {@code owner} with this ClientToken in this account (a token is scoped per account; with no account,
+     * the newest in any); with no owner, the newest of anyone's.
+     */
+    public Uni<VpcEndpointJob> byClientToken(JobOwner owner, String account, String clientToken) {
+        StringBuilder query = new StringBuilder("clientToken = :token");
+        Parameters parameters = Parameters.with("token", clientToken);
+        if (owner != null) {
+            query.append(" and callerTenant = :tenant and callerSubject = :subject");
+            parameters.and("tenant", owner.tenant()).and("subject", owner.subject());
+        }
+        if (account != null) {
+            query.append(" and account = :account");
+            parameters.and("account", account);
+        }
+        return Panache.withSession(() -> find(query.append(" order by createdAt desc").toString(), parameters)
+                .firstResult());
     }
 
     public Uni<List<JobHistoryEntry>> history(String jobId) {

@@ -123,25 +123,33 @@ public class AcceptOperation {
         if (request == null) {
             return Uni.createFrom().failure(ApiErrors.invalidParameter("The request body must be a JSON object."));
         }
+        String tokenAccount;
         try {
             validator.validateOperation(request, operation.onManagedEndpoint());
+            // An adoption names its account; the other operations act in their endpoint's, whichever that is.
+            tokenAccount = operation == Operation.Adopt
+                    ? accounts.accountFor(caller, ((AdoptVpcEndpointRequest) request).account())
+                    : null;
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
         OperationRequest r = request.clientToken() != null ? request
                 : request.withClientToken(UUID.randomUUID().toString());
         String fingerprint = RequestFingerprint.of(operation.action(), r);
-        return context.run(back -> replay(caller.owner(), r, fingerprint)
+        return context.run(back -> replay(caller.owner(), tokenAccount, r, fingerprint)
                 .flatMap(held -> held != null ? Uni.createFrom().item(response(held))
-                        : target(operation, r, caller).flatMap(target -> checked(operation, r, target)
+                        : target(operation, r, caller, tokenAccount).flatMap(target -> checked(operation, r, target)
                                 .flatMap(ok -> r.isDryRun() ? dryRun(operation, target, r)
                                         : record(operation, r, caller, fingerprint, target, back))))
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> failures.toApi(e, operation.action())));
     }
 
-    /** The job that already holds the caller's ClientToken, if its parameters are the same; null when none does. */
-    private Uni<VpcEndpointJob> replay(JobOwner owner, OperationRequest r, String fingerprint) {
-        return jobs.byClientToken(owner, r.clientToken()).map(held -> {
+    /**
+     * The job that already holds the caller's ClientToken (in this account, when known), if its parameters are the
+     * same; null when none does.
+     */
+    private Uni<VpcEndpointJob> replay(JobOwner owner, String account, OperationRequest r, String fingerprint) {
+        return jobs.byClientToken(owner, account, r.clientToken()).map(held -> {
             if (held != null && !held.requestFingerprint.equals(fingerprint)) {
                 throw ApiErrors.idempotenceMismatch();
             }
@@ -149,14 +157,14 @@ public class AcceptOperation {
         });
     }
 
-    private Uni<Target> target(Operation operation, OperationRequest r, Caller caller) {
+    /** What the operation acts on; an adoption in {@code account}, the others in their endpoint's. */
+    private Uni<Target> target(Operation operation, OperationRequest r, Caller caller, String account) {
         if (operation == Operation.Adopt) {
             return jobs.managedById(r.endpointId()).map(managed -> {
                 if (managed != null) {
                     throw ApiErrors.endpointManaged(r.endpointId());
                 }
-                return new Target(null, accounts.accountFor(caller, ((AdoptVpcEndpointRequest) r).account()),
-                        r.regionId(), r.endpointId(), null, null);
+                return new Target(null, account, r.regionId(), r.endpointId(), null, null);
             });
         }
         if (r.endpointId() == null) {

@@ -52,7 +52,11 @@ public class JobQueries {
             if (!ParameterForms.isClientToken(clientToken)) {
                 return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_CLIENT_TOKEN));
             }
-            return context.run(back -> jobs.byClientToken(caller.readScope(), clientToken)
+            String account = request.getAccount();
+            if (account != null && !ParameterForms.isResourceId(account)) {
+                return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_ACCOUNT));
+            }
+            return context.run(back -> jobs.byClientToken(caller.readScope(), account, clientToken)
                     .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(clientToken))
                     .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))));
         }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,9 +85,51 @@ class AccountsTest {
     }
 
     @Test
-    void anAccountWhoseRoleCannotBeAssumedFailsOnlyItsOwnJobs() {
+    void aClientTokenIsScopedPerAccount() {
+        String token = UUID.randomUUID().toString();
+        String inA = create(demo(), io.privatelink.provisioner.fixtures.Jobs.request("vpc-demo01", token)).then()
+                .statusCode(202).extract().path("JobId");
+        String inBJob = create(demo(), inB("vpc-demob01", token, "demo-b")).then().statusCode(202).extract()
+                .path("JobId");
+        assertTrue(!inA.equals(inBJob), "the same token in another account is another job");
+        // A retry in either account answers that account's job.
+        create(demo(), inB("vpc-demob01", token, "demo-b")).then().statusCode(202).body("JobId", equalTo(inBJob));
+        create(demo(), io.privatelink.provisioner.fixtures.Jobs.request("vpc-demo01", token)).then().statusCode(202)
+                .body("JobId", equalTo(inA));
+        demo().get("/GetVpcEndpointJob?ClientToken=" + token + "&Account=demo-b").then().statusCode(200)
+                .body("JobId", equalTo(inBJob));
+        demo().get("/GetVpcEndpointJob?ClientToken=" + token + "&Account=demo-a").then().statusCode(200)
+                .body("JobId", equalTo(inA));
+        demo().get("/GetVpcEndpointJob?ClientToken=" + token + "&Account=paced-a").then().statusCode(404)
+                .body("Code", equalTo("JobNotFound"));
+        demo().get("/GetVpcEndpointJob?ClientToken=" + token + "&Account=no%20such").then().statusCode(400)
+                .body("Code", equalTo("IllegalParam.Account"));
+        await(inA, "Active");
+        await(inBJob, "Active");
+    }
+
+    static String inA(String account) {
         String request = io.privatelink.provisioner.fixtures.Jobs.request("vpc-demo01", UUID.randomUUID().toString());
-        String broken = create(demo(), request.substring(0, request.lastIndexOf('}')) + ", \"Account\": \"broken\"}")
+        return request.substring(0, request.lastIndexOf('}')) + ", \"Account\": \"" + account + "\"}";
+    }
+
+    @Test
+    void credentialsAreRenewedWhenTheyExpireDuringADrain() {
+        // paced-a takes 4 creates a second: its credentials expire while the burst is still draining.
+        List<String> jobs = IntStream.range(0, 12).mapToObj(i -> create(demo(), inA("paced-a")).then().statusCode(202)
+                .extract().<String> path("JobId")).toList();
+        var simulator = LocalStackResource.stack().simulator();
+        org.awaitility.Awaitility.await().atMost(WITHIN).until(() -> demo().get("/GetVpcEndpointJob?JobId="
+                + jobs.get(0)).jsonPath().getString("Endpoint.EndpointId") != null);
+        int issued = simulator.issuedSecrets().size();
+        simulator.expireCredentials();
+        jobs.forEach(job -> await(job, "Active"));
+        assertTrue(simulator.issuedSecrets().size() > issued, "the role was assumed again");
+    }
+
+    @Test
+    void anAccountWhoseRoleCannotBeAssumedFailsOnlyItsOwnJobs() {
+        String broken = create(demo(), inA("broken"))
                 .then().statusCode(202).extract().path("JobId");
         String fine = create(demo(), inB("vpc-demob01", UUID.randomUUID().toString(), "demo-b")).then()
                 .statusCode(202).extract().path("JobId");
