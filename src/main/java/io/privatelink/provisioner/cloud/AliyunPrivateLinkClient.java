@@ -48,6 +48,9 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final CallPacer pacer;
+    private final FairShares shares;
+    /** Whose calls these are (a tenant): the account's paced calls are shared between them in turn. */
+    private final String share;
 
     /**
      * @param account the account's name, for the metrics
@@ -57,16 +60,37 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
      *        answer either
      */
     AliyunPrivateLinkClient(CloudConfig config, String account, Map<String, Double> rateLimits,
-            java.util.function.Supplier<SdkClients.Sdk> sdkClient, ExecutorService calls, ObjectMapper json,
-            MeterRegistry metrics, Tracer tracer) {
+            java.util.function.Supplier<SdkClients.Sdk> sdkClient, ExecutorService calls,
+            java.util.concurrent.ScheduledExecutorService turns, ObjectMapper json, MeterRegistry metrics,
+            Tracer tracer) {
         this.config = config;
         this.account = account;
         this.json = json;
         this.metrics = metrics;
         this.tracer = tracer;
         this.pacer = new CallPacer(rateLimits);
+        this.shares = new FairShares(pacer, turns);
+        this.share = "";
         this.calls = calls;
         this.client = CompletableFuture.supplyAsync(sdkClient, calls);
+    }
+
+    private AliyunPrivateLinkClient(AliyunPrivateLinkClient of, String share) {
+        this.config = of.config;
+        this.account = of.account;
+        this.json = of.json;
+        this.metrics = of.metrics;
+        this.tracer = of.tracer;
+        this.pacer = of.pacer;
+        this.shares = of.shares;
+        this.share = share;
+        this.calls = of.calls;
+        this.client = of.client;
+    }
+
+    /** The same account, its calls made on behalf of {@code share} (a tenant) and taking their turns as that one's. */
+    AliyunPrivateLinkClient sharedBy(String share) {
+        return share.equals(this.share) ? this : new AliyunPrivateLinkClient(this, share);
     }
 
     /** The SDK client, once built; a chain that could not be built fails every call with its own code. */
@@ -80,7 +104,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
 
     @Override
     public java.time.Duration backlog(String action) {
-        return pacer.backlog(action);
+        return shares.backlog(action, share);
     }
 
     @Override
@@ -175,9 +199,8 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         Context parent = Context.current();
         Uni<Map<String, Object>> call = Uni.createFrom().item(() -> traced(parent, action, parameters))
                 .runSubscriptionOn(calls);
-        java.time.Duration wait = pacer.reserve(action);
-        // Waiting for the slot is a timer, not a parked thread.
-        return wait.isZero() ? call : Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> call);
+        // Waiting for the turn is a timer, not a parked thread.
+        return shares.turn(action, share).chain(() -> call);
     }
 
     /** A client span per call, child of the caller's, with the action, the ClientToken and the outcome. */

@@ -30,6 +30,17 @@ final class CallPacer {
         return lane == null ? Duration.ZERO : Duration.ofNanos(lane.backlog(System.nanoTime()));
     }
 
+    /** Whether calls of this action are paced at all. */
+    boolean limits(String action) {
+        return lanes.containsKey(action);
+    }
+
+    /** The time between two slots of an action at its current rate; zero for actions without a limit. */
+    Duration interval(String action) {
+        Lane lane = lanes.get(action);
+        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.interval());
+    }
+
     void succeeded(String action) {
         Lane lane = lanes.get(action);
         if (lane != null) {
@@ -62,8 +73,12 @@ final class CallPacer {
 
         synchronized long reserve(long now) {
             long slot = Math.max(now, nextSlot);
-            nextSlot = slot + (long) (1_000_000_000L / rate);
+            nextSlot = slot + interval();
             return slot - now;
+        }
+
+        synchronized long interval() {
+            return (long) (1_000_000_000L / rate);
         }
 
         synchronized long backlog(long now) {

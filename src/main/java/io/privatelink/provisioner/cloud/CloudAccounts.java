@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,12 @@ public class CloudAccounts {
     private final Map<String, AliyunPrivateLinkClient> clients = new LinkedHashMap<>();
     private final String defaultAccount;
     private final ExecutorService calls;
+    /** Releases the accounts' paced calls in their turns. */
+    private final ScheduledExecutorService turns = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "privatelink-cloud-turns");
+        t.setDaemon(true);
+        return t;
+    });
 
     public CloudAccounts(CloudConfig cloud, AccountsConfig accounts, ObjectMapper json, MeterRegistry metrics,
             Tracer tracer) {
@@ -50,11 +57,18 @@ public class CloudAccounts {
         Map<String, Double> limits = new LinkedHashMap<>(cloud.rateLimits());
         account.ifPresent(a -> limits.putAll(a.rateLimits()));
         return new AliyunPrivateLinkClient(cloud, name, limits, () -> SdkClients.forAccount(cloud, account), calls,
-                json, metrics, tracer);
+                turns, json, metrics, tracer);
     }
 
-    /** The cloud in this account ("" for jobs recorded before accounts: the default account). */
-    public PrivateLinkClient of(String account) {
+    /**
+     * The cloud in this account ("" for jobs recorded before accounts: the default account), its calls made for
+     * {@code tenant}, whose turns they take among the account's other tenants.
+     */
+    public PrivateLinkClient of(String account, String tenant) {
+        return account(account).sharedBy(tenant == null ? "" : tenant);
+    }
+
+    private AliyunPrivateLinkClient account(String account) {
         AliyunPrivateLinkClient client = clients.get(account == null || account.isEmpty() ? defaultAccount : account);
         if (client == null) {
             throw new CloudException("InvalidAccount.NotFound", "The account " + account + " is not configured.", 400,
@@ -70,6 +84,7 @@ public class CloudAccounts {
     @PreDestroy
     void close() {
         calls.shutdown();
+        turns.shutdown();
         clients.values().forEach(AliyunPrivateLinkClient::close);
     }
 }

@@ -36,13 +36,22 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         this.sql = sql;
     }
 
+    /**
+     * The due jobs in turns: the first due of each account and tenant, then the second of each, and so on, so that a
+     * pass takes a small request's job along with a large burst's instead of after it.
+     */
     private static final String DUE = """
-            select * from vpc_endpoint_job
-            where status in """ + JobStatus.MOVING_SQL + """
-                and next_attempt_at <= :now
-            order by next_attempt_at
+            select j.* from vpc_endpoint_job j
+            join (select job_id, row_number() over (partition by account, caller_tenant order by next_attempt_at)
+                    as turn
+                from vpc_endpoint_job
+                where status in """ + JobStatus.MOVING_SQL + """
+                    and next_attempt_at <= :now) d on d.job_id = j.job_id
+            where j.status in """ + JobStatus.MOVING_SQL + """
+                and j.next_attempt_at <= :now
+            order by d.turn, j.next_attempt_at
             limit :limit
-            for update skip locked""";
+            for update of j skip locked""";
 
     /**
      * Records a new job with its first history row and event (in its batch's one statement: GroupCommit), unless its

@@ -24,6 +24,7 @@ import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.EndpointChange;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
@@ -139,7 +140,7 @@ public class AcceptOperation {
         return context.run(back -> replay(caller.owner(), tokenAccount, r, fingerprint)
                 .flatMap(held -> held != null ? Uni.createFrom().item(response(held))
                         : target(operation, r, caller, tokenAccount).flatMap(target -> checked(operation, r, target)
-                                .flatMap(ok -> r.isDryRun() ? dryRun(operation, target, r)
+                                .flatMap(ok -> r.isDryRun() ? dryRun(operation, target, r, caller)
                                         : record(operation, r, caller, fingerprint, target, back))))
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> failures.toApi(e, operation.action())));
     }
@@ -223,18 +224,19 @@ public class AcceptOperation {
      * DryRun: a delete asks the cloud's own DryRun; an adoption needs the endpoint to be there; an update's rules
      * were checked. Nothing is recorded.
      */
-    private Uni<CreateVpcEndpointResponse> dryRun(Operation operation, Target target, OperationRequest r) {
+    private Uni<CreateVpcEndpointResponse> dryRun(Operation operation, Target target, OperationRequest r,
+            Caller caller) {
+        PrivateLinkClient inAccount = cloud.of(target.account(), caller.owner().tenant());
         Uni<Void> check;
         if (operation == Operation.Adopt) {
-            check = cloud.of(target.account()).observe(target.regionId(), target.endpointId()).map(seen -> {
+            check = inAccount.observe(target.regionId(), target.endpointId()).map(seen -> {
                 if (!seen.exists()) {
                     throw ApiErrors.endpointNotFound(target.endpointId());
                 }
                 return null;
             });
         } else if (operation == Operation.Delete && target.endpointId() != null) {
-            check = cloud.of(target.account()).change(target.regionId(), target.endpointId(),
-                    new EndpointChange.DeleteEndpoint(),
+            check = inAccount.change(target.regionId(), target.endpointId(), new EndpointChange.DeleteEndpoint(),
                     r.clientToken(), true);
         } else {
             check = Uni.createFrom().voidItem();

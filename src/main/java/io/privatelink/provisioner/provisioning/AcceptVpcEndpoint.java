@@ -141,14 +141,14 @@ public class AcceptVpcEndpoint {
         }
         String clientToken = request.clientToken() != null ? request.clientToken() : UUID.randomUUID().toString();
         if (request.isDryRun()) {
-            return dryRun(request, account, clientToken);
+            return dryRun(request, account, caller.owner().tenant(), clientToken);
         }
         return record(request.withClientToken(clientToken), account, caller, back);
     }
 
-    private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String account,
+    private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String account, String tenant,
             String clientToken) {
-        return cloud.of(account).checkCreate(request.cloudParameters(), clientToken)
+        return cloud.of(account, tenant).checkCreate(request.cloudParameters(), clientToken)
                 .onFailure().transform(failure -> failure instanceof CloudException e
                         ? ApiErrors.cloudRefused(e.code(), e.getMessage(), e.isRetryable())
                         : failures.toApi(failure, "CreateVpcEndpoint DryRun"))

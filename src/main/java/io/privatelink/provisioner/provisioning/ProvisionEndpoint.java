@@ -31,8 +31,8 @@ public class ProvisionEndpoint {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProvisionEndpoint.class);
 
     /** One create call about to be made; or, for a job of another operation, that job to hand over. */
-    private record Attempt(String jobId, String account, String cloudToken, Map<String, String> parameters,
-            int number, VpcEndpointJob operation, java.time.Duration backlog) {
+    private record Attempt(String jobId, String account, String tenant, String cloudToken,
+            Map<String, String> parameters, int number, VpcEndpointJob operation, java.time.Duration backlog) {
     }
 
     private final AcceptPriority priority;
@@ -98,7 +98,9 @@ public class ProvisionEndpoint {
         Instant now = Instant.now();
         return jobs.update(jobId, (job, steps) -> {
             if (job.operation != Operation.Create) {
-                return OperationDecisions.waitsToStart(job) ? new Attempt(jobId, job.account, null, null, 0, job, java.time.Duration.ZERO) : null;
+                return OperationDecisions.waitsToStart(job)
+                        ? new Attempt(jobId, job.account, job.callerTenant, null, null, 0, job, java.time.Duration.ZERO)
+                        : null;
             }
             if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
                 return null;
@@ -106,16 +108,16 @@ public class ProvisionEndpoint {
             Tracing.tag(job);
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
-            // The call waits for its account's pacing slot first: its lease covers the wait.
-            java.time.Duration backlog = cloud.of(job.account).backlog("CreateVpcEndpoint");
+            // The call waits for its turn in its account's pacing first: its lease covers the wait.
+            java.time.Duration backlog = cloud.of(job.account, job.callerTenant).backlog("CreateVpcEndpoint");
             job.nextAttemptAt = now.plus(config.retry().callLease()).plus(backlog);
-            return new Attempt(job.jobId, job.account, job.cloudToken, views.request(job).cloudParameters(),
-                    job.attempts, null, backlog);
+            return new Attempt(job.jobId, job.account, job.callerTenant, job.cloudToken,
+                    views.request(job).cloudParameters(), job.attempts, null, backlog);
         });
     }
 
     private Uni<Void> call(Attempt attempt, Executor back) {
-        return cloud.of(attempt.account()).create(attempt.parameters(), attempt.cloudToken())
+        return cloud.of(attempt.account(), attempt.tenant()).create(attempt.parameters(), attempt.cloudToken())
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((creation, failure) -> jobs.update(attempt.jobId(), (job, steps) -> {
                     if (job.status != JobStatus.Provisioning) {

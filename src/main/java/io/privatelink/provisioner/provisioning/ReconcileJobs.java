@@ -136,7 +136,7 @@ public class ReconcileJobs {
     }
 
     private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {
-        return cloud.of(claimed.account).observe(claimed.regionId, claimed.endpointId)
+        return cloud.of(claimed.account, claimed.callerTenant).observe(claimed.regionId, claimed.endpointId)
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((observation, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
                     if (job.status != JobStatus.Creating) {

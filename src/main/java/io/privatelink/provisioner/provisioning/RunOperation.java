@@ -109,8 +109,8 @@ public class RunOperation {
         List<String> applied = views.strings(job.appliedJson);
         EndpointSpec desired = desired(job, managed);
         Uni<Observation> seen = job.operation == Operation.Delete
-                ? cloud.of(job.account).observe(job.regionId, job.endpointId)
-                : cloud.of(job.account).observeFully(job.regionId, job.endpointId);
+                ? cloud.of(job.account, job.callerTenant).observe(job.regionId, job.endpointId)
+                : cloud.of(job.account, job.callerTenant).observeFully(job.regionId, job.endpointId);
         return seen.emitOn(back).onItemOrFailure().transformToUni((observation, failure) -> {
             Instant now = Instant.now();
             OperationStep next = failure == null ? decisions.afterObserve(job, applied, desired, observation, now)
@@ -118,7 +118,7 @@ public class RunOperation {
             if (!(next instanceof OperationStep.Call call)) {
                 return record(job.jobId, next, managed, desired);
             }
-            return cloud.of(job.account).change(job.regionId, job.endpointId, call.change(), call.token(), false)
+            return cloud.of(job.account, job.callerTenant).change(job.regionId, job.endpointId, call.change(), call.token(), false)
                     .emitOn(back)
                     .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
                             decisions.afterCall(job, applied, call.change(),

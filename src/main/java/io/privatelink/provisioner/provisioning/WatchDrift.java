@@ -77,7 +77,7 @@ public class WatchDrift {
 
     private Uni<Void> watch(ManagedEndpoint claimed, java.util.concurrent.Executor back) {
         return endpoints.busy(claimed.resourceKey).flatMap(busy -> busy ? record(claimed.resourceKey, null)
-                : cloud.of(claimed.account).observeFully(claimed.regionId, claimed.endpointId).emitOn(back)
+                : cloud.of(claimed.account, claimed.callerTenant).observeFully(claimed.regionId, claimed.endpointId).emitOn(back)
                         .flatMap(seen -> record(claimed.resourceKey, seen)));
     }
 
