@@ -42,6 +42,12 @@ public final class LocalStack implements AutoCloseable {
      *        stack after the service has stopped
      */
     public static LocalStack start(Path dataDir, Ports ports, Duration endpointActiveAfter, boolean stopOnJvmExit) {
+        return start(dataDir, ports, endpointActiveAfter, stopOnJvmExit, null);
+    }
+
+    /** @param seed the simulator's seed file; null for its default seed */
+    public static LocalStack start(Path dataDir, Ports ports, Duration endpointActiveAfter, boolean stopOnJvmExit,
+            Path seed) {
         EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres(),
                 stopOnJvmExit).start();
         EmbeddedKafkaBroker kafka = null;
@@ -51,7 +57,7 @@ public final class LocalStack implements AutoCloseable {
             vertx = Vertx.vertx();
             PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx,
                     PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))
-                            .withActiveAfter(endpointActiveAfter));
+                            .withActiveAfter(endpointActiveAfter).withSeed(seed));
             return new LocalStack(postgres, kafka, vertx, simulator, LocalIssuer.open(dataDir.resolve("auth")));
         } catch (RuntimeException e) {
             // A part that cannot start takes down what did, so that a failed start leaves nothing running.

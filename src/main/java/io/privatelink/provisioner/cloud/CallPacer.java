@@ -14,42 +14,47 @@ final class CallPacer {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
+    /** @param limits by action, its name in any case (the environment's form of a key is upper case) */
     CallPacer(Map<String, Double> limits) {
-        limits.forEach((action, rate) -> lanes.put(action, new Lane(rate)));
+        limits.forEach((action, rate) -> lanes.put(key(action), new Lane(rate)));
+    }
+
+    private static String key(String action) {
+        return action.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** How long the call must wait for its slot; zero for actions without a limit. */
     Duration reserve(String action) {
-        Lane lane = lanes.get(action);
+        Lane lane = lanes.get(key(action));
         return lane == null ? Duration.ZERO : Duration.ofNanos(lane.reserve(System.nanoTime()));
     }
 
     /** How long a call made now would wait for its slot, without taking one. */
     Duration backlog(String action) {
-        Lane lane = lanes.get(action);
+        Lane lane = lanes.get(key(action));
         return lane == null ? Duration.ZERO : Duration.ofNanos(lane.backlog(System.nanoTime()));
     }
 
     /** Whether calls of this action are paced at all. */
     boolean limits(String action) {
-        return lanes.containsKey(action);
+        return lanes.containsKey(key(action));
     }
 
     /** The time between two slots of an action at its current rate; zero for actions without a limit. */
     Duration interval(String action) {
-        Lane lane = lanes.get(action);
+        Lane lane = lanes.get(key(action));
         return lane == null ? Duration.ZERO : Duration.ofNanos(lane.interval());
     }
 
     void succeeded(String action) {
-        Lane lane = lanes.get(action);
+        Lane lane = lanes.get(key(action));
         if (lane != null) {
             lane.succeeded();
         }
     }
 
     void throttled(String action) {
-        Lane lane = lanes.get(action);
+        Lane lane = lanes.get(key(action));
         if (lane != null) {
             lane.throttled();
         }
@@ -57,7 +62,7 @@ final class CallPacer {
 
     /** The current rate of an action (calls a second), for tests and metrics. */
     double rate(String action) {
-        Lane lane = lanes.get(action);
+        Lane lane = lanes.get(key(action));
         return lane == null ? Double.POSITIVE_INFINITY : lane.rate;
     }
 

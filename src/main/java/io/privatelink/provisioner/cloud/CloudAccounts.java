@@ -54,7 +54,9 @@ public class CloudAccounts {
 
     private AliyunPrivateLinkClient client(CloudConfig cloud, String name, Optional<AccountsConfig.Account> account,
             ObjectMapper json, MeterRegistry metrics, Tracer tracer) {
-        Map<String, Double> limits = new LinkedHashMap<>(cloud.rateLimits());
+        // By action in any case: an account's own limit replaces the service-wide one however each was written.
+        Map<String, Double> limits = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        limits.putAll(cloud.rateLimits());
         account.ifPresent(a -> limits.putAll(a.rateLimits()));
         return new AliyunPrivateLinkClient(cloud, name, limits, () -> SdkClients.forAccount(cloud, account), calls,
                 turns, json, metrics, tracer);

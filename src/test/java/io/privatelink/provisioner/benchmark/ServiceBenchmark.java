@@ -40,7 +40,7 @@ import io.vertx.sqlclient.Tuple;
  * accept vs. a bare durable insert, status vs. a primary-key select, draining 2,000 jobs vs. the cloud's rate limit,
  * a user's own SDK loop, start-up and memory. Prints a table and writes target/benchmark/results.json.
  * Run: mvn -B -q -DskipTests package exec:exec@benchmark (BENCHMARK_SECONDS shortens or lengthens each step;
- * BENCHMARK_PHASES=accept, busy, drain or startup runs a part).
+ * BENCHMARK_PHASES=accept, busy, drain, accounts or startup runs a part; accounts is {@link ThreeAccountsRun}).
  */
 public final class ServiceBenchmark {
 
@@ -99,7 +99,7 @@ public final class ServiceBenchmark {
         Files.createDirectories(out);
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_SECONDS", "30"));
         ServiceBenchmark b = new ServiceBenchmark(out, Duration.ofSeconds(seconds));
-        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,busy,drain");
+        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,busy,drain,accounts");
         try {
             if (phases.contains("accept") || phases.contains("startup")) {
                 b.acceptStatusStartup(!phases.contains("accept"));
@@ -109,6 +109,9 @@ public final class ServiceBenchmark {
             }
             if (phases.contains("drain")) {
                 b.drainAndPeer();
+            }
+            if (phases.contains("accounts")) {
+                b.results.put("threeAccounts", new ThreeAccountsRun(b, b.vertx, out).run(b::add));
             }
         } finally {
             b.vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -267,7 +270,7 @@ public final class ServiceBenchmark {
     }
 
     /** Posts until the first 202, from process start: the start-up a caller sees. */
-    private static double firstAccepted(ServiceProcess service, Http http) throws InterruptedException {
+    static double firstAccepted(ServiceProcess service, Http http) throws InterruptedException {
         while (service.alive()) {
             try {
                 if ("202".equals(http.create().toCompletionStage().toCompletableFuture().join())) {
@@ -427,11 +430,17 @@ public final class ServiceBenchmark {
 
     /** {@code n} creates, {@code inFlight} at a time; answers how many were accepted, telling each 202 as it comes. */
     private static long burst(Http http, int n, int inFlight, Runnable on202) throws InterruptedException {
+        return burst(n, inFlight, http::create, on202);
+    }
+
+    /** {@code n} requests made by {@code send}, {@code inFlight} at a time; how many were accepted (202). */
+    static long burst(int n, int inFlight, java.util.function.Supplier<Future<String>> send, Runnable on202)
+            throws InterruptedException {
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inFlight);
         List<Future<String>> sent = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             slots.acquire();
-            sent.add(http.create().onComplete(r -> {
+            sent.add(send.get().onComplete(r -> {
                 slots.release();
                 if (r.succeeded() && "202".equals(r.result())) {
                     on202.run();
@@ -441,7 +450,7 @@ public final class ServiceBenchmark {
         return sent.stream().map(f -> f.toCompletionStage().toCompletableFuture().join()).filter("202"::equals).count();
     }
 
-    private static Map<String, String> serviceConfig(LocalStack stack, int port) {
+    static Map<String, String> serviceConfig(LocalStack stack, int port) {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
         config.put("quarkus.http.port", String.valueOf(port));
         // One caller sends all of the load: its own CreateVpcEndpoint limit would measure the limiter.
@@ -450,7 +459,7 @@ public final class ServiceBenchmark {
         return config;
     }
 
-    private Pool pool(LocalStack stack, boolean cachedStatements) {
+    Pool pool(LocalStack stack, boolean cachedStatements) {
         PgConnectOptions options = PgConnectOptions.fromUri(stack.serviceConfig().get("quarkus.datasource.reactive.url"))
                 .setUser(stack.serviceConfig().get("quarkus.datasource.username"))
                 .setCachePreparedStatements(cachedStatements);
@@ -483,7 +492,7 @@ public final class ServiceBenchmark {
         return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
     }
 
-    private static <T> T await(Future<T> f) {
+    static <T> T await(Future<T> f) {
         return f.toCompletionStage().toCompletableFuture().join();
     }
 
@@ -498,7 +507,7 @@ public final class ServiceBenchmark {
         return n;
     }
 
-    private static String simulator(LocalStack stack, String method, String path, String body) throws Exception {
+    static String simulator(LocalStack stack, String method, String path, String body) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.simulator().port() + path));
         r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -561,11 +570,11 @@ public final class ServiceBenchmark {
         System.out.println("written: " + out.resolve("results.json") + ", " + out.resolve("results.txt"));
     }
 
-    private static LocalStack.Ports ports() throws IOException {
+    static LocalStack.Ports ports() throws IOException {
         return new LocalStack.Ports(freePort(), freePort(), freePort(), freePort());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -583,7 +592,11 @@ public final class ServiceBenchmark {
         }
 
         Future<String> create() {
-            return send(HttpMethod.POST, "/CreateVpcEndpoint", BODY.formatted(UUID.randomUUID()));
+            return create(BODY.formatted(UUID.randomUUID()));
+        }
+
+        Future<String> create(String body) {
+            return send(HttpMethod.POST, "/CreateVpcEndpoint", body);
         }
 
         Future<String> status(String jobId) {
