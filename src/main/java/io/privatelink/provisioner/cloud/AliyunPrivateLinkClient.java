@@ -69,6 +69,11 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         this.metrics = metrics;
         this.tracer = tracer;
         this.pacer = new CallPacer(rateLimits);
+        // The rate each paced action runs at now: its limit, or less while the account is being throttled.
+        rateLimits.keySet().forEach(action -> io.micrometer.core.instrument.Gauge
+                .builder("privatelink.cloud.rate", pacer, p -> p.rate(action))
+                .description("Calls a second the account's pacing allows an action now")
+                .tags("account", account, "action", action).register(metrics));
         this.shares = new FairShares(pacer, turns);
         this.share = "";
         this.calls = calls;

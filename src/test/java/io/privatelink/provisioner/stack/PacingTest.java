@@ -1,12 +1,15 @@
 package io.privatelink.provisioner.stack;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,42 +17,90 @@ import org.junit.jupiter.api.Test;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.simulator.Faults;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 
-/** With the cloud's rate limit configured, the service stays under it instead of meeting Throttling. */
+/**
+ * Each account's pacing: paced-a and paced-b (the simulator's two accounts, through their roles) may each make 4
+ * CreateVpcEndpoint calls a second. Under the cloud's own limit the service meets no throttling; an account the
+ * cloud throttles slows its own pacing down (additive increase, multiplicative decrease) and no other account's.
+ */
 @QuarkusTest
-@TestProfile(PacingTest.Paced.class)
+@QuarkusTestResource(LocalStackResource.class)
 class PacingTest {
 
-    /** The service may make 8 CreateVpcEndpoint calls a second; the simulated cloud allows 10. */
-    public static class Paced implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("privatelink.cloud.rate-limits.CreateVpcEndpoint", "8");
-        }
-    }
+    static final String PACED_A_ACCOUNT_ID = "1234567890123456";
+    static final String PACED_B_ACCOUNT_ID = "2345678901234567";
 
     @AfterEach
     void calm() {
         LocalStackResource.stack().simulator().faults(Faults.none());
     }
 
+    static void limitCreatesIn(String accountId, int perSecond) {
+        given().baseUri("http://127.0.0.1:" + LocalStackResource.stack().simulator().port())
+                .contentType(ContentType.JSON).body("{\"QpsLimits\": {\"CreateVpcEndpoint\": " + perSecond + "}}")
+                .put("/_simulator/faults?Account=" + accountId).then().statusCode(200);
+    }
+
     /** How many calls the simulator has answered with Throttling.User so far. */
-    static long throttled() {
+    static long throttledByTheCloud() {
         String count = given().baseUri("http://127.0.0.1:" + LocalStackResource.stack().simulator().port())
                 .get("/_simulator/state").jsonPath().getString("Outcomes.'Throttling.User'");
         return count == null ? 0 : Long.parseLong(count);
     }
 
+    /** A metric of the service's about one account's CreateVpcEndpoint calls; 0 when it has none. */
+    static double metric(String name, String account) {
+        return Arrays.stream(RestAssured.get("/q/metrics").asString().split("\n"))
+                .filter(line -> line.startsWith(name + "{") && line.contains("account=\"" + account + "\"")
+                        && line.contains("action=\"CreateVpcEndpoint\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    static List<String> creates(String account, int n) {
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            jobs.add(FairnessTest.accept(account.equals("paced-a")
+                    ? inAccount(Jobs.request("vpc-demo01", UUID.randomUUID().toString()), account)
+                    : """
+                            {"RegionId": "cn-hangzhou", "VpcId": "vpc-demob01", "ServiceId": "epsrv-demob01",
+                             "SecurityGroupId": ["sg-demob01"], "ClientToken": "%s", "Account": "%s"}"""
+                            .formatted(UUID.randomUUID(), account)));
+        }
+        return jobs;
+    }
+
+    static String inAccount(String request, String account) {
+        return request.substring(0, request.lastIndexOf('}')) + ", \"Account\": \"" + account + "\"}";
+    }
+
+    static void awaitActive(List<String> jobs) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> jobs.stream().allMatch(id -> "Active".equals(FairnessTest.status(id))));
+    }
+
     @Test
-    void aBurstOfJobsMeetsNoThrottling() {
-        LocalStackResource.stack().simulator().faults(
-                new Faults(null, Map.of("CreateVpcEndpoint", 10), null, null, null, null, null, null, null, null, null));
-        long before = throttled();
-        List<String> jobs = Jobs.submit(30);
-        Jobs.awaitAll(jobs, "Active", Duration.ofSeconds(60));
-        assertEquals(before, throttled(), "no create call was throttled");
+    void aBurstUnderTheCloudsLimitMeetsNoThrottling() {
+        limitCreatesIn(PACED_A_ACCOUNT_ID, 5);
+        long before = throttledByTheCloud();
+        awaitActive(creates("paced-a", 16));
+        assertEquals(before, throttledByTheCloud(), "no create call was throttled");
+    }
+
+    @Test
+    void oneAccountThrottledSlowsOnlyItsOwnPacing() {
+        // paced-b's account allows one create a second, under the 4 of paced-b's pacing; paced-a's, its own.
+        limitCreatesIn(PACED_B_ACCOUNT_ID, 1);
+        double throttledA = metric("privatelink_cloud_throttled_total", "paced-a");
+        List<String> all = new ArrayList<>(creates("paced-b", 8));
+        all.addAll(creates("paced-a", 8));
+        awaitActive(all);
+        assertTrue(metric("privatelink_cloud_throttled_total", "paced-b") > 0, "paced-b met throttling");
+        assertTrue(metric("privatelink_cloud_rate", "paced-b") < 4, "paced-b's pacing slowed itself down");
+        assertEquals(4.0, metric("privatelink_cloud_rate", "paced-a"), "paced-a's pacing kept its limit");
+        assertEquals(throttledA, metric("privatelink_cloud_throttled_total", "paced-a"), "paced-a met none");
     }
 }
