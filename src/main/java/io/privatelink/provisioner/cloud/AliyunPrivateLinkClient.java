@@ -116,7 +116,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     public Uni<Creation> create(Map<String, String> parameters, String clientToken) {
         Map<String, String> p = new LinkedHashMap<>(parameters);
         p.put("ClientToken", clientToken);
-        return call("CreateVpcEndpoint", p).map(answer -> new Creation(String.valueOf(answer.get("EndpointId")), answer));
+        return call(CREATE, p).map(answer -> new Creation(String.valueOf(answer.get("EndpointId")), answer));
     }
 
     @Override
@@ -124,12 +124,12 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
         Map<String, String> p = new LinkedHashMap<>(parameters);
         p.put("ClientToken", clientToken);
         p.put("DryRun", "true");
-        return dryRun(call("CreateVpcEndpoint", p));
+        return dryRun(call(CREATE, p));
     }
 
     @Override
     public Uni<Observation> observe(String regionId, String endpointId) {
-        return call("GetVpcEndpointAttribute", Map.of("RegionId", regionId, "EndpointId", endpointId))
+        return call(OBSERVE, Map.of("RegionId", regionId, "EndpointId", endpointId))
                 .map(answer -> new Observation(true, (String) answer.get("EndpointStatus"), answer))
                 .onFailure(e -> e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code()))
                 .recoverWithItem(Observation.gone());

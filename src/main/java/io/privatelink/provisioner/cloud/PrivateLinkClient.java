@@ -10,6 +10,10 @@ import io.smallrye.mutiny.Uni;
  */
 public interface PrivateLinkClient {
 
+    /** The actions of {@link #create} and {@link #observe}, as {@link #backlog} names them. */
+    String CREATE = "CreateVpcEndpoint";
+    String OBSERVE = "GetVpcEndpointAttribute";
+
     /** How long a call of {@code action} made now would wait for its slot under this account's pacing. */
     java.time.Duration backlog(String action);
 

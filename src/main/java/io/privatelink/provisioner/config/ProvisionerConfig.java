@@ -24,8 +24,12 @@ public interface ProvisionerConfig {
         @WithDefault("3s")
         Duration sendTimeout();
 
-        /** A job still Accepted this long after its last send is sent again. */
-        @WithDefault("30s")
+        /**
+         * A job still Accepted this long after acceptance is started by the reconciler itself: its command was lost,
+         * or waits in the commands topic behind a burst's (first come first served), while the reconciler takes due
+         * jobs in turns per account and tenant. This bounds how long a request waits behind another's burst.
+         */
+        @WithDefault("3s")
         Duration resendAfter();
 
         /**
@@ -110,12 +114,23 @@ public interface ProvisionerConfig {
         String every();
 
         /**
-         * A create call that would wait longer than this for its account's pacing slot is left running while the
-         * in-process consumer goes on with the next command (of another account, perhaps): one account's burst never
-         * holds the consumers that another account's requests wait for. The call's lease covers its wait.
+         * A create call that would wait longer than this for its turn in its account's pacing is left waiting while
+         * the in-process consumer (or reconciler) goes on with the next command (of another account, perhaps): one
+         * account's burst never holds the workers that another account's requests wait for. The call's lease covers
+         * its wait. By default any wait: four consumers each waiting one 20 ms slot of a 50/s account would still
+         * hold every command behind the burst for its whole drain. The in-process reconciler leaves polls so too;
+         * it claims no more than {@link #perAccount()} of an account's jobs a pass, so they never pile up.
          */
-        @WithDefault("200ms")
+        @WithDefault("0s")
         Duration handOffAfter();
+
+        /**
+         * Jobs of one account one pass claims at most: about what an account's pacing serves in a pass or two (50
+         * creates and 100 polls a second), so that a pass never queues much more of an account's calls than its
+         * limits let go before the next one.
+         */
+        @WithDefault("100")
+        int perAccount();
 
         /** Jobs one pass claims at most. */
         @WithDefault("200")

@@ -26,7 +26,7 @@ public class ReconcileScheduler {
     @Scheduled(every = "${privatelink.reconciler.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return reconcile.pass().onFailure().recoverWithItem(e -> {
+        return reconcile.pass(true).onFailure().recoverWithItem(e -> {
             LOG.warnf("reconciler pass failed: %s", e.toString());
             return null;
         }).replaceWithVoid();

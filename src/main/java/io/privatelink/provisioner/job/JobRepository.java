@@ -38,17 +38,22 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
 
     /**
      * The due jobs in turns: the first due of each account and tenant, then the second of each, and so on, so that a
-     * pass takes a small request's job along with a large burst's instead of after it.
+     * pass takes a small request's job along with a large burst's instead of after it; and at most :perAccount of
+     * one account, so that a pass takes no more of an account's work than its pacing does in a pass or two. Polls
+     * first: a burst's creates still Accepted would otherwise take every place while its endpoints wait to be seen.
      */
     private static final String DUE = """
             select j.* from vpc_endpoint_job j
-            join (select job_id, row_number() over (partition by account, caller_tenant order by next_attempt_at)
-                    as turn
-                from vpc_endpoint_job
-                where status in """ + JobStatus.MOVING_SQL + """
-                    and next_attempt_at <= :now) d on d.job_id = j.job_id
+            join (select job_id, turn,
+                    row_number() over (partition by account order by turn, next_attempt_at) as place
+                from (select job_id, account, next_attempt_at,
+                        row_number() over (partition by account, caller_tenant
+                            order by status = 'Creating' desc, next_attempt_at) as turn
+                    from vpc_endpoint_job
+                    where status in """ + JobStatus.MOVING_SQL + """
+                        and next_attempt_at <= :now) due) d on d.job_id = j.job_id
             where j.status in """ + JobStatus.MOVING_SQL + """
-                and j.next_attempt_at <= :now
+                and j.next_attempt_at <= :now and d.place <= :perAccount
             order by d.turn, j.next_attempt_at
             limit :limit
             for update of j skip locked""";
@@ -302,11 +307,12 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * Claims up to {@code limit} unfinished jobs whose next attempt is due, pushing their next attempt to
      * {@code leaseUntil} so that no other reconciler takes them meanwhile (rows locked by one are skipped by others).
      */
-    public Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, Instant leaseUntil) {
+    public Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, int perAccount, Instant leaseUntil) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(DUE, VpcEndpointJob.class)
                         .setParameter("now", now)
                         .setParameter("limit", limit)
+                        .setParameter("perAccount", perAccount)
                         .getResultList())
                 .invoke(jobs -> jobs.forEach(j -> j.nextAttemptAt = leaseUntil)));
     }

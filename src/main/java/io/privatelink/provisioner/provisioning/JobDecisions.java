@@ -33,9 +33,9 @@ public class JobDecisions {
         this.schedule = schedule;
     }
 
-    /** The create call of attempt {@code attempt} answered with the endpoint. */
-    public Next afterCreate(Creation creation, Instant now) {
-        return new Next.Creating(creation.endpointId(), creation.attributes(), now.plus(schedule.firstPoll()));
+    /** The create call of a job in {@code account} answered with the endpoint. */
+    public Next afterCreate(String account, Creation creation, Instant now) {
+        return new Next.Creating(creation.endpointId(), creation.attributes(), now.plus(schedule.firstPoll(account)));
     }
 
     /** The create call of attempt {@code attempt} got no endpoint: retried by class until the create deadline. */
@@ -66,7 +66,7 @@ public class JobDecisions {
                     + counts.notFound() + " polls.");
         }
         return pastActiveDeadline(job, now) ? timedOut(job)
-                : new Next.PollAgain(now.plus(schedule.nextPoll(counts.polls())), endpoint, counts);
+                : new Next.PollAgain(now.plus(schedule.nextPoll(job.account, counts.polls())), endpoint, counts);
     }
 
     /**

@@ -47,7 +47,7 @@ public class JobSteps {
             job.nextAttemptAt = poll.at();
         } else if (next instanceof Next.Active active) {
             // Learned before the move: the job's updatedAt is still the moment it entered Creating.
-            schedule.activeAfter(Duration.between(job.updatedAt, now));
+            schedule.activeAfter(job.account, Duration.between(job.updatedAt, now), active.counts().polls());
             counts(job, active.counts());
             job.endpointJson = views.write(active.endpoint());
             steps.add(job.moveTo(JobStatus.Active, active.detail(), now));

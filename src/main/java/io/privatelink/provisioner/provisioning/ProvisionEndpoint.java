@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ProvisionCommand;
 import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
@@ -69,13 +70,26 @@ public class ProvisionEndpoint {
     /**
      * One command; with {@code handOff}, a create call that must wait for its account's pacing longer than
      * privatelink.reconciler.hand-off-after goes on by itself and the command is done at once, so that the consumer
-     * takes the next one (a crash meanwhile leaves the job Provisioning under its lease, for the reconciler).
+     * takes the next one (a crash meanwhile leaves the job Provisioning under its lease, for the reconciler). A
+     * command for a create already under way (started by the reconciler, or sent twice) does nothing.
      */
     public Uni<Void> provision(ProvisionCommand command, boolean handOff) {
         if (command == null || command.jobId() == null) {
             return Uni.createFrom().failure(ApiErrors.missing("JobId", "A ProvisionCommand needs its JobId."));
         }
-        return priority.turn().chain(() -> context.run(back -> events.after(begin(command.jobId()), command.jobId())
+        return provision(command.jobId(), null, handOff);
+    }
+
+    /**
+     * A job the reconciler has claimed until {@code lease}: its create call, unless a command began it since the
+     * claim.
+     */
+    public Uni<Void> provisionClaimed(String jobId, Instant lease, boolean handOff) {
+        return provision(jobId, lease, handOff);
+    }
+
+    private Uni<Void> provision(String jobId, Instant lease, boolean handOff) {
+        return priority.turn().chain(() -> context.run(back -> events.after(begin(jobId, lease), jobId)
                 .flatMap(attempt -> {
                     if (attempt == null) {
                         return Uni.createFrom().voidItem();
@@ -94,7 +108,11 @@ public class ProvisionEndpoint {
                 })));
     }
 
-    private Uni<Attempt> begin(String jobId) {
+    /**
+     * @param lease the lease of the reconciler's claim; null for a command, which leaves a create under way (within
+     *        its lease) alone
+     */
+    private Uni<Attempt> begin(String jobId, Instant lease) {
         Instant now = Instant.now();
         return jobs.update(jobId, (job, steps) -> {
             if (job.operation != Operation.Create) {
@@ -105,11 +123,17 @@ public class ProvisionEndpoint {
             if (job.status != JobStatus.Accepted && job.status != JobStatus.Provisioning) {
                 return null;
             }
+            if (lease == null ? job.status == JobStatus.Provisioning && job.nextAttemptAt.isAfter(now)
+                    : java.time.Duration.between(lease, job.nextAttemptAt).abs().toMillis() >= 1) {
+                // Its call is under way or waits to be retried under its lease; or, for the reconciler, a command
+                // began it since the claim. One create call per attempt, not one per path.
+                return null;
+            }
             Tracing.tag(job);
             job.attempts++;
             steps.add(job.moveTo(JobStatus.Provisioning, "attempt " + job.attempts, now));
             // The call waits for its turn in its account's pacing first: its lease covers the wait.
-            java.time.Duration backlog = cloud.of(job.account, job.callerTenant).backlog("CreateVpcEndpoint");
+            java.time.Duration backlog = cloud.of(job.account, job.callerTenant).backlog(PrivateLinkClient.CREATE);
             job.nextAttemptAt = now.plus(config.retry().callLease()).plus(backlog);
             return new Attempt(job.jobId, job.account, job.callerTenant, job.cloudToken,
                     views.request(job).cloudParameters(), job.attempts, null, backlog);
@@ -124,7 +148,7 @@ public class ProvisionEndpoint {
                         return null;
                     }
                     Instant now = Instant.now();
-                    this.steps.record(job, steps, failure == null ? decisions.afterCreate(creation, now)
+                    this.steps.record(job, steps, failure == null ? decisions.afterCreate(job.account, creation, now)
                             : decisions.afterCreateFailed(job, attempt.number(), CallFailure.of(failure), now), now);
                     return null;
                 }))

@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.privatelink.provisioner.api.ReconcileSummary;
 import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobRepository;
 import io.privatelink.provisioner.job.JobStatus;
@@ -21,7 +22,6 @@ import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
-import io.privatelink.provisioner.messaging.ProvisionCommandSender;
 import io.privatelink.provisioner.telemetry.JobTelemetry;
 import io.privatelink.provisioner.telemetry.Tracing;
 import io.smallrye.mutiny.Multi;
@@ -29,9 +29,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One pass over the jobs that are due: polls Creating endpoints until Active, moves operations on managed endpoints
- * (delete, update, adopt) their next step, and sends again the ProvisionCommand of jobs stranded in Accepted or
- * waiting to retry in Provisioning. Several instances may run at once: each due job is
- * claimed by one.
+ * (delete, update, adopt) their next step, and itself starts the jobs still Accepted past privatelink.accept.resend-after
+ * (their command lost, or queued behind a burst's in the commands topic, which is first come first served while the
+ * reconciler takes due jobs in turns per account and tenant) and those waiting to retry in Provisioning. Several
+ * instances may run at once: each due job is claimed by one.
  */
 @ApplicationScoped
 public class ReconcileJobs {
@@ -41,7 +42,7 @@ public class ReconcileJobs {
     private final AcceptPriority priority;
     private final JobRepository jobs;
     private final CloudAccounts cloud;
-    private final ProvisionCommandSender sender;
+    private final ProvisionEndpoint provision;
     private final ReactiveContext context;
     private final JobViews views;
     private final JobDecisions decisions;
@@ -53,7 +54,7 @@ public class ReconcileJobs {
     private final RunOperation operations;
     private final WatchDrift drift;
 
-    public ReconcileJobs(JobRepository jobs, CloudAccounts cloud, ProvisionCommandSender sender,
+    public ReconcileJobs(JobRepository jobs, CloudAccounts cloud, ProvisionEndpoint provision,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
             RunOperation operations, WatchDrift drift) {
@@ -67,15 +68,24 @@ public class ReconcileJobs {
         this.tracer = tracer;
         this.jobs = jobs;
         this.cloud = cloud;
-        this.sender = sender;
+        this.provision = provision;
         this.context = context;
         this.views = views;
         this.config = config;
     }
 
-    /** One pass: the due jobs claimed and moved on, the events left unpublished sent, the endpoints due observed. */
+    /** One pass, as a function or a pushed tick runs it: each job's calls done before the pass ends. */
     public Uni<ReconcileSummary> pass() {
-        return countDue().chain(this::reconcileDueJobs).call(this::publishStaleEvents)
+        return pass(false);
+    }
+
+    /**
+     * One pass: the due jobs claimed and moved on, the events left unpublished sent, the endpoints due observed. With
+     * {@code handOff} (the in-process timer, whose process lives on), a create call that must wait for its account's
+     * turn is left waiting under its lease, as the command consumer leaves it.
+     */
+    public Uni<ReconcileSummary> pass(boolean handOff) {
+        return countDue().chain(() -> reconcileDueJobs(handOff)).call(this::publishStaleEvents)
                 .call(() -> drift.pass().onFailure().recoverWithItem(e -> {
                     LOG.warnf("drift watch pass failed: %s", e.toString());
                     return 0;
@@ -92,20 +102,22 @@ public class ReconcileJobs {
     private Uni<Void> publishStaleEvents() {
         return context.run(back -> jobs.jobsWithStaleEvents(Instant.now().minusSeconds(10), config.reconciler().batchSize()))
                 .flatMap(stale -> Multi.createFrom().iterable(stale)
-                        .onItem().transformToUniAndConcatenate(jobId -> context.run(back -> events.publish(jobId, back))
+                        .onItem().transformToUni(jobId -> context.run(back -> events.publish(jobId, back))
                                 .onFailure().recoverWithItem(0))
+                        // Each job's events in order, the jobs side by side: a burst's 200 take one pass, not seconds.
+                        .merge(config.reconciler().concurrency())
                         .collect().last().replaceWithVoid());
     }
 
-    private Uni<ReconcileSummary> reconcileDueJobs() {
+    private Uni<ReconcileSummary> reconcileDueJobs(boolean handOff) {
         Instant now = Instant.now();
         return context.run(back -> jobs.claimDue(now, config.reconciler().batchSize(),
-                now.plus(config.retry().callLease())))
+                config.reconciler().perAccount(), now.plus(config.retry().callLease())))
                 .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))
                         : Multi.createFrom().iterable(claimed)
                                 // Each job on its own context, hence its own database session.
                                 .onItem().transformToUni(job -> priority.turn()
-                                        .chain(() -> context.run(back -> handle(job, back)))
+                                        .chain(() -> context.run(back -> handle(job, handOff, back)))
                                         .onFailure().recoverWithItem(e -> {
                                             LOG.warnf("reconciling job %s failed: %s", job.jobId, e.toString());
                                             return job.status;
@@ -120,8 +132,8 @@ public class ReconcileJobs {
         return new ReconcileSummary(handled.size(), handled.size() - polled, polled);
     }
 
-    private Uni<JobStatus> handle(VpcEndpointJob job, Executor back) {
-        if (job.operation != Operation.Create && job.status != JobStatus.Accepted) {
+    private Uni<JobStatus> handle(VpcEndpointJob job, boolean handOff, Executor back) {
+        if (job.operation != Operation.Create) {
             return operations.step(job).replaceWith(job.status);
         }
         if (job.status == JobStatus.Creating) {
@@ -129,10 +141,23 @@ public class ReconcileJobs {
             Span span = tracer.spanBuilder("ReconcileVpcEndpointJobs poll").setParent(Tracing.of(job)).startSpan();
             span.makeCurrent();
             Tracing.tag(job);
-            return events.after(poll(job, back), job.jobId).onTermination().invoke(span::end)
-                    .replaceWith(JobStatus.Creating);
+            Uni<Void> polled = events.after(poll(job, back), job.jobId).onTermination().invoke(span::end);
+            if (handOff && cloud.of(job.account, job.callerTenant).backlog(PrivateLinkClient.OBSERVE)
+                    .compareTo(config.reconciler().handOffAfter()) > 0) {
+                // A poll that waits for its account's turn goes on under its lease; the pass does not wait for it.
+                polled.subscribe().with(done -> {
+                }, e -> LOG.warnf("polling job %s failed: %s", job.jobId, e.toString()));
+                return Uni.createFrom().item(JobStatus.Creating);
+            }
+            return polled.replaceWith(JobStatus.Creating);
         }
-        return sender.send(job.jobId).replaceWith(job.status);
+        if (job.status == JobStatus.Accepted && cloud.of(job.account, job.callerTenant)
+                .backlog(PrivateLinkClient.CREATE).compareTo(config.accept().resendAfter()) > 0) {
+            // Its tenant's creates in this account wait longer than its command would: it gains nothing by going
+            // now, and its command (or the reconciler, once the claim's lease is over) starts it.
+            return Uni.createFrom().item(job.status);
+        }
+        return provision.provisionClaimed(job.jobId, job.nextAttemptAt, handOff).replaceWith(job.status);
     }
 
     private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {

@@ -13,7 +13,8 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
  * about 3 s and grows by half each poll to 10 s, as Terraform's waiter does. Once enough endpoints have turned Active,
  * the first poll of a new one goes where they usually turn Active (the median time seen, less a second), and the
  * next few follow a second apart: an endpoint is then seen Active soon after it is, with a poll or two, instead of up
- * to a growing interval later.
+ * to a growing interval later. Learned per account: one account's polls held back by its own pacing (a burst's) would
+ * otherwise teach every other account to poll late.
  */
 @ApplicationScoped
 public class RetrySchedule {
@@ -24,10 +25,7 @@ public class RetrySchedule {
     private static final Duration BRISK = Duration.ofSeconds(1);
 
     private final ProvisionerConfig.Retry retry;
-    private final long[] activeAfterMillis = new long[64];
-    private long seen;
-    /** The median of the window, kept as it changes (once per Active endpoint), read by every poll; null until enough. */
-    private volatile Duration median;
+    private final java.util.Map<String, Window> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
     public RetrySchedule(ProvisionerConfig config) {
@@ -45,10 +43,10 @@ public class RetrySchedule {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
-    /** When to poll a new endpoint first. */
-    public Duration firstPoll() {
+    /** When to poll a new endpoint of this account first. */
+    public Duration firstPoll(String account) {
         Duration usual = retry.firstPoll();
-        Duration seenMedian = median;
+        Duration seenMedian = window(account).median;
         if (seenMedian == null) {
             return usual;
         }
@@ -57,9 +55,9 @@ public class RetrySchedule {
         return usable ? informed : usual;
     }
 
-    /** The wait after the given number of answered polls. */
-    public Duration nextPoll(int polls) {
-        if (polls <= BRISK_POLLS && median != null) {
+    /** The wait after the given number of answered polls of an endpoint of this account. */
+    public Duration nextPoll(String account, int polls) {
+        if (polls <= BRISK_POLLS && window(account).median != null) {
             return BRISK;
         }
         double factor = Math.pow(1.5, Math.min(polls, 10));
@@ -67,13 +65,44 @@ public class RetrySchedule {
         return Duration.ofMillis(millis);
     }
 
-    /** A poll saw an endpoint Active this long after its create call answered. */
-    public synchronized void activeAfter(Duration sinceCreated) {
-        activeAfterMillis[(int) (seen++ % activeAfterMillis.length)] = sinceCreated.toMillis();
-        if (seen >= ENOUGH) {
-            long[] window = Arrays.copyOf(activeAfterMillis, (int) Math.min(seen, activeAfterMillis.length));
-            Arrays.sort(window);
-            median = Duration.ofMillis(window[window.length / 2]);
+    /**
+     * The {@code polls}-th poll saw an endpoint of this account Active this long after its create call answered. A
+     * later poll, after one that saw it still on its way, brackets the moment: it counts as the middle of the wait
+     * between the two (the early polls' waits are long, 4.5 s and more, and their end would teach a late estimate).
+     * A first poll that already sees it Active only tells that it was Active by then, perhaps long before, and however
+     * late that poll ran: it counts a second under the estimate it was scheduled by (or under its own time, if that is
+     * less), so that an estimate that came out late comes down again instead of feeding on itself.
+     */
+    public void activeAfter(String account, Duration sinceCreated, int polls) {
+        Duration estimate = window(account).median;
+        Duration seen = polls > 1 ? sinceCreated.minus(nextPoll(account, polls - 1).dividedBy(2))
+                : (estimate == null || sinceCreated.compareTo(estimate) < 0 ? sinceCreated : estimate).minus(BRISK);
+        learn(account, seen);
+    }
+
+    /** An endpoint of this account turned Active this long after its create call answered, as far as is known. */
+    void learn(String account, Duration activeAfter) {
+        window(account).add(activeAfter.toMillis());
+    }
+
+    private Window window(String account) {
+        return byAccount.computeIfAbsent(account, a -> new Window());
+    }
+
+    /** The last times to Active of one account, and their median. */
+    private static final class Window {
+        private final long[] activeAfterMillis = new long[64];
+        private long seen;
+        /** Kept as it changes (once per Active endpoint), read by every poll; null until enough. */
+        private volatile Duration median;
+
+        synchronized void add(long millis) {
+            activeAfterMillis[(int) (seen++ % activeAfterMillis.length)] = millis;
+            if (seen >= ENOUGH) {
+                long[] window = Arrays.copyOf(activeAfterMillis, (int) Math.min(seen, activeAfterMillis.length));
+                Arrays.sort(window);
+                median = Duration.ofMillis(window[window.length / 2]);
+            }
         }
     }
 }

@@ -56,7 +56,8 @@ class JobDecisionsTest {
     @Test
     void anAnsweredCreateRecordsTheEndpointAndPollsItAtTheFirstPoll() {
         Instant now = CREATED.plusSeconds(1);
-        Next next = decisions.afterCreate(new Creation("ep-1", Map.of("EndpointId", "ep-1", "EndpointStatus", "Creating")), now);
+        Next next = decisions.afterCreate("a",
+                new Creation("ep-1", Map.of("EndpointId", "ep-1", "EndpointStatus", "Creating")), now);
         Next.Creating creating = assertInstanceOf(Next.Creating.class, next);
         assertEquals("ep-1", creating.endpointId());
         assertEquals("Creating", creating.endpoint().get("EndpointStatus"));

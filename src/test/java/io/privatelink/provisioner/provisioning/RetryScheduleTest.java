@@ -1,6 +1,7 @@
 package io.privatelink.provisioner.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -29,32 +30,77 @@ class RetryScheduleTest {
     void withoutEnoughActiveEndpointsSeenPollsFollowTerraformsWaiter() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS);
         for (int i = 0; i < 15; i++) {
-            schedule.activeAfter(Duration.ofSeconds(10));
+            schedule.learn("a", Duration.ofSeconds(10));
         }
-        assertEquals(Duration.ofSeconds(3), schedule.firstPoll());
-        assertEquals(Duration.ofMillis(4500), schedule.nextPoll(1));
-        assertEquals(Duration.ofSeconds(10), schedule.nextPoll(5));
+        assertEquals(Duration.ofSeconds(3), schedule.firstPoll("a"));
+        assertEquals(Duration.ofMillis(4500), schedule.nextPoll("a", 1));
+        assertEquals(Duration.ofSeconds(10), schedule.nextPoll("a", 5));
     }
 
     @Test
     void onceEndpointsAreSeenTurningActiveTheFirstPollGoesJustBeforeTheirMedianAndTheNextFollowBriskly() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS);
         for (int i = 0; i < 40; i++) {
-            schedule.activeAfter(Duration.ofSeconds(i % 2 == 0 ? 10 : 30));
+            schedule.learn("a", Duration.ofSeconds(i % 2 == 0 ? 10 : 30));
         }
-        schedule.activeAfter(Duration.ofSeconds(12));
-        assertEquals(Duration.ofSeconds(11), schedule.firstPoll(), "median 12 s, less a second");
-        assertEquals(Duration.ofSeconds(1), schedule.nextPoll(1));
-        assertEquals(Duration.ofSeconds(1), schedule.nextPoll(3));
-        assertEquals(Duration.ofSeconds(10), schedule.nextPoll(4));
+        schedule.learn("a", Duration.ofSeconds(12));
+        assertEquals(Duration.ofSeconds(11), schedule.firstPoll("a"), "median 12 s, less a second");
+        assertEquals(Duration.ofSeconds(1), schedule.nextPoll("a", 1));
+        assertEquals(Duration.ofSeconds(1), schedule.nextPoll("a", 3));
+        assertEquals(Duration.ofSeconds(10), schedule.nextPoll("a", 4));
     }
 
     @Test
     void fastEndpointsNeverBringTheFirstPollBeforeTheConfiguredOne() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS);
         for (int i = 0; i < 64; i++) {
-            schedule.activeAfter(Duration.ofSeconds(2));
+            schedule.learn("a", Duration.ofSeconds(2));
         }
-        assertEquals(Duration.ofSeconds(3), schedule.firstPoll());
+        assertEquals(Duration.ofSeconds(3), schedule.firstPoll("a"));
+    }
+
+    @Test
+    void eachAccountLearnsItsOwnTimes() {
+        RetrySchedule schedule = new RetrySchedule(DEFAULTS);
+        for (int i = 0; i < 64; i++) {
+            // A burst's polls, held back by its account's pacing, see its endpoints Active late.
+            schedule.learn("burst", Duration.ofSeconds(25));
+            schedule.learn("small", Duration.ofSeconds(10));
+        }
+        assertEquals(Duration.ofSeconds(24), schedule.firstPoll("burst"));
+        assertEquals(Duration.ofSeconds(9), schedule.firstPoll("small"));
+        assertEquals(Duration.ofSeconds(3), schedule.firstPoll("new"), "an account with nothing seen yet");
+        assertEquals(Duration.ofMillis(4500), schedule.nextPoll("new", 1));
+    }
+
+    @Test
+    void aPollAfterOneThatSawTheEndpointOnItsWayCountsTheMiddleOfTheWaitBetween() {
+        RetrySchedule schedule = new RetrySchedule(DEFAULTS);
+        for (int i = 0; i < 16; i++) {
+            // Seen Active at the third poll, 14.25 s in, after one at 7.5 s (the waiter's waits of 4.5 and 6.75 s).
+            schedule.activeAfter("a", Duration.ofMillis(14_250), 3);
+        }
+        assertEquals(Duration.ofMillis(14_250 - 3_375 - 1_000), schedule.firstPoll("a"));
+    }
+
+    @Test
+    void anEstimateThatCameOutLateComesDownWhenFirstPollsSeeTheEndpointsActive() {
+        RetrySchedule schedule = new RetrySchedule(DEFAULTS);
+        for (int i = 0; i < 64; i++) {
+            schedule.learn("a", Duration.ofSeconds(20));
+        }
+        assertEquals(Duration.ofSeconds(19), schedule.firstPoll("a"));
+        // Endpoints truly Active at 10 s, seen at the first poll each time, which runs 3 s late: the estimate walks
+        // down all the same.
+        Duration first = schedule.firstPoll("a");
+        for (int round = 0; round < 20 && first.compareTo(Duration.ofSeconds(10)) > 0; round++) {
+            for (int i = 0; i < 64; i++) {
+                schedule.activeAfter("a", first.plusSeconds(3), 1);
+            }
+            Duration next = schedule.firstPoll("a");
+            assertTrue(next.compareTo(first) < 0, "came down from " + first + " to " + next);
+            first = next;
+        }
+        assertTrue(first.compareTo(Duration.ofSeconds(10)) <= 0, "down to the endpoints' own time: " + first);
     }
 }

@@ -128,6 +128,24 @@ class AccountsTest {
     }
 
     @Test
+    void stsThrottledIsRetriedAndTheJobStillReachesActive() {
+        var simulator = LocalStackResource.stack().simulator();
+        // Every role must be assumed again, and STS throttles the next three AssumeRole calls.
+        simulator.expireCredentials();
+        simulator.faults(new io.privatelink.simulator.Faults(null, null, null, null, null, null, null, null, null, null,
+                List.of(new io.privatelink.simulator.Faults.Forced("AssumeRole", "Throttling.User", 3))));
+        try {
+            String job = create(demo(), inB("vpc-demob01", UUID.randomUUID().toString(), "demo-b")).then()
+                    .statusCode(202).extract().path("JobId");
+            JsonPath active = await(job, "Active");
+            assertTrue(active.getList("History.Detail").stream().anyMatch(d -> String.valueOf(d).contains("Throttling")),
+                    "the throttled AssumeRole was retried: " + active.getList("History.Detail"));
+        } finally {
+            simulator.faults(io.privatelink.simulator.Faults.none());
+        }
+    }
+
+    @Test
     void anAccountWhoseRoleCannotBeAssumedFailsOnlyItsOwnJobs() {
         String broken = create(demo(), inA("broken"))
                 .then().statusCode(202).extract().path("JobId");

@@ -57,7 +57,9 @@ class PacingTest {
         return Arrays.stream(RestAssured.get("/q/metrics").asString().split("\n"))
                 .filter(line -> line.startsWith(name + "{") && line.contains("account=\"" + account + "\"")
                         && line.contains("action=\"CreateVpcEndpoint\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                // The value, before any exemplar (" # {trace_id=...} 1.0 <time>").
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split(" ")[0]))
+                .sum();
     }
 
     static List<String> creates(String account, int n) {
