@@ -26,7 +26,7 @@ class ArchitectureTest {
     static final String SIMULATOR = "io.privatelink.simulator";
     /** Top to bottom: a package may use its own classes and those of the packages after it. */
     static final List<String> LAYERS = List.of("http", "push", "functions", "invocation", "drivers", "provisioning",
-            "messaging", "telemetry", "auth", "job", "cloud", "config", "api");
+            "messaging", "callbacks", "telemetry", "auth", "job", "cloud", "config", "api");
 
     static final JavaClasses SERVICE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(BASE);

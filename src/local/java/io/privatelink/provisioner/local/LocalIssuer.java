@@ -24,7 +24,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * The embedded default's token issuer: an RSA key pair made at first start and kept under the data folder, tokens
- * signed with it, the push secret of the internal functions, and the service configuration that trusts them.
+ * signed with it, the push secret of the internal functions, the tokens' tenant's callback signing secret, and the
+ * service configuration that trusts them.
  */
 public final class LocalIssuer {
 
@@ -36,11 +37,13 @@ public final class LocalIssuer {
     private final Path dir;
     private final PrivateKey privateKey;
     private final String pushSecret;
+    private final String callbackSecret;
 
-    private LocalIssuer(Path dir, PrivateKey privateKey, String pushSecret) {
+    private LocalIssuer(Path dir, PrivateKey privateKey, String pushSecret, String callbackSecret) {
         this.dir = dir;
         this.privateKey = privateKey;
         this.pushSecret = pushSecret;
+        this.callbackSecret = callbackSecret;
     }
 
     /** The issuer kept in {@code dir}, made there first if it is not yet. */
@@ -59,7 +62,15 @@ public final class LocalIssuer {
             String body = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----|\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            return new LocalIssuer(dir, key, Files.readString(dir.resolve("push-secret")).trim());
+            // Made on its own: a data folder from before callbacks has every other file already.
+            Path callbackSecret = dir.resolve("callback-secret");
+            if (!Files.exists(callbackSecret)) {
+                byte[] bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+                writePrivate(callbackSecret, "whsec_" + Base64.getEncoder().encodeToString(bytes) + "\n");
+            }
+            return new LocalIssuer(dir, key, Files.readString(dir.resolve("push-secret")).trim(),
+                    Files.readString(callbackSecret).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -85,6 +96,11 @@ public final class LocalIssuer {
         return pushSecret;
     }
 
+    /** The ready tokens' tenant's callback signing secret (whsec_ form), as a receiver needs it. */
+    public String callbackSecret() {
+        return callbackSecret;
+    }
+
     /** Writes a ready token for each role into files named after it; answers the folder. */
     public Path writeRoleTokens(Duration lifetime) {
         try {
@@ -104,6 +120,7 @@ public final class LocalIssuer {
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("mp.jwt.verify.audiences", AUDIENCE);
         config.put("privatelink.auth.push-secret", pushSecret);
+        config.put("privatelink.callbacks.tenants.\"" + TENANT + "\".secrets", callbackSecret);
         return config;
     }
 

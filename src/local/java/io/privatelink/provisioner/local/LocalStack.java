@@ -99,6 +99,8 @@ public final class LocalStack implements AutoCloseable {
         return postgres.jdbcUrl();
     }
 
+    private static final String LOCAL_RECEIVERS = "localhost,127.0.0.1";
+
     /** The service's configuration for this stack. */
     public Map<String, String> serviceConfig() {
         Map<String, String> config = new LinkedHashMap<>();
@@ -120,6 +122,10 @@ public final class LocalStack implements AutoCloseable {
         config.put("privatelink.accounts.\"demo-b\".role-arn", DEMO_B_ROLE);
         config.put("privatelink.tenants.\"" + LocalIssuer.TENANT + "\".default-account", "demo-a");
         config.put("privatelink.tenants.\"" + LocalIssuer.TENANT + "\".accounts", "demo-a,demo-b");
+        // Callbacks to receivers on this machine, over plain http.
+        config.put("privatelink.callbacks.allowed-hosts", LOCAL_RECEIVERS);
+        config.put("privatelink.callbacks.http-hosts", LOCAL_RECEIVERS);
+        config.put("privatelink.callbacks.private-hosts", LOCAL_RECEIVERS);
         return config;
     }
 

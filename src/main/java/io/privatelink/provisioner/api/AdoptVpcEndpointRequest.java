@@ -19,7 +19,12 @@ public record AdoptVpcEndpointRequest(
         @JsonProperty("Deadline") Integer deadline,
         /** The account the endpoint lives in (one the caller's tenant may use); the tenant's default otherwise. */
         @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ACCOUNT)
-        @JsonProperty("Account") String account) implements OperationRequest {
+        @JsonProperty("Account") String account,
+        /** Where the job's events are POSTed, signed (the tenant's default URL otherwise, if it has one). */
+        @NotificationUrlForm
+        @JsonProperty("NotificationUrl") String notificationUrl,
+        @NotifyOnForm
+        @JsonProperty("NotifyOn") String notifyOn) implements OperationRequest {
 
     @Override
     public String jobId() {
@@ -28,6 +33,6 @@ public record AdoptVpcEndpointRequest(
 
     @Override
     public AdoptVpcEndpointRequest withClientToken(String token) {
-        return new AdoptVpcEndpointRequest(regionId, endpointId, token, dryRun, deadline, account);
+        return new AdoptVpcEndpointRequest(regionId, endpointId, token, dryRun, deadline, account, notificationUrl, notifyOn);
     }
 }

@@ -55,6 +55,8 @@ public final class ApiErrors {
     public static final String ILLEGAL_POLICY = "IllegalParam.PolicyDocument";
     public static final String ILLEGAL_CLIENT_TOKEN = "IllegalParam.ClientToken";
     public static final String ILLEGAL_BANDWIDTH = "IllegalParam.CrossRegionBandwidth";
+    public static final String ILLEGAL_NOTIFICATION_URL = "IllegalParam.NotificationUrl";
+    public static final String ILLEGAL_NOTIFY_ON = "IllegalParam.NotifyOn";
     public static final String ZONE_DUPLICATED = "EndpointZoneDuplicated";
     public static final String IPV6_NEEDS_DUALSTACK = "OperationDenied.AddressIpVersionNotSupportSpecifyIpv6";
     public static final String TYPE_NOT_DUALSTACK = "OperationDenied.EndpointTypeNotSupportDualstack";
@@ -114,6 +116,11 @@ public final class ApiErrors {
                     + "printable ASCII characters, not all of them spaces."),
             Map.entry(ILLEGAL_BANDWIDTH, "The specified parameter CrossRegionBandwidth is invalid: it must be an "
                     + "integer of at least 100 (Mbps)."),
+            Map.entry(ILLEGAL_NOTIFICATION_URL, "The specified parameter NotificationUrl is invalid: it must be an "
+                    + "https URL (http only for the hosts the service allows it for) of at most "
+                    + ParameterForms.MAX_NOTIFICATION_URL + " printable ASCII characters, without user information."),
+            Map.entry(ILLEGAL_NOTIFY_ON, "The specified parameter NotifyOn is invalid: it must be Terminal (the job's "
+                    + "end, the default) or EveryState."),
             Map.entry(ZONE_DUPLICATED, "The zone is duplicated for the Endpoint: each ZoneId may appear once."),
             Map.entry(IPV6_NEEDS_DUALSTACK, "The AddressIpVersion of the endpoint does not support specifying IPv6 "
                     + "address: Zone.N.Ipv6Address needs AddressIpVersion DualStack."),
@@ -146,6 +153,15 @@ public final class ApiErrors {
     /** A malformed parameter of the service's own functions (ListVpcEndpointJobs), with its own message. */
     public static ApiException illegal(String code, String message) {
         return new ApiException(400, code, message);
+    }
+
+    /**
+     * A NotificationUrl of the right form that the service will not call: {@code why} names the rule (the host, never
+     * the URL, whose query may hold the caller's token).
+     */
+    public static ApiException notificationUrlRefused(String why) {
+        return new ApiException(400, ILLEGAL_NOTIFICATION_URL, "The specified parameter NotificationUrl is refused: "
+                + why + ".");
     }
 
     public static ApiException missing(String parameter, String message) {

@@ -66,7 +66,12 @@ public record CreateVpcEndpointRequest(
         @JsonProperty("Deadline") Integer deadline,
         /** The account to create it in (one the caller's tenant may use); the tenant's default otherwise. */
         @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ACCOUNT)
-        @JsonProperty("Account") String account) {
+        @JsonProperty("Account") String account,
+        /** Where the job's events are POSTed, signed (the tenant's default URL otherwise, if it has one). */
+        @NotificationUrlForm
+        @JsonProperty("NotificationUrl") String notificationUrl,
+        @NotifyOnForm
+        @JsonProperty("NotifyOn") String notifyOn) implements Notified {
 
     /** A tag key or value may neither start with aliyun or acs: nor hold a URL (nor a control character). */
     private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://)" + ParameterForms.TEXT;
@@ -93,7 +98,7 @@ public record CreateVpcEndpointRequest(
         return new CreateVpcEndpointRequest(regionId, vpcId, serviceId, serviceName, serviceRegionId,
                 crossRegionBandwidth, endpointName, endpointDescription, endpointType, securityGroupId, zone,
                 zonePrivateIpAddressCount, tag, resourceGroupId, policyDocument, addressIpVersion, zoneAffinityEnabled,
-                protectedEnabled, token, dryRun, deadline, account);
+                protectedEnabled, token, dryRun, deadline, account, notificationUrl, notifyOn);
     }
 
     public boolean isDryRun() {

@@ -18,10 +18,15 @@ public record DeleteVpcEndpointRequest(
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("DryRun") Boolean dryRun,
         @DeadlineSeconds
-        @JsonProperty("Deadline") Integer deadline) implements OperationRequest {
+        @JsonProperty("Deadline") Integer deadline,
+        /** Where the job's events are POSTed, signed (the tenant's default URL otherwise, if it has one). */
+        @NotificationUrlForm
+        @JsonProperty("NotificationUrl") String notificationUrl,
+        @NotifyOnForm
+        @JsonProperty("NotifyOn") String notifyOn) implements OperationRequest {
 
     @Override
     public DeleteVpcEndpointRequest withClientToken(String token) {
-        return new DeleteVpcEndpointRequest(regionId, endpointId, jobId, token, dryRun, deadline);
+        return new DeleteVpcEndpointRequest(regionId, endpointId, jobId, token, dryRun, deadline, notificationUrl, notifyOn);
     }
 }

@@ -28,9 +28,33 @@ public record JobView(
         @JsonProperty("Error") Error error,
         @JsonProperty("Endpoint") Map<String, Object> endpoint,
         @JsonProperty("Request") @JsonRawValue String request,
-        @JsonProperty("History") List<Step> history) {
+        @JsonProperty("History") List<Step> history,
+        @JsonProperty("Notification") Notification notification) {
 
     public record Error(@JsonProperty("Code") String code, @JsonProperty("Message") String message) {
+    }
+
+    /**
+     * Where the job's events are POSTed (the URL without its query) and which; with each delivery and its latest
+     * attempts where GetVpcEndpointJob shows the job (an event shows none: it is what is delivered).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Notification(@JsonProperty("Url") String url, @JsonProperty("NotifyOn") String notifyOn,
+            @JsonProperty("Deliveries") List<Delivery> deliveries) {
+    }
+
+    /** One event's delivery: Pending (being tried), Delivered, Refused (a 4xx) or GaveUp. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Delivery(@JsonProperty("EventId") String eventId, @JsonProperty("EventType") String eventType,
+            @JsonProperty("State") String state, @JsonProperty("Attempts") int attempts,
+            @JsonProperty("NextAttemptAt") String nextAttemptAt,
+            @JsonProperty("LatestAttempts") List<Attempt> latestAttempts) {
+    }
+
+    /** An attempt: when, the receiver's HTTP status (null without an answer) or why there was none, how long. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Attempt(@JsonProperty("At") String at, @JsonProperty("Status") Integer status,
+            @JsonProperty("Error") String error, @JsonProperty("Millis") int millis) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

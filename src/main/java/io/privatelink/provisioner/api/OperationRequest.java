@@ -4,7 +4,7 @@ package io.privatelink.provisioner.api;
  * A request for an operation on an endpoint (delete, update, adopt): which endpoint (by EndpointId, or by the JobId of
  * the job that made it), the caller's ClientToken, DryRun and Deadline.
  */
-public interface OperationRequest {
+public interface OperationRequest extends Notified {
 
     String regionId();
 

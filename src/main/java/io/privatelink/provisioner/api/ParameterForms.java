@@ -21,6 +21,10 @@ public final class ParameterForms {
     /** Free text (a description, a tag): anything but control characters, tab, CR and LF excepted. */
     public static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
     /** A ClientToken: 1 to 64 printable ASCII characters, as the API says, not all of them spaces. */
+    public static final int MAX_NOTIFICATION_URL = 2048;
+    /** An http(s) URL of printable ASCII without spaces; which hosts it may name is the callbacks' rule. */
+    public static final String NOTIFICATION_URL = "(?i)https?://[\\x21-\\x7E]{1,2040}";
+    public static final String NOTIFY_ON = "Terminal|EveryState";
     public static final String CLIENT_TOKEN = "(?=.*[\\x21-\\x7E])[\\x20-\\x7E]{1,64}";
 
     /** A Deadline, in seconds from acceptance: at least 10 seconds, at most a week. */

@@ -40,12 +40,12 @@ public final class RequestFingerprint {
     }
 
     /**
-     * An operation's request: its action and its parameters as JSON in their declared order, ClientToken and DryRun
-     * left out (a create's and a delete's under one token never look alike).
+     * An operation's request: its action and its parameters as JSON in their declared order, ClientToken, DryRun and
+     * where to notify left out (a create's and a delete's under one token never look alike).
      */
     public static String of(String action, OperationRequest request) {
         com.fasterxml.jackson.databind.node.ObjectNode fields = CANONICAL.valueToTree(request);
-        fields.remove(List.of("ClientToken", "DryRun"));
+        fields.remove(List.of("ClientToken", "DryRun", "NotificationUrl", "NotifyOn"));
         return sha256(action + "\n" + fields);
     }
 

@@ -33,12 +33,18 @@ public record UpdateVpcEndpointRequest(
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("DryRun") Boolean dryRun,
         @DeadlineSeconds
-        @JsonProperty("Deadline") Integer deadline) implements OperationRequest {
+        @JsonProperty("Deadline") Integer deadline,
+        /** Where the job's events are POSTed, signed (the tenant's default URL otherwise, if it has one). */
+        @NotificationUrlForm
+        @JsonProperty("NotificationUrl") String notificationUrl,
+        @NotifyOnForm
+        @JsonProperty("NotifyOn") String notifyOn) implements OperationRequest {
 
     @Override
     public UpdateVpcEndpointRequest withClientToken(String token) {
         return new UpdateVpcEndpointRequest(regionId, endpointId, jobId, securityGroupId, zone, endpointName,
-                endpointDescription, policyDocument, zoneAffinityEnabled, token, dryRun, deadline);
+                endpointDescription, policyDocument, zoneAffinityEnabled, token, dryRun, deadline, notificationUrl,
+                notifyOn);
     }
 
     /**
@@ -48,6 +54,6 @@ public record UpdateVpcEndpointRequest(
     public CreateVpcEndpointRequest asCreateShape(String endpointRegion, String endpointType, String addressIpVersion) {
         return new CreateVpcEndpointRequest(endpointRegion, null, null, null, null, null, endpointName,
                 endpointDescription, endpointType, securityGroupId, zone, null, null, null, policyDocument,
-                addressIpVersion, zoneAffinityEnabled, null, clientToken, dryRun, null, null);
+                addressIpVersion, zoneAffinityEnabled, null, clientToken, dryRun, null, null, null, null);
     }
 }

@@ -43,25 +43,32 @@ public class GroupCommit {
 
     /** A new job, its first history row's detail and its first event. */
     public record NewJob(VpcEndpointJob job, String detail, JobEvent event) {
+
+        /** The host of the first event's callback; null when the job does not ask for it. */
+        String callbackHost() {
+            return job.notifies(job.status) ? Callback.hostOf(job.notificationUrl) : null;
+        }
     }
 
     private static final String INSERT = """
             with input as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                    $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
-                    $20::timestamptz[], $21::timestamptz[])
+                    $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[],
+                    $21::text[], $22::text[], $23::timestamptz[], $24::timestamptz[], $25::timestamptz[])
                 as i(job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
                     request_json, status, region_id, vpc_id, trace_parent, detail, event_type, payload,
-                    operation, resource_key, endpoint_id, account, next_attempt_at, created_at, deadline_at)),
+                    operation, resource_key, endpoint_id, account, notification_url, notify_on, callback_host,
+                    event_id, next_attempt_at, created_at, deadline_at)),
             job as (
                 insert into vpc_endpoint_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,
                     request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,
                     not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent, operation,
-                    resource_key, endpoint_id, account, deadline_at)
+                    resource_key, endpoint_id, account, deadline_at, notification_url, notify_on)
                 select job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
                     request_json, status, region_id, vpc_id, 0, 0, 0, 0, next_attempt_at, created_at, created_at, 0,
-                    trace_parent, operation, resource_key, endpoint_id, account, deadline_at
+                    trace_parent, operation, resource_key, endpoint_id, account, deadline_at, notification_url,
+                    notify_on
                 from input
                 on conflict (caller_tenant, caller_subject, account, client_token) do nothing
                 returning job_id),
@@ -70,7 +77,13 @@ public class GroupCommit {
                 select i.job_id, i.status, i.created_at, i.detail from input i join job using (job_id)),
             event as (
                 insert into vpc_endpoint_job_event (job_id, event_type, payload, created_at)
-                select i.job_id, i.event_type, i.payload, i.created_at from input i join job using (job_id))
+                select i.job_id, i.event_type, i.payload, i.created_at from input i join job using (job_id)),
+            callback as (
+                insert into vpc_endpoint_callback (job_id, caller_tenant, url, host, event_id, event_type, payload,
+                    created_at, next_attempt_at)
+                select i.job_id, i.caller_tenant, i.notification_url, i.callback_host, i.event_id, i.event_type,
+                    i.payload, i.created_at, i.created_at
+                from input i join job using (job_id) where i.callback_host is not null)
             select job_id from job""";
 
     private static final String HOLDERS = """
@@ -208,13 +221,15 @@ public class GroupCommit {
                 && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
     }
 
-    /** The statement's text columns, in its parameters' order ($1 to $18); the three timestamps follow. */
+    /** The statement's text columns, in its parameters' order ($1 to $22); the three timestamps follow. */
     private static final List<Function<NewJob, String>> TEXT_COLUMNS = List.of(n -> n.job().jobId,
             n -> n.job().clientToken, n -> n.job().cloudToken, n -> n.job().callerSubject, n -> n.job().callerTenant,
             n -> n.job().requestFingerprint, n -> n.job().requestJson, n -> n.job().status.name(),
             n -> n.job().regionId, n -> n.job().vpcId, n -> n.job().traceParent, NewJob::detail,
             n -> n.event().eventType, n -> n.event().payload, n -> n.job().operation.name(),
-            n -> n.job().resourceKey, n -> n.job().endpointId, n -> n.job().account);
+            n -> n.job().resourceKey, n -> n.job().endpointId, n -> n.job().account, n -> n.job().notificationUrl,
+            n -> n.job().notifyOn == null ? null : n.job().notifyOn.name(), NewJob::callbackHost,
+            n -> n.event().cloudEventId);
 
     private static Tuple columns(List<Pending> batch) {
         Tuple t = Tuple.tuple();

@@ -34,4 +34,8 @@ public class JobEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The CloudEvent's id (inside the payload), for the callback that delivers it (not a column). */
+    @jakarta.persistence.Transient
+    public String cloudEventId;
 }

@@ -24,15 +24,18 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     private final JobEventFactory events;
+    /** Every observer of committed changes (metrics and logs, the callbacks' wake-up). */
     private final JobObserver observer;
     /** The reactive client beneath Hibernate Reactive, for the hot paths (accept, status), written without the ORM. */
     private final Pool sql;
     private final GroupCommit groupCommit;
 
-    public JobRepository(JobEventFactory events, JobObserver observer, Pool sql, GroupCommit groupCommit) {
+    public JobRepository(JobEventFactory events, @io.quarkus.arc.All List<JobObserver> observers, Pool sql,
+            GroupCommit groupCommit) {
         this.groupCommit = groupCommit;
         this.events = events;
-        this.observer = observer;
+        List<JobObserver> all = List.copyOf(observers);
+        this.observer = (job, steps) -> all.forEach(o -> o.committed(job, steps));
         this.sql = sql;
     }
 
@@ -94,18 +97,27 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         return Panache.withSession(() -> findById(jobId));
     }
 
-    /** A job and its history as GetVpcEndpointJob shows them. */
-    public record WithHistory(VpcEndpointJob job, List<JobHistoryEntry> history) {
+    /** A job, its history and its callbacks' deliveries as GetVpcEndpointJob shows them. */
+    public record WithHistory(VpcEndpointJob job, List<JobHistoryEntry> history,
+            List<io.privatelink.provisioner.api.JobView.Delivery> deliveries) {
     }
 
     /**
-     * The job and its history in one statement and one round trip, on the reactive client without the ORM: the
+     * The job, its history and its deliveries (with their latest ten attempts: a day of retries makes a hundred) in
+     * one statement and one round trip, on the reactive client without the ORM: the
      * status function's hot path, as accept is.
      */
     private static final String WITH_HISTORY = """
             select j.*, coalesce((select json_agg(json_build_object('status', h.job_status, 'at', h.at,
                     'detail', h.detail) order by h.id)
-                from vpc_endpoint_job_history h where h.job_id = j.job_id), '[]'::json)::text as history
+                from vpc_endpoint_job_history h where h.job_id = j.job_id), '[]'::json)::text as history,
+                case when j.notification_url is null then null else coalesce((select json_agg(json_build_object(
+                    'eventId', c.event_id, 'eventType', c.event_type, 'outcome', c.outcome, 'attempts', c.attempts,
+                    'nextAttemptAt', c.next_attempt_at, 'latest', coalesce((select json_agg(json_build_object(
+                        'at', a.at, 'status', a.status, 'error', a.error, 'millis', a.millis) order by a.id)
+                        from (select * from vpc_endpoint_callback_attempt where callback_id = c.id
+                            order by id desc limit 10) a), '[]'::json)) order by c.id)
+                    from vpc_endpoint_callback c where c.job_id = j.job_id), '[]'::json)::text end as deliveries
             from vpc_endpoint_job j where j.job_id = $1""";
 
     /** The job with its history; null for an unknown job. */
@@ -116,7 +128,8 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             }
             Row row = rows.iterator().next();
             VpcEndpointJob job = JobRows.job(row);
-            return new WithHistory(job, JobRows.history(job.jobId, row.getString("history")));
+            return new WithHistory(job, JobRows.history(job.jobId, row.getString("history")),
+                    JobRows.deliveries(row.getString("deliveries")));
         });
     }
 
@@ -163,13 +176,29 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             return managed(job).chain(() -> wakeQueued(job))
                     .chain(() -> JobHistoryEntry.persist(steps))
                     .chain(() -> JobHistoryEntry.<JobHistoryEntry> list("jobId = ?1 order by id", jobId))
-                    .chain(history -> JobEvent.persist(steps.stream().map(step -> events.event(job, history, step))))
+                    .chain(history -> outboxes(job, history, steps))
                     .replaceWith(result);
         })).invoke(() -> {
             if (!steps.isEmpty()) {
                 observer.committed(changed[0], List.copyOf(steps));
             }
         });
+    }
+
+    /**
+     * The steps' events, for vpc-endpoint.events and, where the job asks for them, for its NotificationUrl: both
+     * written in the change's transaction.
+     */
+    private Uni<Void> outboxes(VpcEndpointJob job, List<JobHistoryEntry> history, List<JobHistoryEntry> steps) {
+        List<JobEvent> written = steps.stream().map(step -> events.event(job, history, step)).toList();
+        List<Callback> callbacks = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (job.notifies(steps.get(i).jobStatus)) {
+                callbacks.add(Callback.of(job, written.get(i)));
+            }
+        }
+        return JobEvent.persist(written).chain(() -> callbacks.isEmpty() ? Uni.createFrom().voidItem()
+                : Callback.persist(callbacks));
     }
 
     /** The managed endpoint as the change leaves it, in the change's transaction. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.privatelink.provisioner.api.JobView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,6 +47,9 @@ final class JobRows {
         job.seq = row.getLong("seq");
         job.deadlineAt = instant(row.getOffsetDateTime("deadline_at"));
         job.appliedJson = row.getString("applied_json");
+        job.notificationUrl = row.getString("notification_url");
+        String notifyOn = row.getString("notify_on");
+        job.notifyOn = notifyOn == null ? null : NotifyOn.valueOf(notifyOn);
         return job;
     }
 
@@ -57,6 +61,33 @@ final class JobRows {
                     OffsetDateTime.parse(h.getString("at")).toInstant(), h.getString("detail")));
         }
         return history;
+    }
+
+    /** A job's deliveries as aggregated JSON; null for a job that notifies nowhere. */
+    static List<JobView.Delivery> deliveries(String json) {
+        if (json == null) {
+            return null;
+        }
+        List<JobView.Delivery> deliveries = new ArrayList<>();
+        for (Object item : new JsonArray(json)) {
+            JsonObject d = (JsonObject) item;
+            List<JobView.Attempt> attempts = new ArrayList<>();
+            for (Object a : d.getJsonArray("latest")) {
+                JsonObject attempt = (JsonObject) a;
+                attempts.add(new JobView.Attempt(time(attempt.getString("at")), attempt.getInteger("status"),
+                        attempt.getString("error"), attempt.getInteger("millis")));
+            }
+            String outcome = d.getString("outcome");
+            deliveries.add(new JobView.Delivery(d.getString("eventId"), d.getString("eventType"),
+                    outcome == null ? "Pending" : outcome, d.getInteger("attempts"),
+                    outcome == null ? time(d.getString("nextAttemptAt")) : null, attempts));
+        }
+        return deliveries;
+    }
+
+    /** A timestamp from PostgreSQL's JSON, in the views' form. */
+    private static String time(String at) {
+        return at == null ? null : OffsetDateTime.parse(at).toInstant().toString();
     }
 
     private static Instant instant(OffsetDateTime time) {

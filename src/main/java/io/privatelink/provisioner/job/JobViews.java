@@ -28,7 +28,17 @@ public class JobViews {
         this.json = json;
     }
 
+    /** The job as an event carries it: where it notifies, without deliveries. */
     public JobView view(VpcEndpointJob job, List<JobHistoryEntry> history) {
+        return view(job, history, null);
+    }
+
+    /** The job as GetVpcEndpointJob shows it, with its deliveries. */
+    public JobView view(JobRepository.WithHistory found) {
+        return view(found.job(), found.history(), found.deliveries());
+    }
+
+    private JobView view(VpcEndpointJob job, List<JobHistoryEntry> history, List<JobView.Delivery> deliveries) {
         return new JobView(
                 RequestIds.next(),
                 job.jobId,
@@ -45,7 +55,9 @@ public class JobViews {
                 job.errorCode == null ? null : new JobView.Error(job.errorCode, job.errorMessage),
                 endpoint(job),
                 job.requestJson,
-                history.stream().map(h -> new JobView.Step(h.jobStatus.name(), time(h.at), h.detail)).toList());
+                history.stream().map(h -> new JobView.Step(h.jobStatus.name(), time(h.at), h.detail)).toList(),
+                job.notificationUrl == null ? null : new JobView.Notification(Callback.shown(job.notificationUrl),
+                        job.notifyOn.name(), deliveries));
     }
 
     /** The endpoint's fields as recorded; null before the cloud named one. */
@@ -74,6 +86,16 @@ public class JobViews {
     public List<String> strings(String text) {
         return text == null ? List.of() : read(text, new TypeReference<List<String>>() {
         });
+    }
+
+    /** A request as the job records it: its NotificationUrl as views show it (the whole URL has a column of its own). */
+    public String writeRequest(Object request) {
+        com.fasterxml.jackson.databind.node.ObjectNode fields = json.valueToTree(request);
+        com.fasterxml.jackson.databind.JsonNode url = fields.get("NotificationUrl");
+        if (url != null && url.isTextual()) {
+            fields.put("NotificationUrl", Callback.shown(url.asText()));
+        }
+        return write(fields);
     }
 
     public String write(Object value) {

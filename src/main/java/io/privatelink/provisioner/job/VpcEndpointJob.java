@@ -118,6 +118,15 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Column(name = "applied_json")
     public String appliedJson;
 
+    /** Where the job's events are POSTed (as accepted, with its query); null: nowhere. */
+    @Column(name = "notification_url")
+    public String notificationUrl;
+
+    /** Which of its events are POSTed there. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notify_on")
+    public NotifyOn notifyOn;
+
     /** The managed endpoint as this change leaves it, written in the same transaction (not a column). */
     @Transient
     public ManagedEndpoint managedWrite;
@@ -147,6 +156,17 @@ public class VpcEndpointJob extends PanacheEntityBase {
         job.createdAt = now;
         job.updatedAt = now;
         return job;
+    }
+
+    /** Notifies {@code url} (checked; null: nowhere) of the events NotifyOn names. */
+    public void notifyAt(String url, String notifyOn) {
+        notificationUrl = url;
+        this.notifyOn = url == null ? null : NotifyOn.of(notifyOn);
+    }
+
+    /** Whether the event of a move to {@code status} is POSTed to the job's NotificationUrl. */
+    public boolean notifies(JobStatus status) {
+        return notificationUrl != null && (status.isTerminal() || notifyOn == NotifyOn.EveryState);
     }
 
     public JobOwner owner() {

@@ -67,6 +67,7 @@ public class JobCloudEvents implements JobEventFactory {
 
     private static JobEvent row(String jobId, String type, ObjectNode event, java.time.Instant at) {
         JobEvent row = new JobEvent();
+        row.cloudEventId = event.get("id").asText();
         row.jobId = jobId;
         row.eventType = type;
         row.payload = event.toString();

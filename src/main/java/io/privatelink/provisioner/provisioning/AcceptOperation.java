@@ -22,6 +22,7 @@ import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.callbacks.CallbackTargets;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.EndpointChange;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
@@ -66,10 +67,13 @@ public class AcceptOperation {
     private final JobEventPublisher events;
     private final AcceptVpcEndpoint creates;
     private final AccountPolicy accounts;
+    private final CallbackTargets targets;
 
     public AcceptOperation(JobRepository jobs, ProvisionCommandSender sender, CloudAccounts cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            FailureClassifier failures, JobEventPublisher events, AcceptVpcEndpoint creates, AccountPolicy accounts) {
+            FailureClassifier failures, JobEventPublisher events, AcceptVpcEndpoint creates, AccountPolicy accounts,
+            CallbackTargets targets) {
+        this.targets = targets;
         this.accounts = accounts;
         this.creates = creates;
         this.jobs = jobs;
@@ -140,8 +144,9 @@ public class AcceptOperation {
         return context.run(back -> replay(caller.owner(), tokenAccount, r, fingerprint)
                 .flatMap(held -> held != null ? Uni.createFrom().item(response(held))
                         : target(operation, r, caller, tokenAccount).flatMap(target -> checked(operation, r, target)
-                                .flatMap(ok -> r.isDryRun() ? dryRun(operation, target, r, caller)
-                                        : record(operation, r, caller, fingerprint, target, back))))
+                                .flatMap(ok -> targets.forJob(caller.owner().tenant(), r.notificationUrl()))
+                                .flatMap(url -> r.isDryRun() ? dryRun(operation, target, r, caller)
+                                        : record(operation, r, caller, fingerprint, target, url, back))))
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> failures.toApi(e, operation.action())));
     }
 
@@ -248,10 +253,11 @@ public class AcceptOperation {
     }
 
     private Uni<CreateVpcEndpointResponse> record(Operation operation, OperationRequest r, Caller caller,
-            String fingerprint, Target target, Executor back) {
+            String fingerprint, Target target, String notificationUrl, Executor back) {
         Instant now = Instant.now();
-        VpcEndpointJob job = VpcEndpointJob.accepted(caller.owner(), r.clientToken(), fingerprint, views.write(r),
-                target.regionId(), "", now);
+        VpcEndpointJob job = VpcEndpointJob.accepted(caller.owner(), r.clientToken(), fingerprint,
+                views.writeRequest(r), target.regionId(), "", now);
+        job.notifyAt(notificationUrl, r.notifyOn());
         job.operation = operation;
         job.resourceKey = target.resourceKey();
         job.account = target.account();
@@ -318,7 +324,7 @@ public class AcceptOperation {
             }), jobId).flatMap(cancelled -> Boolean.TRUE.equals(cancelled) ? jobs.withHistory(jobId)
                     : jobs.byId(jobId).flatMap(now -> Uni.createFrom().<JobRepository.WithHistory> failure(
                             ApiErrors.jobReachedCloud(jobId, now.status.name()))));
-        }).map(found -> views.view(found.job(), found.history()))
+        }).map(views::view)
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> failures.toApi(e, "CancelVpcEndpointJob")));
     }
 

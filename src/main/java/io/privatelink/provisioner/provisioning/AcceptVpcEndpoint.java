@@ -22,6 +22,7 @@ import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.callbacks.CallbackTargets;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.config.ProvisionerConfig;
@@ -56,10 +57,13 @@ public class AcceptVpcEndpoint {
     private final JobEventPublisher events;
     private final AcceptPriority priority;
     private final AccountPolicy accounts;
+    private final CallbackTargets targets;
 
     public AcceptVpcEndpoint(JobRepository jobs, ProvisionCommandSender sender, CloudAccounts cloud,
             ReactiveContext context, JobViews views, ProvisionerConfig config, RequestValidator validator,
-            FailureClassifier failures, JobEventPublisher events, AcceptPriority priority, AccountPolicy accounts) {
+            FailureClassifier failures, JobEventPublisher events, AcceptPriority priority, AccountPolicy accounts,
+            CallbackTargets targets) {
+        this.targets = targets;
         this.accounts = accounts;
         this.priority = priority;
         this.events = events;
@@ -140,10 +144,9 @@ public class AcceptVpcEndpoint {
             return Uni.createFrom().failure(e);
         }
         String clientToken = request.clientToken() != null ? request.clientToken() : UUID.randomUUID().toString();
-        if (request.isDryRun()) {
-            return dryRun(request, account, caller.owner().tenant(), clientToken);
-        }
-        return record(request.withClientToken(clientToken), account, caller, back);
+        return targets.forJob(caller.owner().tenant(), request.notificationUrl())
+                .flatMap(url -> request.isDryRun() ? dryRun(request, account, caller.owner().tenant(), clientToken)
+                        : record(request.withClientToken(clientToken), account, url, caller, back));
     }
 
     private Uni<CreateVpcEndpointResponse> dryRun(CreateVpcEndpointRequest request, String account, String tenant,
@@ -155,11 +158,12 @@ public class AcceptVpcEndpoint {
                 .onItem().transformToUni(passed -> Uni.createFrom().failure(ApiErrors.dryRunPassed()));
     }
 
-    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, String account, Caller caller,
-            java.util.concurrent.Executor back) {
+    private Uni<CreateVpcEndpointResponse> record(CreateVpcEndpointRequest request, String account,
+            String notificationUrl, Caller caller, java.util.concurrent.Executor back) {
         Instant now = Instant.now();
         VpcEndpointJob job = VpcEndpointJob.accepted(caller.owner(), request.clientToken(), RequestFingerprint.of(request),
-                views.write(request), request.regionId(), request.vpcId(), now);
+                views.writeRequest(request), request.regionId(), request.vpcId(), now);
+        job.notifyAt(notificationUrl, request.notifyOn());
         job.nextAttemptAt = now.plus(config.accept().resendAfter());
         job.deadlineAt = request.deadline() == null ? null : now.plusSeconds(request.deadline());
         job.account = account;

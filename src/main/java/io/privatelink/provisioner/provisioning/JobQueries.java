@@ -58,7 +58,7 @@ public class JobQueries {
             }
             return context.run(back -> jobs.byClientToken(caller.readScope(), account, clientToken)
                     .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(clientToken))
-                    .flatMap(job -> jobs.history(job.jobId).map(history -> views.view(job, history))));
+                    .flatMap(job -> jobs.withHistory(job.jobId)).map(views::view));
         }
         if (!ParameterForms.isResourceId(jobId)) {
             return Uni.createFrom().failure(ApiErrors.rule(ApiErrors.ILLEGAL_JOB_ID));
@@ -67,7 +67,7 @@ public class JobQueries {
         return context.run(back -> jobs.withHistory(jobId)
                 .map(found -> found != null && caller.mayRead(found.job().owner()) ? found : null)
                 .onItem().ifNull().failWith(() -> ApiErrors.jobNotFound(jobId))
-                .map(found -> views.view(found.job(), found.history())));
+                .map(views::view));
     }
 
     /** A page of jobs. */

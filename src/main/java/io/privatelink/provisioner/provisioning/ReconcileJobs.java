@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.privatelink.provisioner.api.ReconcileSummary;
+import io.privatelink.provisioner.callbacks.DeliverCallbacks;
 import io.privatelink.provisioner.cloud.CloudAccounts;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.config.ProvisionerConfig;
@@ -53,11 +54,13 @@ public class ReconcileJobs {
     private final Tracer tracer;
     private final RunOperation operations;
     private final WatchDrift drift;
+    private final DeliverCallbacks callbacks;
 
     public ReconcileJobs(JobRepository jobs, CloudAccounts cloud, ProvisionEndpoint provision,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
-            RunOperation operations, WatchDrift drift) {
+            RunOperation operations, WatchDrift drift, DeliverCallbacks callbacks) {
+        this.callbacks = callbacks;
         this.operations = operations;
         this.drift = drift;
         this.priority = priority;
@@ -82,10 +85,16 @@ public class ReconcileJobs {
     /**
      * One pass: the due jobs claimed and moved on, the events left unpublished sent, the endpoints due observed. With
      * {@code handOff} (the in-process timer, whose process lives on), a create call that must wait for its account's
-     * turn is left waiting under its lease, as the command consumer leaves it.
+     * turn is left waiting under its lease, as the command consumer leaves it, and the callbacks are left to their own
+     * timer; a function's pass delivers the callbacks due before it ends.
      */
     public Uni<ReconcileSummary> pass(boolean handOff) {
         return countDue().chain(() -> reconcileDueJobs(handOff)).call(this::publishStaleEvents)
+                .call(() -> handOff ? Uni.createFrom().voidItem()
+                        : callbacks.pass(true).onFailure().recoverWithItem(e -> {
+                            LOG.warnf("callback pass failed: %s", e.toString());
+                            return 0;
+                        }).replaceWithVoid())
                 .call(() -> drift.pass().onFailure().recoverWithItem(e -> {
                     LOG.warnf("drift watch pass failed: %s", e.toString());
                     return 0;

@@ -1,0 +1,138 @@
+package io.privatelink.provisioner.callbacks;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.config.CallbacksConfig;
+import io.privatelink.provisioner.job.Callback;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * One attempt to POST a callback: to the address its host resolved to just now (once it passed the rules), signed,
+ * with bounded connections per receiver, bounded time, no redirect followed and no more of the answer read than a
+ * small limit. Answers what came back; never fails.
+ */
+@ApplicationScoped
+public class CallbackSender {
+
+    static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    private final CallbacksConfig config;
+    private final CallbackTargets targets;
+    private final CallbackSecrets secrets;
+    private final HttpClient client;
+
+    public CallbackSender(CallbacksConfig config, CallbackTargets targets, CallbackSecrets secrets, Vertx vertx) {
+        this.config = config;
+        this.targets = targets;
+        this.secrets = secrets;
+        int attemptSeconds = (int) Math.max(1, config.attemptTimeout().toSeconds());
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout(attemptSeconds)
+                .setMaxRedirects(0)
+                .setForceSni(true)
+                .setVerifyHost(true)
+                .setDecompressionSupported(false),
+                // Per receiver address: a slow one holds these and no more; what waits beyond is bounded too.
+                new PoolOptions().setHttp1MaxSize(config.connectionsPerHost())
+                        .setMaxWaitQueueSize(config.connectionsPerHost() * 16));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    Uni<DeliveryDecisions.Result> attempt(Callback callback) {
+        return targets.target(callback.url)
+                .flatMap(target -> post(target, callback))
+                .onFailure().recoverWithItem(CallbackSender::noAnswer);
+    }
+
+    private Uni<DeliveryDecisions.Result> post(CallbackTargets.Target target, Callback callback) {
+        boolean https = "https".equalsIgnoreCase(target.uri().getScheme());
+        int port = target.uri().getPort() > 0 ? target.uri().getPort() : https ? 443 : 80;
+        String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/"
+                : target.uri().getRawPath();
+        String uri = target.uri().getRawQuery() == null ? path : path + "?" + target.uri().getRawQuery();
+        long timestamp = Instant.now().getEpochSecond();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                .setHost(host(target))
+                .setPort(port)
+                .setSsl(https)
+                .setURI(uri)
+                .setFollowRedirects(false)
+                .putHeader("content-type", CONTENT_TYPE)
+                .putHeader("user-agent", "privatelink-provisioner")
+                .putHeader("webhook-id", callback.eventId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.header(callback.eventId, timestamp,
+                        callback.payload, secrets.keys(callback.callerTenant)));
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        return Uni.createFrom().completionStage(() -> client.request(options)
+                .compose(request -> {
+                    sent.set(request);
+                    return request.send(Buffer.buffer(callback.payload));
+                })
+                .map(response -> answered(sent.get(), response))
+                .toCompletionStage())
+                .ifNoItem().after(config.attemptTimeout()).fail()
+                .onFailure().invoke(() -> {
+                    HttpClientRequest request = sent.get();
+                    if (request != null) {
+                        request.reset();
+                    }
+                });
+    }
+
+    /** The status, at once; the answer's body is drained in the background, up to the limit, then dropped. */
+    private DeliveryDecisions.Result answered(HttpClientRequest request, HttpClientResponse response) {
+        AtomicLong read = new AtomicLong();
+        response.exceptionHandler(e -> {
+        });
+        response.handler(chunk -> {
+            if (read.addAndGet(chunk.length()) > config.maxResponseBytes()) {
+                request.reset();
+            }
+        });
+        return new DeliveryDecisions.Answered(response.statusCode(), retryAfter(response.getHeader("retry-after")));
+    }
+
+    private static String host(CallbackTargets.Target target) {
+        String host = target.uri().getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static Long retryAfter(String header) {
+        if (header == null || !header.trim().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Long.parseLong(header.trim());
+    }
+
+    /** Why no answer came, in a few words (the exception's message names at most the host and port). */
+    private static DeliveryDecisions.Result noAnswer(Throwable failure) {
+        String why = failure instanceof io.smallrye.mutiny.TimeoutException ? "no answer in time"
+                : failure instanceof TargetRules.Refused ? "refused: " + failure.getMessage()
+                        : failure.getClass().getSimpleName() + (failure.getMessage() == null ? ""
+                                : ": " + failure.getMessage());
+        return new DeliveryDecisions.NoAnswer(why.length() <= 200 ? why : why.substring(0, 200));
+    }
+}
