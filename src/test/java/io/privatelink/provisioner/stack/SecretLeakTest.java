@@ -19,6 +19,7 @@ import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.TestKafka;
+import io.privatelink.provisioner.fixtures.WebhookReceiver;
 import io.privatelink.simulator.PrivateLinkSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +55,11 @@ class SecretLeakTest {
         String auditor = Callers.auditorToken();
         String expired = LocalStackResource.stack().issuer().token("leak-test", null, Duration.ofSeconds(-300), "provisioner");
         String auditorOnly = Callers.token("leak-auditor", null, "auditor");
+        String callbackSecret = WebhookReceiver.stackSecret();
+        // The receiver's own token in its URL's query: kept to call it, never shown.
+        String receiverToken = "receiver-token-" + UUID.randomUUID();
         Map<String, String> secrets = Map.of(
+                "callback signing secret", callbackSecret.substring("whsec_".length()),
                 "AccessKey secret", PrivateLinkSimulator.Settings.DEFAULT_ACCESS_KEY_SECRET,
                 "database password", LocalStackResource.DB_PASSWORD,
                 "push secret", pushSecret,
@@ -63,11 +68,15 @@ class SecretLeakTest {
                 "expired token", expired,
                 "auditor-only token", auditorOnly);
 
-        // A job in demo-b: the service assumes demo-b's role, and gets temporary credentials from STS.
+        // A job in demo-b: the service assumes demo-b's role, and gets temporary credentials from STS; its every
+        // state is POSTed, signed, to a receiver whose URL holds the receiver's token.
+        WebhookReceiver receiver = WebhookReceiver.listening(callbackSecret);
         String inDemoB = create(Callers.bearer(Callers.token("leak-demo", io.privatelink.provisioner.local.LocalIssuer.TENANT,
                 "provisioner")), """
                 {"RegionId": "cn-hangzhou", "VpcId": "vpc-demob01", "ServiceId": "epsrv-demob01",
-                 "SecurityGroupId": ["sg-demob01"], "Account": "demo-b"}""").jsonPath().getString("JobId");
+                 "SecurityGroupId": ["sg-demob01"], "Account": "demo-b", "NotifyOn": "EveryState",
+                 "NotificationUrl": "%s"}""".formatted(receiver.url("/leak?token=" + receiverToken)))
+                .jsonPath().getString("JobId");
         String good = UUID.randomUUID().toString();
         String goodJob = create(Callers.bearer(provisioner), Jobs.request("vpc-demo01", good)).jsonPath().getString("JobId");
         String failing = create(Callers.bearer(provisioner), Jobs.request("vpc-missing", UUID.randomUUID().toString()))
@@ -93,6 +102,10 @@ class SecretLeakTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of("Active", "Failed").containsAll(List.of(
                 Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + goodJob).jsonPath().getString("JobStatus"),
                 Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + failing).jsonPath().getString("JobStatus"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.about(inDemoB).size() == 4);
+        receiver.close();
+        keep(Callers.bearer(Callers.token("leak-demo", io.privatelink.provisioner.local.LocalIssuer.TENANT,
+                "provisioner")).get("/GetVpcEndpointJob?JobId=" + inDemoB));
         keep(Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + goodJob));
         keep(Callers.bearer(provisioner).get("/GetVpcEndpointJob?ClientToken=" + good));
         keep(Callers.bearer(auditor).get("/ListVpcEndpointJobs?MaxResults=100"));
@@ -111,6 +124,9 @@ class SecretLeakTest {
         List<String> rows = storedRows();
         assertTrue(rows.stream().anyMatch(r -> r.contains(goodJob)), "the stored rows were read");
         List<String> leaks = new ArrayList<>();
+        where(leaks, "receiver's URL token", receiverToken, "a response", seen);
+        where(leaks, "receiver's URL token", receiverToken, "the log", log.lines().toList());
+        where(leaks, "receiver's URL token", receiverToken, "a published record", published);
         withSts.forEach((name, secret) -> {
             where(leaks, name, secret, "a response", seen);
             where(leaks, name, secret, "the log", log.lines().toList());
