@@ -40,7 +40,8 @@ import io.vertx.sqlclient.Tuple;
  * accept vs. a bare durable insert, status vs. a primary-key select, draining 2,000 jobs vs. the cloud's rate limit,
  * a user's own SDK loop, start-up and memory. Prints a table and writes target/benchmark/results.json.
  * Run: mvn -B -q -DskipTests package exec:exec@benchmark (BENCHMARK_SECONDS shortens or lengthens each step;
- * BENCHMARK_PHASES=accept, busy, drain, accounts or startup runs a part; accounts is {@link ThreeAccountsRun}).
+ * BENCHMARK_PHASES=accept, busy, drain, accounts, callbacks or startup runs a part; accounts is {@link ThreeAccountsRun},
+ * callbacks {@link CallbackLatencyRun}).
  */
 public final class ServiceBenchmark {
 
@@ -99,7 +100,7 @@ public final class ServiceBenchmark {
         Files.createDirectories(out);
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_SECONDS", "30"));
         ServiceBenchmark b = new ServiceBenchmark(out, Duration.ofSeconds(seconds));
-        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,busy,drain,accounts");
+        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,busy,drain,accounts,callbacks");
         try {
             if (phases.contains("accept") || phases.contains("startup")) {
                 b.acceptStatusStartup(!phases.contains("accept"));
@@ -112,6 +113,9 @@ public final class ServiceBenchmark {
             }
             if (phases.contains("accounts")) {
                 b.results.put("threeAccounts", new ThreeAccountsRun(b, b.vertx, out).run(b::add));
+            }
+            if (phases.contains("callbacks")) {
+                b.results.put("callbacks", new CallbackLatencyRun(b, b.vertx, out).run(b::add));
             }
         } finally {
             b.vertx.close().toCompletionStage().toCompletableFuture().join();
