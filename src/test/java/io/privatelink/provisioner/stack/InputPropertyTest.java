@@ -36,8 +36,8 @@ import io.restassured.response.Response;
 class InputPropertyTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final int VALID = 500;
-    static final int MUTATED = 500;
+    static final int VALID = 200;
+    static final int MUTATED = 300;
     static final int MALFORMED = 200;
 
     /** One way to break a valid request, and the Code that must answer it. */
