@@ -34,7 +34,7 @@ public class AuthenticationGate {
     public static final String PUSH_SECRET_CE_HEADER = "ce-pushsecret";
     /** The routes the platform pushes Kafka records and ticks to: as closed as the internal functions. */
     public static final Set<String> PUSH_ROUTES = Set.of(PushRoutes.INVOKE, PushRoutes.REQUESTS, PushRoutes.TICK);
-    private static final Set<String> PUBLIC_PATHS = Set.of("/", "/jobs.html", "/favicon.ico");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/", "/jobs.html", "/favicon.ico", "/openapi.yaml");
 
     private final CallerAuthenticator authenticator;
 
