@@ -61,7 +61,7 @@ public class CallbackSender {
     Uni<DeliveryDecisions.Result> attempt(Callback callback) {
         return targets.target(callback.url)
                 .flatMap(target -> post(target, callback))
-                .onFailure().recoverWithItem(CallbackSender::noAnswer);
+                .onFailure().recoverWithItem(failure -> noAnswer(failure, callback.url));
     }
 
     private Uni<DeliveryDecisions.Result> post(CallbackTargets.Target target, Callback callback) {
@@ -127,12 +127,38 @@ public class CallbackSender {
         return Long.parseLong(header.trim());
     }
 
-    /** Why no answer came, in a few words (the exception's message names at most the host and port). */
-    private static DeliveryDecisions.Result noAnswer(Throwable failure) {
-        String why = failure instanceof io.smallrye.mutiny.TimeoutException ? "no answer in time"
-                : failure instanceof TargetRules.Refused ? "refused: " + failure.getMessage()
-                        : failure.getClass().getSimpleName() + (failure.getMessage() == null ? ""
-                                : ": " + failure.getMessage());
+    /**
+     * Why no answer came, in a few words, for the attempt's row, the view and the log: never the URL's query (a
+     * client's timeout message quotes the request line, which holds the receiver's token), nor more than 200
+     * characters.
+     */
+    static DeliveryDecisions.Result noAnswer(Throwable failure, String url) {
+        String why;
+        if (failure instanceof io.smallrye.mutiny.TimeoutException
+                || failure instanceof io.netty.handler.timeout.TimeoutException
+                || failure instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(failure.getMessage()).contains("timeout period")) {
+            why = "no answer in time";
+        } else if (failure instanceof TargetRules.Refused) {
+            why = "refused: " + failure.getMessage();
+        } else if (failure instanceof java.net.ConnectException) {
+            why = "connection failed: " + scrubbed(failure.getMessage(), url);
+        } else if (failure instanceof javax.net.ssl.SSLException) {
+            why = "TLS failed: " + failure.getClass().getSimpleName();
+        } else {
+            why = failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + scrubbed(failure.getMessage(), url));
+        }
         return new DeliveryDecisions.NoAnswer(why.length() <= 200 ? why : why.substring(0, 200));
+    }
+
+    /** A message with the URL's query and anything after a '?' taken out. */
+    private static String scrubbed(String message, String url) {
+        if (message == null) {
+            return "";
+        }
+        String query = java.net.URI.create(url).getRawQuery();
+        String without = query == null ? message : message.replace(query, "");
+        return without.replaceAll("\\?\\S*", "?");
     }
 }
