@@ -74,7 +74,7 @@ public class CallbackSender {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
-                .setHost(host(target))
+                .setHost(target.host())
                 .setPort(port)
                 .setSsl(https)
                 .setURI(uri)
@@ -115,11 +115,6 @@ public class CallbackSender {
         return new DeliveryDecisions.Answered(response.statusCode(), retryAfter(response.getHeader("retry-after")));
     }
 
-    private static String host(CallbackTargets.Target target) {
-        String host = target.uri().getHost();
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    }
-
     private static Long retryAfter(String header) {
         if (header == null || !header.trim().matches("\\d{1,9}")) {
             return null;
@@ -134,10 +129,10 @@ public class CallbackSender {
      */
     static DeliveryDecisions.Result noAnswer(Throwable failure, String url) {
         String why;
+        // Vert.x's own timeouts are java.util.concurrent.TimeoutException's (NoStackTraceTimeoutException).
         if (failure instanceof io.smallrye.mutiny.TimeoutException
                 || failure instanceof io.netty.handler.timeout.TimeoutException
-                || failure instanceof java.util.concurrent.TimeoutException
-                || String.valueOf(failure.getMessage()).contains("timeout period")) {
+                || failure instanceof java.util.concurrent.TimeoutException) {
             why = "no answer in time";
         } else if (failure instanceof TargetRules.Refused) {
             why = "refused: " + failure.getMessage();

@@ -21,8 +21,8 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class CallbackTargets {
 
-    /** Where an attempt connects: the URL, and the address of its host that passed the rules. */
-    record Target(URI uri, InetAddress address) {
+    /** Where an attempt connects: the URL, its host (an IPv6 literal without brackets), the address that passed. */
+    record Target(URI uri, String host, InetAddress address) {
     }
 
     private final TargetRules rules;
@@ -62,7 +62,7 @@ public class CallbackTargets {
         }
         String host = bare(uri.getHost());
         return vertx.executeBlocking(() -> resolve(host), false)
-                .map(addresses -> new Target(uri, rules.pick(host, addresses)));
+                .map(addresses -> new Target(uri, host, rules.pick(host, addresses)));
     }
 
     private static List<InetAddress> resolve(String host) {

@@ -65,9 +65,4 @@ public class CallbackRepository {
             return attempt.persist();
         })).replaceWithVoid();
     }
-
-    /** How many deliveries have not ended, for the privatelink.callbacks.pending gauge. */
-    public Uni<Long> pending() {
-        return Panache.withSession(() -> Callback.count("outcome is null"));
-    }
 }

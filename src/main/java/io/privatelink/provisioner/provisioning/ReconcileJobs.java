@@ -90,15 +90,16 @@ public class ReconcileJobs {
      */
     public Uni<ReconcileSummary> pass(boolean handOff) {
         return countDue().chain(() -> reconcileDueJobs(handOff)).call(this::publishStaleEvents)
-                .call(() -> handOff ? Uni.createFrom().voidItem()
-                        : callbacks.pass(true).onFailure().recoverWithItem(e -> {
-                            LOG.warnf("callback pass failed: %s", e.toString());
-                            return 0;
-                        }).replaceWithVoid())
-                .call(() -> drift.pass().onFailure().recoverWithItem(e -> {
-                    LOG.warnf("drift watch pass failed: %s", e.toString());
-                    return 0;
-                }));
+                .call(() -> handOff ? Uni.createFrom().voidItem() : survived("callback", callbacks.pass(true)))
+                .call(() -> survived("drift watch", drift.pass()));
+    }
+
+    /** A pass beside the jobs' whose failure is logged, not the reconciler's. */
+    private static Uni<Integer> survived(String what, Uni<Integer> pass) {
+        return pass.onFailure().recoverWithItem(e -> {
+            LOG.warnf("%s pass failed: %s", what, e.toString());
+            return 0;
+        });
     }
 
     /** The jobs due before this pass, for the privatelink.jobs.due gauge. */
