@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,15 +22,15 @@ import io.privatelink.provisioner.job.CallbackAttempt;
 import io.privatelink.provisioner.job.CallbackRepository;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.JobObserver;
-import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Delivers the callbacks' outbox: claims the deliveries due (each job's in order, a few per receiver), makes each
- * attempt on its own, records it and what it means ({@link DeliveryDecisions}). A state change that wrote a callback
- * starts a pass at once, as does each attempt's end; the timer's passes take what is left (retries, a crashed
- * process's leases). A slow receiver holds its own few connections and attempts, never a pass.
+ * Delivers the callbacks' outbox: claims the deliveries due (each job's in order, no more of a receiver than its free
+ * connections), makes each attempt on its own, records it and what it means ({@link DeliveryDecisions}) with the
+ * others that end meanwhile. A state change that wrote a callback starts a pass at once, as does each answer and each
+ * recorded attempt; the timer's passes take what is left (retries, a crashed process's leases). A slow receiver holds
+ * its own few connections and attempts, never a pass.
  */
 @ApplicationScoped
 public class DeliverCallbacks implements JobObserver {
@@ -44,7 +43,6 @@ public class DeliverCallbacks implements JobObserver {
     private final CallbackSender sender;
     private final DeliveryDecisions decisions;
     private final CallbacksConfig config;
-    private final ReactiveContext context;
     private final MeterRegistry registry;
     private final Timer latency;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -53,11 +51,10 @@ public class DeliverCallbacks implements JobObserver {
     private final AtomicBoolean again = new AtomicBoolean();
 
     public DeliverCallbacks(CallbackRepository outbox, CallbackSender sender, CallbacksConfig config,
-            ReactiveContext context, MeterRegistry registry) {
+            MeterRegistry registry) {
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
-        this.context = context;
         this.registry = registry;
         this.decisions = new DeliveryDecisions(config, () -> ThreadLocalRandom.current().nextDouble());
         this.latency = Timer.builder("privatelink.callbacks.latency")
@@ -101,11 +98,10 @@ public class DeliverCallbacks implements JobObserver {
             return Uni.createFrom().item(0);
         }
         Instant now = Instant.now();
-        Set<String> busy = perHost.entrySet().stream()
-                .filter(e -> e.getValue().get() >= config.connectionsPerHost()).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
-        return context.run(back -> outbox.claimDue(now, room, config.connectionsPerHost(), busy,
-                now.plus(config.attemptTimeout()).plus(LEASE_MARGIN)))
+        Map<String, Integer> underWay = perHost.entrySet().stream().filter(e -> e.getValue().get() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+        return outbox.claimDue(now, room, config.connectionsPerHost(), underWay,
+                now.plus(config.attemptTimeout()).plus(LEASE_MARGIN))
                 .flatMap(claimed -> {
                     List<Uni<Void>> attempts = claimed.stream().map(this::deliver).toList();
                     if (attempts.isEmpty()) {
@@ -127,13 +123,22 @@ public class DeliverCallbacks implements JobObserver {
         AtomicInteger host = perHost.computeIfAbsent(callback.host, h -> new AtomicInteger());
         host.incrementAndGet();
         Instant started = Instant.now();
+        AtomicBoolean connectionFree = new AtomicBoolean();
+        // The receiver's connection is free once its answer came, before the attempt is recorded (still leased).
+        Runnable freeConnection = () -> {
+            if (connectionFree.compareAndSet(false, true)) {
+                host.decrementAndGet();
+                wake();
+            }
+        };
         return sender.attempt(callback)
+                .invoke(freeConnection)
                 .flatMap(result -> record(callback, result, started))
                 .onFailure().invoke(e -> LOG.warnf("callback %d of job %s not recorded (%s); it is tried again",
                         callback.id, callback.jobId, e.toString()))
                 .onFailure().recoverWithNull()
                 .eventually(() -> {
-                    host.decrementAndGet();
+                    freeConnection.run();
                     inFlight.decrementAndGet();
                     wake();
                 });
@@ -159,7 +164,7 @@ public class DeliverCallbacks implements JobObserver {
                     attempt.status != null ? "HTTP " + attempt.status : attempt.error,
                     decision.outcome() == null ? "again at " + decision.nextAttemptAt() : decision.outcome());
         }
-        return context.run(back -> outbox.attempted(callback.id, attempt, decision.outcome(),
+        return outbox.attempted(new CallbackRepository.Attempted(callback.id, attempt, decision.outcome(),
                 decision.nextAttemptAt()));
     }
 }

@@ -2,7 +2,6 @@ package io.privatelink.provisioner.job;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -244,7 +243,7 @@ public class GroupCommit {
 
     private static OffsetDateTime[] times(List<Pending> batch, Function<VpcEndpointJob, Instant> field) {
         return batch.stream().map(p -> field.apply(p.job().job()))
-                .map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
+                .map(JobRows::utc).toArray(OffsetDateTime[]::new);
     }
 
     /** An accept waiting for its batch, answered on its own Vert.x context (the one Hibernate Reactive needs). */

@@ -2,6 +2,7 @@ package io.privatelink.provisioner.job;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +91,12 @@ final class JobRows {
         return at == null ? null : OffsetDateTime.parse(at).toInstant().toString();
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /** An instant as a statement's parameter. */
+    static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }
