@@ -1,6 +1,7 @@
 package io.privatelink.provisioner.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** The filters and paging of ListVpcEndpointJobs. Setters, because Funqy binds query parameters through them. */
 public class ListVpcEndpointJobsRequest {
@@ -80,6 +81,7 @@ public class ListVpcEndpointJobsRequest {
     }
 
     @JsonProperty("MaxResults")
+    @JsonDeserialize(using = NumberOrText.class)
     public void setMaxResults(String maxResults) {
         this.maxResults = maxResults;
     }

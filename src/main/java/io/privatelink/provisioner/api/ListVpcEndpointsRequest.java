@@ -1,6 +1,7 @@
 package io.privatelink.provisioner.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** ListVpcEndpoints' filters and paging, bound by Funqy from the query or a JSON body. */
 public class ListVpcEndpointsRequest {
@@ -36,6 +37,7 @@ public class ListVpcEndpointsRequest {
     }
 
     @JsonProperty("MaxResults")
+    @JsonDeserialize(using = NumberOrText.class)
     public void setMaxResults(String maxResults) {
         this.maxResults = maxResults;
     }

@@ -22,6 +22,10 @@ import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
 import io.privatelink.provisioner.api.ErrorBody;
 import io.privatelink.provisioner.api.FlatParameters;
+import io.privatelink.provisioner.api.GetVpcEndpointJobRequest;
+import io.privatelink.provisioner.api.GetVpcEndpointRequest;
+import io.privatelink.provisioner.api.ListVpcEndpointJobsRequest;
+import io.privatelink.provisioner.api.ListVpcEndpointsRequest;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
@@ -35,8 +39,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
- * The wire contract around the Funqy functions, which cannot choose their status: a strict read of the
- * CreateVpcEndpoint body before Funqy's lenient one, 202 with Location and Retry-After for an accepted request,
+ * The wire contract around the Funqy functions, which cannot choose their status: the methods each function takes, a
+ * strict read of every JSON body before Funqy's lenient one, 202 with Location and Retry-After for an accepted request,
  * Retry-After while a job runs, and every failure in the API's error shape with its status (never a stack trace).
  */
 @ApplicationScoped
@@ -58,6 +62,15 @@ public class HttpContract {
             "/UpdateVpcEndpoint", UpdateVpcEndpointRequest.class,
             "/AdoptVpcEndpoint", AdoptVpcEndpointRequest.class,
             "/CancelVpcEndpointJob", CancelVpcEndpointJobRequest.class);
+    /**
+     * The read functions, which take GET and POST: a POST body is read as strictly as a write's (unknown fields and
+     * wrong types refused) before Funqy binds it; the writes above take POST only.
+     */
+    private static final Map<String, Class<?>> STRICT_READ_BODIES = Map.of(
+            "/GetVpcEndpointJob", GetVpcEndpointJobRequest.class,
+            "/GetVpcEndpoint", GetVpcEndpointRequest.class,
+            "/ListVpcEndpointJobs", ListVpcEndpointJobsRequest.class,
+            "/ListVpcEndpoints", ListVpcEndpointsRequest.class);
     /** The functions that answer 202 with the job's Location. */
     private static final List<String> ACCEPTING = List.of("/CreateVpcEndpoint", "/DeleteVpcEndpoint",
             "/UpdateVpcEndpoint", "/AdoptVpcEndpoint");
@@ -76,17 +89,22 @@ public class HttpContract {
         router.route().order(BEFORE_FUNQY - 80).handler(this::readable);
         // After authentication, so that an unknown path asked without a token stays a 401, as every closed path is.
         router.route().order(BEFORE_FUNQY - 40).handler(this::known);
-        STRICT_BODIES.forEach((path, type) -> {
-            router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 1)
-                    .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-            router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 2).handler(ctx -> strictBody(ctx, type));
-        });
+        STRICT_BODIES.forEach((path, type) -> beforeFunqysBinding(router, path, ctx -> strictBody(ctx, type)));
+        STRICT_READ_BODIES.forEach((path, type) -> beforeFunqysBinding(router, path,
+                ctx -> strictReadBody(ctx, type)));
         ACCEPTING.forEach(path -> router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 3).handler(this::accepted));
         router.route(HttpMethod.GET, "/GetVpcEndpointJob").order(BEFORE_FUNQY + 2).handler(this::queryNames);
         for (String path : List.of("/ListVpcEndpointJobs", "/GetVpcEndpoint", "/ListVpcEndpoints")) {
             router.route(HttpMethod.GET, path).order(BEFORE_FUNQY + 2).handler(this::queryNames);
         }
         router.route("/GetVpcEndpointJob").order(BEFORE_FUNQY + 3).handler(this::retryAfter);
+    }
+
+    /** The POST body of {@code path}, read whole and handed to {@code read} before Funqy binds it. */
+    private static void beforeFunqysBinding(Router router, String path, io.vertx.core.Handler<RoutingContext> read) {
+        router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 1)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 2).handler(read);
     }
 
     /** A request line the edge reads in full, and a query string of valid escapes and UTF-8. */
@@ -114,14 +132,20 @@ public class HttpContract {
         return bytes;
     }
 
-    /** A path that no function serves is InvalidAction.NotFound, whatever the method; a function takes GET and POST. */
+    /**
+     * A path that no function serves is InvalidAction.NotFound, whatever the method; a function that changes something
+     * takes POST (a GET must not), any other GET and POST.
+     */
     private void known(RoutingContext ctx) {
         String path = ctx.normalizedPath();
+        HttpMethod method = ctx.request().method();
         if (AuthenticationGate.isServedBesideTheFunctions(path)) {
             ctx.next();
         } else if (!isFunction(path)) {
             ctx.fail(ApiErrors.actionNotFound(path));
-        } else if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.POST) {
+        } else if (STRICT_BODIES.containsKey(path) && method != HttpMethod.POST) {
+            ctx.fail(ApiErrors.unsupportedMethod("POST"));
+        } else if (method != HttpMethod.GET && method != HttpMethod.POST) {
             ctx.fail(ApiErrors.unsupportedMethod("GET, POST"));
         } else {
             ctx.next();
@@ -144,6 +168,19 @@ public class HttpContract {
         }
     }
 
+    /** A read's JSON body, when it has one, holds only the function's parameters in their JSON types. */
+    private void strictReadBody(RoutingContext ctx, Class<?> type) {
+        var body = ctx.body().buffer();
+        try {
+            if (!isForm(ctx) && body != null && body.length() > 0) {
+                RequestReader.read(body.getBytes(), type, ctx.normalizedPath().substring(1));
+            }
+            ctx.next();
+        } catch (ApiException e) {
+            ctx.fail(e);
+        }
+    }
+
     /**
      * The request as JSON. The API's flattened form (a form body, or query parameters with no body) is turned into
      * the JSON body Funqy reads, so that both forms meet the same reader and the same rules.
@@ -153,8 +190,7 @@ public class HttpContract {
         if (body != null && body.length() > MAX_BODY_BYTES) {
             throw ApiErrors.tooLarge(MAX_BODY_BYTES);
         }
-        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        boolean form = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        boolean form = isForm(ctx);
         if (!form && body != null && body.length() > 0) {
             return body.getBytes();
         }
@@ -176,6 +212,11 @@ public class HttpContract {
         byte[] json = this.json.writeValueAsBytes(FlatParameters.toJson(flat));
         ((RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer(json));
         return json;
+    }
+
+    private static boolean isForm(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /**
