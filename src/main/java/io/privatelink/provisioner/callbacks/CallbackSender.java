@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.privatelink.provisioner.config.CallbacksConfig;
 import io.privatelink.provisioner.job.Callback;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -20,6 +21,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 
 /**
  * One attempt to POST a callback: to the address its host resolved to just now (once it passed the rules), signed,
@@ -27,6 +29,8 @@ import io.vertx.core.net.SocketAddress;
  * small limit. Answers what came back; never fails.
  */
 @ApplicationScoped
+// Made at start: a trust-certificates file that cannot be read stops the start, not the first delivery.
+@Startup
 public class CallbackSender {
 
     static final String CONTENT_TYPE = "application/cloudevents+json";
@@ -41,13 +45,16 @@ public class CallbackSender {
         this.targets = targets;
         this.secrets = secrets;
         int attemptSeconds = (int) Math.max(1, config.attemptTimeout().toSeconds());
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout(attemptSeconds)
                 .setMaxRedirects(0)
                 .setForceSni(true)
                 .setVerifyHost(true)
-                .setDecompressionSupported(false),
+                .setDecompressionSupported(false);
+        config.trustCertificates().ifPresent(files -> options.setTrustOptions(TrustOptions.wrap(
+                ReceiverTrust.withAuthorities(files.stream().map(java.nio.file.Path::of).toList()))));
+        this.client = vertx.createHttpClient(options,
                 // Per receiver address: a slow one holds these and no more; what waits beyond is bounded too.
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerHost())
                         .setMaxWaitQueueSize(config.connectionsPerHost() * 16));

@@ -27,6 +27,12 @@ public interface CallbacksConfig {
      */
     Optional<List<String>> privateHosts();
 
+    /**
+     * PEM files of certificate authorities that https receivers' certificates may chain to besides the JVM's own (an
+     * internal receiver under a company's CA); none: the JVM's alone.
+     */
+    Optional<List<String>> trustCertificates();
+
     /** How long a delivery is retried (timeouts, connection failures, 429, 5xx) before it is given up. */
     @WithDefault("24h")
     Duration giveUpAfter();

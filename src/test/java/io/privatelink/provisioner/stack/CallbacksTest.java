@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
+import io.privatelink.provisioner.fixtures.TestCertificates;
 import io.privatelink.provisioner.fixtures.TestDatabase;
 import io.privatelink.provisioner.fixtures.WebhookReceiver;
 import io.privatelink.provisioner.local.LocalIssuer;
@@ -78,6 +79,39 @@ class CallbacksTest {
 
     static List<String> types(List<WebhookReceiver.Received> received) {
         return received.stream().map(WebhookReceiver.Received::type).toList();
+    }
+
+    @Test
+    void anHttpsReceiverUnderAnAuthorityTheOperatorAddedGetsTheEnd() {
+        try (WebhookReceiver receiver = WebhookReceiver.listeningTls(WebhookReceiver.stackSecret(),
+                LocalStackResource.TRUSTED_RECEIVER.keyStore())) {
+            String jobId = accepted(withCallback(UUID.randomUUID().toString(), receiver.url("/tls"), null));
+            awaitStatus(jobId, "Active");
+            await().atMost(WITHIN).until(() -> receiver.about(jobId).size() == 1);
+            assertEquals(ACTIVE, receiver.about(jobId).get(0).type());
+            assertEquals(0, receiver.unverified());
+        }
+    }
+
+    /** A receiver's certificate that no authority vouches for, or that names another host, gets no event. */
+    static java.util.stream.Stream<TestCertificates.Issued> untrustedCertificates() {
+        return java.util.stream.Stream.of(TestCertificates.issue("unknown-receiver", "localhost"),
+                LocalStackResource.WRONG_NAME_RECEIVER);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("untrustedCertificates")
+    void anHttpsReceiverWhoseCertificateDoesNotHoldGetsNothing(TestCertificates.Issued certificate) {
+        try (WebhookReceiver receiver = WebhookReceiver.listeningTls(WebhookReceiver.stackSecret(),
+                certificate.keyStore())) {
+            String jobId = accepted(withCallback(UUID.randomUUID().toString(), receiver.url("/untrusted"), null));
+            JsonPath view = await().atMost(WITHIN).until(() -> job(jobId),
+                    job -> job.getString("Notification.Deliveries[0].LatestAttempts[0].Error") != null);
+            assertTrue(view.getString("Notification.Deliveries[0].LatestAttempts[0].Error").startsWith("TLS failed"),
+                    view.prettify());
+            assertFalse("Delivered".equals(view.getString("Notification.Deliveries[0].State")));
+            assertEquals(0, receiver.posts(), "no request reached the receiver");
+        }
     }
 
     @Test
