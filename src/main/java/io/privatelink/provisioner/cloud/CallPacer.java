@@ -3,6 +3,7 @@ package io.privatelink.provisioner.cloud;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the calls of each action under the rate the cloud allows (privatelink.cloud.rate-limits.&lt;Action&gt;, calls a
@@ -13,9 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CallPacer {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
 
     /** @param limits by action, its name in any case (the environment's form of a key is upper case) */
     CallPacer(Map<String, Double> limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock slots are counted on (a test's own, so that a busy machine cannot move them) */
+    CallPacer(Map<String, Double> limits, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         limits.forEach((action, rate) -> lanes.put(key(action), new Lane(rate)));
     }
 
@@ -26,13 +34,13 @@ final class CallPacer {
     /** How long the call must wait for its slot; zero for actions without a limit. */
     Duration reserve(String action) {
         Lane lane = lanes.get(key(action));
-        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.reserve(System.nanoTime()));
+        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.reserve(nanoTime.getAsLong()));
     }
 
     /** How long a call made now would wait for its slot, without taking one. */
     Duration backlog(String action) {
         Lane lane = lanes.get(key(action));
-        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.backlog(System.nanoTime()));
+        return lane == null ? Duration.ZERO : Duration.ofNanos(lane.backlog(nanoTime.getAsLong()));
     }
 
     /** Whether calls of this action are paced at all. */
