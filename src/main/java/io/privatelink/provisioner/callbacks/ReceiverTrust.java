@@ -43,12 +43,13 @@ final class ReceiverTrust extends X509ExtendedTrustManager {
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             int n = 0;
             for (Path file : pemFiles) {
+                int before = n;
                 try (InputStream in = Files.newInputStream(file)) {
                     for (Certificate certificate : x509.generateCertificates(in)) {
                         authorities.setCertificateEntry("authority-" + n++, certificate);
                     }
                 }
-                if (n == 0) {
+                if (n == before) {
                     throw new IllegalStateException("privatelink.callbacks.trust-certificates: no certificate in "
                             + file);
                 }
