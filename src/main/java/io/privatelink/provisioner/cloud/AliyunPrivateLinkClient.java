@@ -236,7 +236,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
             return answer;
         } catch (CloudException e) {
             outcome = e.code() == null ? "Unknown" : e.code();
-            if (outcome.startsWith("Throttling")) {
+            if (CloudErrors.isThrottled(e.code())) {
                 metrics.counter("privatelink.cloud.throttled", "account", account, "action", action).increment();
                 pacer.throttled(action);
             }

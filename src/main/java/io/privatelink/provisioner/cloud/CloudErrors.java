@@ -12,8 +12,10 @@ public final class CloudErrors {
     /** An assumed role's SecurityToken past its end: the role is assumed again. */
     public static final String EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
 
+    /** Throttling codes that do not start with "Throttling" (which every other throttling code does). */
+    private static final Set<String> THROTTLED = Set.of("Rejected.Throttling");
+
     private static final Set<String> RETRYABLE = Set.of(
-            "Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling",
             "ServiceUnavailable", "InternalError", "SystemBusy", "ConcurrentCallNotSupported",
             "IdempotenceProcessing",
             // The endpoint is busy with another change (Terraform retries these on every lifecycle action).
@@ -26,6 +28,11 @@ public final class CloudErrors {
     }
 
     public static boolean isRetryable(String code, int httpStatus) {
-        return httpStatus >= 500 || (code != null && (RETRYABLE.contains(code) || code.startsWith("Throttling")));
+        return httpStatus >= 500 || isThrottled(code) || (code != null && RETRYABLE.contains(code));
+    }
+
+    /** The cloud's answer that the account calls too fast: retried, and the account's pacing slowed. */
+    public static boolean isThrottled(String code) {
+        return code != null && (code.startsWith("Throttling") || THROTTLED.contains(code));
     }
 }

@@ -24,8 +24,4 @@ public record CallFailure(String code, String message, boolean retryable) {
         LOG.errorf(failure, "a cloud call failed without the cloud's answer; retried as %s", INTERNAL_ERROR);
         return new CallFailure(INTERNAL_ERROR, failure.toString(), CloudErrors.isRetryable(INTERNAL_ERROR, 0));
     }
-
-    public boolean isThrottled() {
-        return code != null && code.startsWith("Throttling");
-    }
 }
