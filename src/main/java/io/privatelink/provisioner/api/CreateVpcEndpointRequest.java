@@ -71,7 +71,7 @@ public record CreateVpcEndpointRequest(
         @NotificationUrlForm
         @JsonProperty("NotificationUrl") String notificationUrl,
         @NotifyOnForm
-        @JsonProperty("NotifyOn") String notifyOn) implements Notified {
+        @JsonProperty("NotifyOn") String notifyOn) implements JobRequest {
 
     /** A tag key or value may neither start with aliyun or acs: nor hold a URL (nor a control character). */
     private static final String TAG_TEXT = "(?s)(?!aliyun|acs:)(?!.*https?://)" + ParameterForms.TEXT;
@@ -94,6 +94,7 @@ public record CreateVpcEndpointRequest(
             @Pattern(regexp = TAG_TEXT, message = "IllegalParam.Tag") @JsonProperty("Value") String value) {
     }
 
+    @Override
     public CreateVpcEndpointRequest withClientToken(String token) {
         return new CreateVpcEndpointRequest(regionId, vpcId, serviceId, serviceName, serviceRegionId,
                 crossRegionBandwidth, endpointName, endpointDescription, endpointType, securityGroupId, zone,
@@ -101,6 +102,7 @@ public record CreateVpcEndpointRequest(
                 protectedEnabled, token, dryRun, deadline, account, notificationUrl, notifyOn);
     }
 
+    @Override
     public boolean isDryRun() {
         return Boolean.TRUE.equals(dryRun);
     }

@@ -4,7 +4,7 @@ package io.privatelink.provisioner.api;
  * A request for an operation on an endpoint (delete, update, adopt): which endpoint (by EndpointId, or by the JobId of
  * the job that made it), the caller's ClientToken, DryRun and Deadline.
  */
-public interface OperationRequest extends Notified {
+public interface OperationRequest extends JobRequest {
 
     String regionId();
 
@@ -13,16 +13,12 @@ public interface OperationRequest extends Notified {
     /** The create (or adopt) job whose endpoint is meant; null where the request names the EndpointId. */
     String jobId();
 
-    String clientToken();
-
     Boolean dryRun();
 
-    /** Seconds from acceptance within which the job must end; null for the service's default. */
-    Integer deadline();
-
-    /** The same request under this ClientToken. */
+    @Override
     OperationRequest withClientToken(String token);
 
+    @Override
     default boolean isDryRun() {
         return Boolean.TRUE.equals(dryRun());
     }

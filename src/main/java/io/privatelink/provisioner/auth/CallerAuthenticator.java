@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.auth;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -50,7 +51,10 @@ public class CallerAuthenticator {
      */
     private final Map<String, JsonWebToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CallerAuthenticator(JWTParser parser, AuthConfig config, CreateRateLimiter limiter) {
+    private final Clock clock;
+
+    public CallerAuthenticator(JWTParser parser, AuthConfig config, CreateRateLimiter limiter, Clock clock) {
+        this.clock = clock;
         this.parser = parser;
         this.config = config;
         this.limiter = limiter;
@@ -67,7 +71,7 @@ public class CallerAuthenticator {
     /** The token's claims if it was verified lately and has not expired since; null otherwise. */
     public JsonWebToken remembered(String token) {
         JsonWebToken known = verified.get(digest(token));
-        return known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000 ? known : null;
+        return known != null && known.getExpirationTime() > clock.instant().getEpochSecond() ? known : null;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.callbacks;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,7 +40,10 @@ public class CallbackSender {
     private final CallbackSecrets secrets;
     private final HttpClient client;
 
-    public CallbackSender(CallbacksConfig config, CallbackTargets targets, CallbackSecrets secrets, Vertx vertx) {
+    private final Clock clock;
+
+    public CallbackSender(CallbacksConfig config, CallbackTargets targets, CallbackSecrets secrets, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.targets = targets;
         this.secrets = secrets;
@@ -77,7 +80,7 @@ public class CallbackSender {
         String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/"
                 : target.uri().getRawPath();
         String uri = target.uri().getRawQuery() == null ? path : path + "?" + target.uri().getRawQuery();
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))

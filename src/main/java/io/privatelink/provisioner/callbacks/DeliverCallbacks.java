@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.callbacks;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +51,11 @@ public class DeliverCallbacks implements JobObserver {
     private final AtomicBoolean passing = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
+    private final Clock clock;
+
     public DeliverCallbacks(CallbackRepository outbox, CallbackSender sender, CallbacksConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
@@ -97,7 +101,7 @@ public class DeliverCallbacks implements JobObserver {
         if (room <= 0) {
             return Uni.createFrom().item(0);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Integer> underWay = perHost.entrySet().stream().filter(e -> e.getValue().get() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
         return outbox.claimDue(now, room, config.connectionsPerHost(), underWay,
@@ -122,7 +126,7 @@ public class DeliverCallbacks implements JobObserver {
         inFlight.incrementAndGet();
         AtomicInteger host = perHost.computeIfAbsent(callback.host, h -> new AtomicInteger());
         host.incrementAndGet();
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         AtomicBoolean connectionFree = new AtomicBoolean();
         // The receiver's connection is free once its answer came, before the attempt is recorded (still leased).
         Runnable freeConnection = () -> {
@@ -145,7 +149,7 @@ public class DeliverCallbacks implements JobObserver {
     }
 
     private Uni<Void> record(Callback callback, DeliveryDecisions.Result result, Instant started) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         DeliveryDecisions.Decision decision = decisions.after(result, callback.attempts + 1, callback.createdAt, now);
         CallbackAttempt attempt = new CallbackAttempt();
         attempt.at = started;

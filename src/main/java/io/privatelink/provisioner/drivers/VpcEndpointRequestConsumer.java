@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.config.ProvisionerConfig;
-import io.privatelink.provisioner.provisioning.AcceptOperation;
-import io.privatelink.provisioner.provisioning.AcceptVpcEndpoint;
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.job.Operation;
+import io.privatelink.provisioner.provisioning.AcceptJob;
+import io.privatelink.provisioner.provisioning.Admissions;
+import io.privatelink.provisioner.provisioning.RefusedRequests;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,14 +28,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VpcEndpointRequestConsumer {
 
-    private final AcceptVpcEndpoint accept;
-    private final AcceptOperation operations;
+    private final AcceptJob accept;
+    private final Admissions admissions;
+    private final RefusedRequests refusals;
     private final ObjectMapper json;
     private final ProvisionerConfig config;
 
-    public VpcEndpointRequestConsumer(AcceptVpcEndpoint accept, AcceptOperation operations, ObjectMapper json,
-            ProvisionerConfig config) {
-        this.operations = operations;
+    public VpcEndpointRequestConsumer(AcceptJob accept, Admissions admissions, RefusedRequests refusals,
+            ObjectMapper json, ProvisionerConfig config) {
+        this.admissions = admissions;
+        this.refusals = refusals;
         this.accept = accept;
         this.json = json;
         this.config = config;
@@ -66,10 +71,10 @@ public class VpcEndpointRequestConsumer {
             // in the topic is the token.
             request.put("ClientToken", "kafka-" + record.topic() + "-" + record.partition() + "-" + record.offset());
         }
-        JsonNode action = request.remove("Action");
-        if (action == null || "CreateVpcEndpoint".equals(action.asText())) {
-            return accept.fromTopic(record.topic(), request);
-        }
-        return operations.fromTopic(action.isTextual() ? action.asText() : action.toString(), record.topic(), request);
+        JsonNode field = request.remove("Action");
+        String action = field == null ? Operation.Create.action() : field.isTextual() ? field.asText() : field.toString();
+        return admissions.forAction(action).map(admission -> accept.fromTopic(admission, record.topic(), request))
+                .orElseGet(() -> refusals.record(Operation.Create, record.topic(), request,
+                        ApiErrors.actionNotFound(action)));
     }
 }

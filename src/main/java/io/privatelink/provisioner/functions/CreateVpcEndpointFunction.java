@@ -2,28 +2,23 @@ package io.privatelink.provisioner.functions;
 
 import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.CreateVpcEndpointResponse;
-import io.privatelink.provisioner.config.ProvisionerConfig;
-import io.privatelink.provisioner.invocation.Invocation;
-import io.privatelink.provisioner.provisioning.AcceptVpcEndpoint;
+import io.privatelink.provisioner.provisioning.CreateAdmission;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
 /** CreateVpcEndpoint: the caller's request accepted as a job (202 with its status resource) or refused. */
 public class CreateVpcEndpointFunction {
 
-    private final AcceptVpcEndpoint accept;
-    private final ProvisionerConfig config;
+    private final AcceptedJobs jobs;
+    private final CreateAdmission create;
 
-    public CreateVpcEndpointFunction(AcceptVpcEndpoint accept, ProvisionerConfig config) {
-        this.accept = accept;
-        this.config = config;
+    public CreateVpcEndpointFunction(AcceptedJobs jobs, CreateAdmission create) {
+        this.jobs = jobs;
+        this.create = create;
     }
 
     @Funq("CreateVpcEndpoint")
     public Uni<CreateVpcEndpointResponse> createVpcEndpoint(CreateVpcEndpointRequest request) {
-        Invocation invocation = Invocation.current();
-        return Uni.createFrom().deferred(() -> accept.fromCaller(invocation.createRequest(request),
-                invocation.caller("CreateVpcEndpoint")))
-                .invoke(response -> invocation.accepted(response.statusUrl(), config.accept().retryAfterSeconds()));
+        return jobs.accept(create, request);
     }
 }

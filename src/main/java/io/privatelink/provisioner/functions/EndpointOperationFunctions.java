@@ -1,15 +1,12 @@
 package io.privatelink.provisioner.functions;
 
-import java.util.function.BiFunction;
-
 import io.privatelink.provisioner.api.AdoptVpcEndpointRequest;
 import io.privatelink.provisioner.api.CreateVpcEndpointResponse;
 import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
-import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.config.ProvisionerConfig;
-import io.privatelink.provisioner.invocation.Invocation;
-import io.privatelink.provisioner.provisioning.AcceptOperation;
+import io.privatelink.provisioner.provisioning.AdoptAdmission;
+import io.privatelink.provisioner.provisioning.DeleteAdmission;
+import io.privatelink.provisioner.provisioning.UpdateAdmission;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 
@@ -19,34 +16,31 @@ import io.smallrye.mutiny.Uni;
  */
 public class EndpointOperationFunctions {
 
-    private final AcceptOperation accept;
-    private final ProvisionerConfig config;
+    private final AcceptedJobs jobs;
+    private final DeleteAdmission delete;
+    private final UpdateAdmission update;
+    private final AdoptAdmission adopt;
 
-    public EndpointOperationFunctions(AcceptOperation accept, ProvisionerConfig config) {
-        this.accept = accept;
-        this.config = config;
+    public EndpointOperationFunctions(AcceptedJobs jobs, DeleteAdmission delete, UpdateAdmission update,
+            AdoptAdmission adopt) {
+        this.jobs = jobs;
+        this.delete = delete;
+        this.update = update;
+        this.adopt = adopt;
     }
 
     @Funq("DeleteVpcEndpoint")
     public Uni<CreateVpcEndpointResponse> deleteVpcEndpoint(DeleteVpcEndpointRequest request) {
-        return accepted("DeleteVpcEndpoint", request, DeleteVpcEndpointRequest.class, accept::delete);
+        return jobs.accept(delete, request);
     }
 
     @Funq("UpdateVpcEndpoint")
     public Uni<CreateVpcEndpointResponse> updateVpcEndpoint(UpdateVpcEndpointRequest request) {
-        return accepted("UpdateVpcEndpoint", request, UpdateVpcEndpointRequest.class, accept::update);
+        return jobs.accept(update, request);
     }
 
     @Funq("AdoptVpcEndpoint")
     public Uni<CreateVpcEndpointResponse> adoptVpcEndpoint(AdoptVpcEndpointRequest request) {
-        return accepted("AdoptVpcEndpoint", request, AdoptVpcEndpointRequest.class, accept::adopt);
-    }
-
-    /** The request as the edge read it, accepted for its caller; the answer a 202 with the job's Location. */
-    private <T> Uni<CreateVpcEndpointResponse> accepted(String function, T bound, Class<T> type,
-            BiFunction<T, Caller, Uni<CreateVpcEndpointResponse>> use) {
-        Invocation invocation = Invocation.current();
-        return Uni.createFrom().deferred(() -> use.apply(invocation.request(bound, type), invocation.caller(function)))
-                .invoke(response -> invocation.accepted(response.statusUrl(), config.accept().retryAfterSeconds()));
+        return jobs.accept(adopt, request);
     }
 }

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.job;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -30,8 +31,11 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     private final Pool sql;
     private final GroupCommit groupCommit;
 
+    private final Clock clock;
+
     public JobRepository(JobEventFactory events, @io.quarkus.arc.All List<JobObserver> observers, Pool sql,
-            GroupCommit groupCommit) {
+            GroupCommit groupCommit, Clock clock) {
+        this.clock = clock;
         this.groupCommit = groupCommit;
         this.events = events;
         List<JobObserver> all = List.copyOf(observers);
@@ -265,7 +269,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .flatMap(pending -> pending.isEmpty() ? Uni.createFrom().item(0)
                         : send.apply(pending).invoke(() -> {
-                            Instant now = Instant.now();
+                            Instant now = clock.instant();
                             pending.forEach(e -> e.publishedAt = now);
                         }).replaceWith(pending.size())));
     }

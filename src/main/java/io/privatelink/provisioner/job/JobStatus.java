@@ -27,6 +27,11 @@ public enum JobStatus {
         return TERMINAL.contains(this);
     }
 
+    /** Whether a job in this state has not reached the cloud yet (and may still be cancelled without a call). */
+    public boolean beforeTheCloud() {
+        return this == Accepted || this == Queued;
+    }
+
     /** The states that still move: the reconciler's due index lists the same ones (V7__lifecycle.sql). */
     public static Set<JobStatus> moving() {
         return EnumSet.complementOf(EnumSet.copyOf(TERMINAL));

@@ -15,7 +15,6 @@ import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.EndpointChange;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.ProvisionerConfig;
-import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
@@ -183,6 +182,6 @@ public class OperationDecisions {
 
     /** Whether the job is an operation still waiting to start. */
     public static boolean waitsToStart(VpcEndpointJob job) {
-        return job.operation != Operation.Create && (job.status == JobStatus.Accepted || job.status == JobStatus.Queued);
+        return job.operation != Operation.Create && job.status.beforeTheCloud();
     }
 }

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -47,9 +48,12 @@ public class ProvisionEndpoint {
     private final JobEventPublisher events;
     private final RunOperation operations;
 
+    private final Clock clock;
+
     public ProvisionEndpoint(JobRepository jobs, CloudAccounts cloud, ReactiveContext context,
             JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events,
-            AcceptPriority priority, RunOperation operations) {
+            AcceptPriority priority, RunOperation operations, Clock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.priority = priority;
         this.events = events;
@@ -113,7 +117,7 @@ public class ProvisionEndpoint {
      *        its lease) alone
      */
     private Uni<Attempt> begin(String jobId, Instant lease) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return jobs.update(jobId, (job, steps) -> {
             if (job.operation != Operation.Create) {
                 return OperationDecisions.waitsToStart(job)
@@ -147,7 +151,7 @@ public class ProvisionEndpoint {
                     if (job.status != JobStatus.Provisioning) {
                         return null;
                     }
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     this.steps.record(job, steps, failure == null ? decisions.afterCreate(job.account, creation, now)
                             : decisions.afterCreateFailed(job, attempt.number(), CallFailure.of(failure), now), now);
                     return null;

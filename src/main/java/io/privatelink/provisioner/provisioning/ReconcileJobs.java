@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,13 @@ public class ReconcileJobs {
     private final WatchDrift drift;
     private final DeliverCallbacks callbacks;
 
+    private final Clock clock;
+
     public ReconcileJobs(JobRepository jobs, CloudAccounts cloud, ProvisionEndpoint provision,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
-            RunOperation operations, WatchDrift drift, DeliverCallbacks callbacks) {
+            RunOperation operations, WatchDrift drift, DeliverCallbacks callbacks, Clock clock) {
+        this.clock = clock;
         this.callbacks = callbacks;
         this.operations = operations;
         this.drift = drift;
@@ -104,13 +108,13 @@ public class ReconcileJobs {
 
     /** The jobs due before this pass, for the privatelink.jobs.due gauge. */
     private Uni<Long> countDue() {
-        return context.run(back -> jobs.countDue(Instant.now())).invoke(telemetry::due)
+        return context.run(back -> jobs.countDue(clock.instant())).invoke(telemetry::due)
                 .onFailure().recoverWithItem(-1L);
     }
 
     /** Events whose publisher died, or met no broker, are published by the next pass. */
     private Uni<Void> publishStaleEvents() {
-        return context.run(back -> jobs.jobsWithStaleEvents(Instant.now().minusSeconds(10), config.reconciler().batchSize()))
+        return context.run(back -> jobs.jobsWithStaleEvents(clock.instant().minusSeconds(10), config.reconciler().batchSize()))
                 .flatMap(stale -> Multi.createFrom().iterable(stale)
                         .onItem().transformToUni(jobId -> context.run(back -> events.publish(jobId, back))
                                 .onFailure().recoverWithItem(0))
@@ -120,7 +124,7 @@ public class ReconcileJobs {
     }
 
     private Uni<ReconcileSummary> reconcileDueJobs(boolean handOff) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return context.run(back -> jobs.claimDue(now, config.reconciler().batchSize(),
                 config.reconciler().perAccount(), now.plus(config.retry().callLease())))
                 .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))
@@ -177,7 +181,7 @@ public class ReconcileJobs {
                     if (job.status != JobStatus.Creating) {
                         return null;
                     }
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     Map<String, Object> known = views.endpoint(job);
                     this.steps.record(job, steps, failure == null ? decisions.afterPoll(job, known, observation, now)
                             : decisions.afterPollFailed(job, known, CallFailure.of(failure), now), now);

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,11 @@ public class RunOperation {
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
 
+    private final Clock clock;
+
     public RunOperation(JobRepository jobs, CloudAccounts cloud, ReactiveContext context, JobViews views,
-            OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events) {
+            OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.cloud = cloud;
         this.context = context;
@@ -69,7 +73,7 @@ public class RunOperation {
                     if (!OperationDecisions.waitsToStart(job)) {
                         return false;
                     }
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     OperationStep next = decisions.start(job, earlier, made, adopted, now);
                     if (next instanceof OperationStep.Queue queue) {
                         if (job.status != JobStatus.Queued) {
@@ -112,7 +116,7 @@ public class RunOperation {
                 ? cloud.of(job.account, job.callerTenant).observe(job.regionId, job.endpointId)
                 : cloud.of(job.account, job.callerTenant).observeFully(job.regionId, job.endpointId);
         return seen.emitOn(back).onItemOrFailure().transformToUni((observation, failure) -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             OperationStep next = failure == null ? decisions.afterObserve(job, applied, desired, observation, now)
                     : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now);
             if (!(next instanceof OperationStep.Call call)) {
@@ -122,7 +126,7 @@ public class RunOperation {
                     .emitOn(back)
                     .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
                             decisions.afterCall(job, applied, call.change(),
-                                    callFailure == null ? null : CallFailure.of(callFailure), Instant.now()),
+                                    callFailure == null ? null : CallFailure.of(callFailure), clock.instant()),
                             managed, desired));
         });
     }
@@ -142,7 +146,7 @@ public class RunOperation {
             if (job.status != job.operation.working()) {
                 return null;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (next instanceof OperationStep.Applied applied) {
                 List<String> done = new ArrayList<>(views.strings(job.appliedJson));
                 done.add(applied.step());

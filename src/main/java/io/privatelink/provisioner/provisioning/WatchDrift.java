@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,11 @@ public class WatchDrift {
     private final JobEventPublisher events;
     private final DriftConfig config;
 
+    private final Clock clock;
+
     public WatchDrift(ManagedEndpoints endpoints, CloudAccounts cloud, ReactiveContext context, JobViews views,
-            JobEventFactory eventFactory, JobEventPublisher events, DriftConfig config) {
+            JobEventFactory eventFactory, JobEventPublisher events, DriftConfig config, Clock clock) {
+        this.clock = clock;
         this.endpoints = endpoints;
         this.cloud = cloud;
         this.context = context;
@@ -57,7 +61,7 @@ public class WatchDrift {
 
     /** One pass: the endpoints due for observation claimed and observed. */
     public Uni<Integer> pass() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return context.run(back -> endpoints.claimDue(now, config.batchSize(), now.plus(lease())))
                 .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(0)
                         : Multi.createFrom().iterable(due)
@@ -84,7 +88,7 @@ public class WatchDrift {
     /** The observation (null: none made, the endpoint busy) recorded, with the events it raised, then published. */
     private Uni<Void> record(String resourceKey, Observation seen) {
         return events.after(endpoints.observed(resourceKey, m -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             m.nextObserveAt = now.plus(config.every());
             if (seen == null) {
                 return List.<JobEvent> of();

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.push;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,9 +52,12 @@ public class PushRoutes {
     private final ReactiveContext context;
     private final ProvisionerConfig config;
 
+    private final Clock clock;
+
     public PushRoutes(ProvisionCommandConsumer commands, VpcEndpointRequestConsumer requests,
             ReconcileJobs reconciler, ObjectMapper json, JobRepository jobs, ReactiveContext context,
-            ProvisionerConfig config) {
+            ProvisionerConfig config, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.context = context;
         this.config = config;
@@ -98,7 +102,7 @@ public class PushRoutes {
     }
 
     private void tick(RoutingContext ctx) {
-        Instant until = Instant.now().plus(config.reconciler().drainFor());
+        Instant until = clock.instant().plus(config.reconciler().drainFor());
         drain(until).subscribe().with(passes -> reply(ctx, List.of(Outcome.DONE)),
                 failure -> reply(ctx, List.of(Outcome.RETRY)));
     }
@@ -107,7 +111,7 @@ public class PushRoutes {
     private Uni<Void> drain(Instant until) {
         return reconciler.pass()
                 .chain(() -> context.run(back -> jobs.countDue(until)))
-                .chain(due -> due == 0 || Instant.now().plus(config.reconciler().drainEvery()).isAfter(until)
+                .chain(due -> due == 0 || clock.instant().plus(config.reconciler().drainEvery()).isAfter(until)
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom().voidItem().onItem().delayIt().by(config.reconciler().drainEvery())
                                 .chain(() -> drain(until)));

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,10 +36,12 @@ class JobsPageTest {
     @TestHTTPResource("/jobs.html")
     URL page;
 
-    ChromeDriver browser;
+    /** One browser for the class: its start is most of a page test's time. */
+    static ChromeDriver browser;
+    static Dimension firstSize;
 
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -46,6 +49,7 @@ class JobsPageTest {
                 "--disable-sync", "--user-data-dir=" + tempDir());
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        firstSize = browser.manage().window().getSize();
     }
 
     static String tempDir() {
@@ -62,9 +66,18 @@ class JobsPageTest {
         return wait;
     }
 
-    @AfterEach
-    void close() {
-        browser.quit();
+    /** Each test starts on a blank page at the browser's first size, so that none sees another's page. */
+    @BeforeEach
+    void blank() {
+        browser.get("about:blank");
+        browser.manage().window().setSize(firstSize);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.privatelink.provisioner.provisioning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.api.AdoptVpcEndpointRequest;
+import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.RequestFingerprint;
+import io.privatelink.provisioner.api.RequestValidator;
+import io.privatelink.provisioner.auth.AccountPolicy;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.Operation;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * AdoptVpcEndpoint: an endpoint no job of this service manages, in the account the request names; its DryRun needs
+ * the endpoint to be there.
+ */
+@ApplicationScoped
+public class AdoptAdmission implements Admission<AdoptVpcEndpointRequest> {
+
+    private final RequestValidator validator;
+    private final AccountPolicy accounts;
+    private final JobRepository jobs;
+    private final CloudAccounts cloud;
+
+    public AdoptAdmission(RequestValidator validator, AccountPolicy accounts, JobRepository jobs, CloudAccounts cloud) {
+        this.validator = validator;
+        this.accounts = accounts;
+        this.jobs = jobs;
+        this.cloud = cloud;
+    }
+
+    @Override
+    public Operation operation() {
+        return Operation.Adopt;
+    }
+
+    @Override
+    public Class<AdoptVpcEndpointRequest> requestType() {
+        return AdoptVpcEndpointRequest.class;
+    }
+
+    @Override
+    public String admit(AdoptVpcEndpointRequest request, Caller caller) {
+        validator.validateOperation(request, false);
+        return accounts.accountFor(caller, request.account());
+    }
+
+    @Override
+    public String fingerprint(AdoptVpcEndpointRequest request) {
+        return RequestFingerprint.of(operation().action(), request);
+    }
+
+    @Override
+    public boolean replaysFirst() {
+        return true;
+    }
+
+    @Override
+    public Uni<JobTarget> target(AdoptVpcEndpointRequest request, Caller caller, String account) {
+        return jobs.managedById(request.endpointId()).map(managed -> {
+            if (managed != null) {
+                throw ApiErrors.endpointManaged(request.endpointId());
+            }
+            return JobTarget.unmanaged(account, request.regionId(), request.endpointId());
+        });
+    }
+
+    @Override
+    public Uni<Void> dryRun(AdoptVpcEndpointRequest request, JobTarget target, Caller caller) {
+        return cloud.of(target.account(), caller.owner().tenant()).observe(target.regionId(), target.endpointId())
+                .map(seen -> {
+                    if (!seen.exists()) {
+                        throw ApiErrors.endpointNotFound(target.endpointId());
+                    }
+                    return null;
+                });
+    }
+}

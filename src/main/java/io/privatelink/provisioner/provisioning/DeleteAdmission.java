@@ -1,0 +1,99 @@
+package io.privatelink.provisioner.provisioning;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
+import io.privatelink.provisioner.api.RequestFingerprint;
+import io.privatelink.provisioner.api.RequestValidator;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.EndpointChange;
+import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.Operation;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.privatelink.provisioner.messaging.JobEventPublisher;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * DeleteVpcEndpoint of the caller's endpoint; its DryRun is the cloud's own. A delete of an endpoint whose create job
+ * has not reached the cloud cancels that job instead, so the cloud never hears of it.
+ */
+@ApplicationScoped
+public class DeleteAdmission implements Admission<DeleteVpcEndpointRequest> {
+
+    private final RequestValidator validator;
+    private final ManagedTargets targets;
+    private final CloudAccounts cloud;
+    private final JobRepository jobs;
+    private final JobEventPublisher events;
+    private final Clock clock;
+
+    public DeleteAdmission(RequestValidator validator, ManagedTargets targets, CloudAccounts cloud, JobRepository jobs,
+            JobEventPublisher events, Clock clock) {
+        this.validator = validator;
+        this.targets = targets;
+        this.cloud = cloud;
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Operation operation() {
+        return Operation.Delete;
+    }
+
+    @Override
+    public Class<DeleteVpcEndpointRequest> requestType() {
+        return DeleteVpcEndpointRequest.class;
+    }
+
+    @Override
+    public String admit(DeleteVpcEndpointRequest request, Caller caller) {
+        validator.validateOperation(request, true);
+        return null;
+    }
+
+    @Override
+    public String fingerprint(DeleteVpcEndpointRequest request) {
+        return RequestFingerprint.of(operation().action(), request);
+    }
+
+    @Override
+    public boolean replaysFirst() {
+        return true;
+    }
+
+    @Override
+    public Uni<JobTarget> target(DeleteVpcEndpointRequest request, Caller caller, String account) {
+        return targets.of(request, caller);
+    }
+
+    @Override
+    public Uni<Void> dryRun(DeleteVpcEndpointRequest request, JobTarget target, Caller caller) {
+        if (target.endpointId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return cloud.of(target.account(), caller.owner().tenant()).change(target.regionId(), target.endpointId(),
+                new EndpointChange.DeleteEndpoint(), request.clientToken(), true);
+    }
+
+    /** A delete of an endpoint whose create job is still Accepted: that job is cancelled, the cloud never called. */
+    @Override
+    public Uni<Void> beforeRecord(JobTarget target) {
+        VpcEndpointJob root = target.root();
+        if (root == null || root.status != JobStatus.Accepted) {
+            return Uni.createFrom().voidItem();
+        }
+        return events.after(jobs.update(root.jobId, (job, steps) -> {
+            if (job.status == JobStatus.Accepted) {
+                steps.add(job.moveTo(JobStatus.Cancelled, "cancelled by DeleteVpcEndpoint before it reached the "
+                        + "cloud", clock.instant()));
+            }
+            return null;
+        }), root.jobId).replaceWithVoid();
+    }
+}
