@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.quarkus.funqy.Funq;
 import io.quarkus.scheduler.Scheduled;
 
@@ -97,20 +98,27 @@ class FunctionsManifestTest {
         }
     }
 
+    /** The manifest says of each function what the code's table of functions says: methods, audience, roles, triggers. */
     @Test
-    void audiencesAndRolesAreTheOnesTheGateEnforces() throws Exception {
-        Map<String, java.util.Set<String>> callerFunctions = new HashMap<>();
-        java.util.Set<String> internal = new java.util.HashSet<>();
-        for (Function f : manifest().functions()) {
-            if (f.audience().equals("internal")) {
-                internal.add(f.path());
+    void eachFunctionIsWhatTheTableOfFunctionsSays() throws Exception {
+        Manifest manifest = manifest();
+        assertEquals(java.util.Arrays.stream(ServiceFunction.values()).map(ServiceFunction::name)
+                .collect(java.util.stream.Collectors.toSet()), manifest.functions().stream().map(Function::name)
+                        .collect(java.util.stream.Collectors.toSet()), "the table lists the manifest's functions");
+        for (Function f : manifest.functions()) {
+            ServiceFunction row = ServiceFunction.valueOf(f.name());
+            assertEquals(row.path(), f.path(), f.name());
+            assertEquals(row.methods(), f.methods(), f.name());
+            assertEquals(row.isInternal() ? "internal" : "caller", f.audience(), f.name());
+            if (row.isInternal()) {
                 assertEquals(null, f.roles(), f.name() + ": internal functions take no caller roles");
             } else {
-                callerFunctions.put(f.path(), java.util.Set.copyOf(f.roles()));
+                assertEquals(row.roles(), java.util.Set.copyOf(f.roles()), f.name());
             }
+            assertEquals(row.triggers(), f.triggers().stream()
+                    .map(t -> ServiceFunction.Trigger.valueOf(t.type().toUpperCase(java.util.Locale.ROOT)))
+                    .collect(java.util.stream.Collectors.toSet()), f.name());
         }
-        assertEquals(io.privatelink.provisioner.auth.CallerAuthenticator.INTERNAL_FUNCTIONS, internal);
-        assertEquals(io.privatelink.provisioner.auth.CallerAuthenticator.CALLER_FUNCTIONS, callerFunctions);
     }
 
     @Test

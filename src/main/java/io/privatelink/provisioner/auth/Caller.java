@@ -2,13 +2,14 @@ package io.privatelink.provisioner.auth;
 
 import java.util.Set;
 
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.privatelink.provisioner.job.JobOwner;
 
 /** An authenticated caller: whose jobs it makes, and what its roles let it do. */
 public record Caller(JobOwner owner, boolean provisioner, boolean auditor) {
 
-    public static final String PROVISIONER = "provisioner";
-    public static final String AUDITOR = "auditor";
+    public static final String PROVISIONER = ServiceFunction.PROVISIONER;
+    public static final String AUDITOR = ServiceFunction.AUDITOR;
 
     static Caller of(String subject, String tenant, Set<String> groups) {
         return new Caller(new JobOwner(subject, tenant), groups.contains(PROVISIONER), groups.contains(AUDITOR));

@@ -1,9 +1,10 @@
 package io.privatelink.provisioner.auth;
 
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +16,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.smallrye.jwt.auth.principal.JWTParser;
 
 /**
@@ -23,20 +25,6 @@ import io.smallrye.jwt.auth.principal.JWTParser;
  */
 @ApplicationScoped
 public class CallerAuthenticator {
-
-    /** The caller-facing functions and the roles that may call each. */
-    public static final Map<String, Set<String>> CALLER_FUNCTIONS = Map.ofEntries(
-            Map.entry("/CreateVpcEndpoint", Set.of(Caller.PROVISIONER)),
-            Map.entry("/DeleteVpcEndpoint", Set.of(Caller.PROVISIONER)),
-            Map.entry("/UpdateVpcEndpoint", Set.of(Caller.PROVISIONER)),
-            Map.entry("/AdoptVpcEndpoint", Set.of(Caller.PROVISIONER)),
-            Map.entry("/CancelVpcEndpointJob", Set.of(Caller.PROVISIONER)),
-            Map.entry("/GetVpcEndpointJob", Set.of(Caller.PROVISIONER, Caller.AUDITOR)),
-            Map.entry("/ListVpcEndpointJobs", Set.of(Caller.PROVISIONER, Caller.AUDITOR)),
-            Map.entry("/GetVpcEndpoint", Set.of(Caller.PROVISIONER, Caller.AUDITOR)),
-            Map.entry("/ListVpcEndpoints", Set.of(Caller.PROVISIONER, Caller.AUDITOR)));
-    /** The functions only the platform calls. */
-    public static final Set<String> INTERNAL_FUNCTIONS = Set.of("/ProvisionVpcEndpoint", "/ReconcileVpcEndpointJobs");
 
     private static final int VERIFIED_AT_MOST = 10_000;
     /** The job's caller_subject and caller_tenant columns hold this many characters. */
@@ -110,11 +98,12 @@ public class CallerAuthenticator {
                     + " characters or holds a control character.");
         }
         Caller caller = Caller.of(jwt.getSubject(), tenant, jwt.getGroups());
-        Set<String> allowed = CALLER_FUNCTIONS.get(path);
-        if (allowed != null && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
+        Optional<ServiceFunction> function = ServiceFunction.at(path);
+        Set<String> allowed = function.map(ServiceFunction::roles).orElse(Set.of());
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
             throw ApiErrors.forbiddenRole(path.substring(1), String.join(" or ", new TreeSet<>(allowed)));
         }
-        long wait = "/CreateVpcEndpoint".equals(path) ? limiter.acquire(caller.owner()) : 0;
+        long wait = function.filter(ServiceFunction::spendsCreateRate).isPresent() ? limiter.acquire(caller.owner()) : 0;
         if (wait > 0) {
             throw ApiErrors.throttled(wait);
         }

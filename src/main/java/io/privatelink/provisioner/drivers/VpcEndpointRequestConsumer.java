@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.provisioning.AcceptJob;
 import io.privatelink.provisioner.provisioning.Admissions;

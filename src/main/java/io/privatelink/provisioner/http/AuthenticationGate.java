@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.auth.CallerAuthenticator;
 import io.privatelink.provisioner.invocation.EdgeLimits;
@@ -54,7 +55,7 @@ public class AuthenticationGate {
                 ctx.next();
             } else if (PushRoutes.INVOKE.equals(path) && authenticator.trustsPlatformInvoke()) {
                 ctx.next();
-            } else if (CallerAuthenticator.INTERNAL_FUNCTIONS.contains(path) || PUSH_ROUTES.contains(path)) {
+            } else if (ServiceFunction.at(path).filter(ServiceFunction::isInternal).isPresent() || PUSH_ROUTES.contains(path)) {
                 String given = ctx.request().getHeader(PUSH_SECRET_HEADER);
                 authenticator.checkPushSecret(given != null ? given : ctx.request().getHeader(PUSH_SECRET_CE_HEADER),
                         PUSH_SECRET_HEADER);

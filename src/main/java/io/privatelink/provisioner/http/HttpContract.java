@@ -11,24 +11,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.List;
-import java.util.Map;
 
-import io.privatelink.provisioner.api.AdoptVpcEndpointRequest;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ApiException;
-import io.privatelink.provisioner.api.CancelVpcEndpointJobRequest;
-import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
-import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
 import io.privatelink.provisioner.api.ErrorBody;
 import io.privatelink.provisioner.api.FlatParameters;
-import io.privatelink.provisioner.api.GetVpcEndpointJobRequest;
-import io.privatelink.provisioner.api.GetVpcEndpointRequest;
-import io.privatelink.provisioner.api.ListVpcEndpointJobsRequest;
-import io.privatelink.provisioner.api.ListVpcEndpointsRequest;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.api.RequestReader;
-import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.privatelink.provisioner.invocation.Invocation;
 import io.privatelink.provisioner.provisioning.FailureClassifier;
 import io.vertx.core.http.HttpHeaders;
@@ -55,26 +45,6 @@ public class HttpContract {
     /** The most form or query parameters a request may have (Vert.x's form decoder refuses more on its own). */
     public static final int MAX_PARAMETERS = 256;
 
-    /** The functions whose body the edge reads strictly, before Funqy's lenient binding, each with its type. */
-    private static final Map<String, Class<?>> STRICT_BODIES = Map.of(
-            "/CreateVpcEndpoint", CreateVpcEndpointRequest.class,
-            "/DeleteVpcEndpoint", DeleteVpcEndpointRequest.class,
-            "/UpdateVpcEndpoint", UpdateVpcEndpointRequest.class,
-            "/AdoptVpcEndpoint", AdoptVpcEndpointRequest.class,
-            "/CancelVpcEndpointJob", CancelVpcEndpointJobRequest.class);
-    /**
-     * The read functions, which take GET and POST: a POST body is read as strictly as a write's (unknown fields and
-     * wrong types refused) before Funqy binds it; the writes above take POST only.
-     */
-    private static final Map<String, Class<?>> STRICT_READ_BODIES = Map.of(
-            "/GetVpcEndpointJob", GetVpcEndpointJobRequest.class,
-            "/GetVpcEndpoint", GetVpcEndpointRequest.class,
-            "/ListVpcEndpointJobs", ListVpcEndpointJobsRequest.class,
-            "/ListVpcEndpoints", ListVpcEndpointsRequest.class);
-    /** The functions that answer 202 with the job's Location. */
-    private static final List<String> ACCEPTING = List.of("/CreateVpcEndpoint", "/DeleteVpcEndpoint",
-            "/UpdateVpcEndpoint", "/AdoptVpcEndpoint");
-
     private final ObjectMapper json;
     private final FailureClassifier failures;
 
@@ -89,15 +59,23 @@ public class HttpContract {
         router.route().order(BEFORE_FUNQY - 80).handler(this::readable);
         // After authentication, so that an unknown path asked without a token stays a 401, as every closed path is.
         router.route().order(BEFORE_FUNQY - 40).handler(this::known);
-        STRICT_BODIES.forEach((path, type) -> beforeFunqysBinding(router, path, ctx -> strictBody(ctx, type)));
-        STRICT_READ_BODIES.forEach((path, type) -> beforeFunqysBinding(router, path,
-                ctx -> strictReadBody(ctx, type)));
-        ACCEPTING.forEach(path -> router.route(HttpMethod.POST, path).order(BEFORE_FUNQY + 3).handler(this::accepted));
-        router.route(HttpMethod.GET, "/GetVpcEndpointJob").order(BEFORE_FUNQY + 2).handler(this::queryNames);
-        for (String path : List.of("/ListVpcEndpointJobs", "/GetVpcEndpoint", "/ListVpcEndpoints")) {
-            router.route(HttpMethod.GET, path).order(BEFORE_FUNQY + 2).handler(this::queryNames);
+        for (ServiceFunction function : ServiceFunction.values()) {
+            switch (function.kind()) {
+                case ACCEPTS, CHANGES -> beforeFunqysBinding(router, function.path(),
+                        ctx -> strictBody(ctx, function.requestType()));
+                case READS -> {
+                    // A read's POST body is read as strictly as a write's before Funqy binds it.
+                    beforeFunqysBinding(router, function.path(), ctx -> strictReadBody(ctx, function.requestType()));
+                    router.route(HttpMethod.GET, function.path()).order(BEFORE_FUNQY + 2).handler(this::queryNames);
+                }
+                case INTERNAL -> {
+                }
+            }
+            if (function.success() == 202) {
+                router.route(HttpMethod.POST, function.path()).order(BEFORE_FUNQY + 3).handler(this::accepted);
+            }
         }
-        router.route("/GetVpcEndpointJob").order(BEFORE_FUNQY + 3).handler(this::retryAfter);
+        router.route(ServiceFunction.GetVpcEndpointJob.path()).order(BEFORE_FUNQY + 3).handler(this::retryAfter);
     }
 
     /** The POST body of {@code path}, read whole and handed to {@code read} before Funqy binds it. */
@@ -132,29 +110,22 @@ public class HttpContract {
         return bytes;
     }
 
-    /**
-     * A path that no function serves is InvalidAction.NotFound, whatever the method; a function that changes something
-     * takes POST (a GET must not), any other GET and POST.
-     */
+    /** A path that no function serves is InvalidAction.NotFound, whatever the method; a function takes its methods. */
     private void known(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         HttpMethod method = ctx.request().method();
         if (AuthenticationGate.isServedBesideTheFunctions(path)) {
             ctx.next();
-        } else if (!isFunction(path)) {
-            ctx.fail(ApiErrors.actionNotFound(path));
-        } else if (STRICT_BODIES.containsKey(path) && method != HttpMethod.POST) {
-            ctx.fail(ApiErrors.unsupportedMethod("POST"));
-        } else if (method != HttpMethod.GET && method != HttpMethod.POST) {
-            ctx.fail(ApiErrors.unsupportedMethod("GET, POST"));
         } else {
-            ctx.next();
+            ServiceFunction function = ServiceFunction.at(path).orElse(null);
+            if (function == null) {
+                ctx.fail(ApiErrors.actionNotFound(path));
+            } else if (!function.methods().contains(method.name())) {
+                ctx.fail(ApiErrors.unsupportedMethod(String.join(", ", function.methods())));
+            } else {
+                ctx.next();
+            }
         }
-    }
-
-    private static boolean isFunction(String path) {
-        return path.length() > 1 && path.indexOf('/', 1) < 0
-                && io.quarkus.funqy.runtime.FunctionRecorder.registry.matchInvoker(path.substring(1)) != null;
     }
 
     private void strictBody(RoutingContext ctx, Class<?> type) {

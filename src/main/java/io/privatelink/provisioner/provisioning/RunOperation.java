@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.privatelink.provisioner.api.EndpointSpec;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
-import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.JobRepository;

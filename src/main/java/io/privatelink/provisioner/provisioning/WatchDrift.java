@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.api.EndpointSpec;
-import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.DriftConfig;
 import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobEventFactory;

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.drivers.ProvisionCommandConsumer;
 import io.privatelink.provisioner.drivers.VpcEndpointRequestConsumer;
@@ -76,8 +77,8 @@ public class PushRoutes {
         router.route(HttpMethod.POST, TICK).order(EdgeLimits.BEFORE_FUNQY + 2).handler(this::tick);
         // A PingSource's data or any other body means nothing to the reconciler, and Funqy refuses a body for a
         // function without input: drop it.
-        router.route(HttpMethod.POST, "/ReconcileVpcEndpointJobs").order(EdgeLimits.BEFORE_FUNQY + 1).handler(body);
-        router.route(HttpMethod.POST, "/ReconcileVpcEndpointJobs").order(EdgeLimits.BEFORE_FUNQY + 2).handler(ctx -> {
+        router.route(HttpMethod.POST, ServiceFunction.ReconcileVpcEndpointJobs.path()).order(EdgeLimits.BEFORE_FUNQY + 1).handler(body);
+        router.route(HttpMethod.POST, ServiceFunction.ReconcileVpcEndpointJobs.path()).order(EdgeLimits.BEFORE_FUNQY + 2).handler(ctx -> {
             ((RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer());
             ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
             ctx.next();

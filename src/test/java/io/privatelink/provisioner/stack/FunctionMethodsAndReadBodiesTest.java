@@ -3,6 +3,7 @@ package io.privatelink.provisioner.stack;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.privatelink.provisioner.api.ServiceFunction;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,9 +26,22 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(LocalStackResource.class)
 class FunctionMethodsAndReadBodiesTest {
 
+    /** The paths of the caller-facing functions of these kinds, from the table of functions. */
+    static Stream<String> paths(ServiceFunction.Kind... kinds) {
+        return Stream.of(ServiceFunction.values()).filter(f -> List.of(kinds).contains(f.kind()))
+                .map(ServiceFunction::path);
+    }
+
+    static Stream<String> changing() {
+        return paths(ServiceFunction.Kind.ACCEPTS, ServiceFunction.Kind.CHANGES);
+    }
+
+    static Stream<String> reading() {
+        return paths(ServiceFunction.Kind.READS);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/CreateVpcEndpoint", "/DeleteVpcEndpoint", "/UpdateVpcEndpoint", "/AdoptVpcEndpoint",
-            "/CancelVpcEndpointJob"})
+    @MethodSource("changing")
     void aFunctionThatChangesSomethingRefusesAGet(String path) {
         given().auth().oauth2(Callers.provisionerToken())
                 .queryParam("RegionId", "cn-hangzhou").queryParam("VpcId", "vpc-demo01")
@@ -37,7 +52,7 @@ class FunctionMethodsAndReadBodiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/GetVpcEndpointJob", "/GetVpcEndpoint", "/ListVpcEndpointJobs", "/ListVpcEndpoints"})
+    @MethodSource("reading")
     void aReadFunctionTakesGetAndPostOnly(String path) {
         given().auth().oauth2(Callers.provisionerToken())
                 .when().put(path)
