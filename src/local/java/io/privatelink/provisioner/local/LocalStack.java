@@ -48,6 +48,13 @@ public final class LocalStack implements AutoCloseable {
     /** @param seed the simulator's seed file; null for its default seed */
     public static LocalStack start(Path dataDir, Ports ports, Duration endpointActiveAfter, boolean stopOnJvmExit,
             Path seed) {
+        return start(dataDir, ports, s -> s.withActiveAfter(endpointActiveAfter).withSeed(seed),
+                stopOnJvmExit);
+    }
+
+    /** @param settings the simulator's settings, from its defaults (its port and data directory set) */
+    public static LocalStack start(Path dataDir, Ports ports,
+            java.util.function.UnaryOperator<PrivateLinkSimulator.Settings> settings, boolean stopOnJvmExit) {
         EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres(),
                 stopOnJvmExit).start();
         EmbeddedKafkaBroker kafka = null;
@@ -55,9 +62,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()).start();
             vertx = Vertx.vertx();
-            PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx,
-                    PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))
-                            .withActiveAfter(endpointActiveAfter).withSeed(seed));
+            PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx, settings.apply(
+                    PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))));
             return new LocalStack(postgres, kafka, vertx, simulator, LocalIssuer.open(dataDir.resolve("auth")));
         } catch (RuntimeException e) {
             // A part that cannot start takes down what did, so that a failed start leaves nothing running.

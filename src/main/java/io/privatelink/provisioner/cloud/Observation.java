@@ -12,6 +12,8 @@ public record Observation(boolean exists, String status, Map<String, Object> att
         List<GroupState> securityGroups) {
 
     public static final String ACTIVE = "Active";
+    /** Endpoint statuses on their way elsewhere: no change is asked of the endpoint meanwhile. */
+    private static final List<String> IN_TRANSITION = List.of("Creating", "Pending", "Deleting");
 
     /** A zone of the endpoint as ListVpcEndpointZones shows it. */
     public record ZoneState(String zoneId, String vSwitchId, String ip, String ipv6Address, String status) {
@@ -48,6 +50,11 @@ public record Observation(boolean exists, String status, Map<String, Object> att
 
     public boolean isActive() {
         return exists && ACTIVE.equals(status);
+    }
+
+    /** There, and on its way to another status (being created, pending, being deleted). */
+    public boolean isInTransition() {
+        return exists && IN_TRANSITION.contains(status);
     }
 
     /** Active, with every zone and security group where it is going (none being added or removed). */

@@ -1,10 +1,9 @@
 package io.privatelink.provisioner.provisioning;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.privatelink.provisioner.api.AdoptVpcEndpointRequest;
 import io.privatelink.provisioner.api.ApiErrors;
-import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
@@ -17,8 +16,8 @@ import io.smallrye.mutiny.Uni;
  * AdoptVpcEndpoint: an endpoint no job of this service manages, in the account the request names; its DryRun needs
  * the endpoint to be there.
  */
-@ApplicationScoped
-public class AdoptAdmission implements Admission<AdoptVpcEndpointRequest> {
+@Singleton
+public class AdoptAdmission extends OperationAdmission<AdoptVpcEndpointRequest> {
 
     private final RequestValidator validator;
     private final AccountPolicy accounts;
@@ -26,6 +25,7 @@ public class AdoptAdmission implements Admission<AdoptVpcEndpointRequest> {
     private final CloudAccounts cloud;
 
     public AdoptAdmission(RequestValidator validator, AccountPolicy accounts, JobRepository jobs, CloudAccounts cloud) {
+        super(Operation.Adopt, AdoptVpcEndpointRequest.class);
         this.validator = validator;
         this.accounts = accounts;
         this.jobs = jobs;
@@ -33,29 +33,9 @@ public class AdoptAdmission implements Admission<AdoptVpcEndpointRequest> {
     }
 
     @Override
-    public Operation operation() {
-        return Operation.Adopt;
-    }
-
-    @Override
-    public Class<AdoptVpcEndpointRequest> requestType() {
-        return AdoptVpcEndpointRequest.class;
-    }
-
-    @Override
     public String admit(AdoptVpcEndpointRequest request, Caller caller) {
         validator.validateOperation(request, false);
         return accounts.accountFor(caller, request.account());
-    }
-
-    @Override
-    public String fingerprint(AdoptVpcEndpointRequest request) {
-        return RequestFingerprint.of(operation().action(), request);
-    }
-
-    @Override
-    public boolean replaysFirst() {
-        return true;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.RequestFingerprint;
@@ -12,7 +12,7 @@ import io.privatelink.provisioner.job.Operation;
 import io.smallrye.mutiny.Uni;
 
 /** CreateVpcEndpoint: a new endpoint in the account the caller may use; its DryRun is the cloud's own. */
-@ApplicationScoped
+@Singleton
 public class CreateAdmission implements Admission<CreateVpcEndpointRequest> {
 
     private final RequestValidator validator;

@@ -2,10 +2,9 @@ package io.privatelink.provisioner.provisioning;
 
 import java.time.Clock;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
-import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.cloud.CloudAccounts;
@@ -21,8 +20,8 @@ import io.smallrye.mutiny.Uni;
  * DeleteVpcEndpoint of the caller's endpoint; its DryRun is the cloud's own. A delete of an endpoint whose create job
  * has not reached the cloud cancels that job instead, so the cloud never hears of it.
  */
-@ApplicationScoped
-public class DeleteAdmission implements Admission<DeleteVpcEndpointRequest> {
+@Singleton
+public class DeleteAdmission extends OperationAdmission<DeleteVpcEndpointRequest> {
 
     private final RequestValidator validator;
     private final ManagedTargets targets;
@@ -33,6 +32,7 @@ public class DeleteAdmission implements Admission<DeleteVpcEndpointRequest> {
 
     public DeleteAdmission(RequestValidator validator, ManagedTargets targets, CloudAccounts cloud, JobRepository jobs,
             JobEventPublisher events, Clock clock) {
+        super(Operation.Delete, DeleteVpcEndpointRequest.class);
         this.validator = validator;
         this.targets = targets;
         this.cloud = cloud;
@@ -42,29 +42,9 @@ public class DeleteAdmission implements Admission<DeleteVpcEndpointRequest> {
     }
 
     @Override
-    public Operation operation() {
-        return Operation.Delete;
-    }
-
-    @Override
-    public Class<DeleteVpcEndpointRequest> requestType() {
-        return DeleteVpcEndpointRequest.class;
-    }
-
-    @Override
     public String admit(DeleteVpcEndpointRequest request, Caller caller) {
         validator.validateOperation(request, true);
         return null;
-    }
-
-    @Override
-    public String fingerprint(DeleteVpcEndpointRequest request) {
-        return RequestFingerprint.of(operation().action(), request);
-    }
-
-    @Override
-    public boolean replaysFirst() {
-        return true;
     }
 
     @Override

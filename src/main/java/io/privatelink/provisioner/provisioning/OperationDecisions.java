@@ -26,9 +26,6 @@ import io.privatelink.provisioner.job.VpcEndpointJob;
 @ApplicationScoped
 public class OperationDecisions {
 
-    /** An endpoint status on its way elsewhere: no change is asked of it meanwhile. */
-    private static final List<String> IN_TRANSITION = List.of("Creating", "Pending", "Deleting");
-
     private final ProvisionerConfig.Retry retry;
     private final RetrySchedule schedule;
 
@@ -80,7 +77,7 @@ public class OperationDecisions {
         }
         return switch (job.operation) {
             case Delete -> !seen.exists() ? new OperationStep.Done(seen, "EndpointNotFound: the endpoint is gone")
-                    : IN_TRANSITION.contains(seen.status()) ? poll(job, now)
+                    : seen.isInTransition() ? poll(job, now)
                     : change(job, applied, new EndpointChange.DeleteEndpoint(), now);
             case Adopt -> !seen.exists() ? gone(job) : seen.isSettled()
                     ? new OperationStep.Done(seen, "observed EndpointStatus " + seen.status() + " with "

@@ -1,9 +1,8 @@
 package io.privatelink.provisioner.provisioning;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
-import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
 import io.privatelink.provisioner.auth.Caller;
@@ -15,43 +14,24 @@ import io.smallrye.mutiny.Uni;
  * UpdateVpcEndpoint of the caller's endpoint: the parameters it shares with a create held to create's rules, for the
  * endpoint's own type and IP version. Its DryRun checks those rules only (the cloud has no DryRun for every step).
  */
-@ApplicationScoped
-public class UpdateAdmission implements Admission<UpdateVpcEndpointRequest> {
+@Singleton
+public class UpdateAdmission extends OperationAdmission<UpdateVpcEndpointRequest> {
 
     private final RequestValidator validator;
     private final ManagedTargets targets;
     private final JobViews views;
 
     public UpdateAdmission(RequestValidator validator, ManagedTargets targets, JobViews views) {
+        super(Operation.Update, UpdateVpcEndpointRequest.class);
         this.validator = validator;
         this.targets = targets;
         this.views = views;
     }
 
     @Override
-    public Operation operation() {
-        return Operation.Update;
-    }
-
-    @Override
-    public Class<UpdateVpcEndpointRequest> requestType() {
-        return UpdateVpcEndpointRequest.class;
-    }
-
-    @Override
     public String admit(UpdateVpcEndpointRequest request, Caller caller) {
         validator.validateOperation(request, true);
         return null;
-    }
-
-    @Override
-    public String fingerprint(UpdateVpcEndpointRequest request) {
-        return RequestFingerprint.of(operation().action(), request);
-    }
-
-    @Override
-    public boolean replaysFirst() {
-        return true;
     }
 
     @Override
