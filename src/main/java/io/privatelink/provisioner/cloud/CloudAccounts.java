@@ -23,7 +23,7 @@ import io.privatelink.provisioner.config.AccountsConfig;
  */
 @io.quarkus.runtime.Startup
 @ApplicationScoped
-public class CloudAccounts {
+public class CloudAccounts implements Clouds {
 
     private final Map<String, AliyunPrivateLinkClient> clients = new LinkedHashMap<>();
     private final String defaultAccount;
@@ -62,10 +62,7 @@ public class CloudAccounts {
                 turns, json, metrics, tracer);
     }
 
-    /**
-     * The cloud in this account ("" for jobs recorded before accounts: the default account), its calls made for
-     * {@code tenant}, whose turns they take among the account's other tenants.
-     */
+    @Override
     public PrivateLinkClient of(String account, String tenant) {
         return account(account).sharedBy(tenant == null ? "" : tenant);
     }
@@ -77,10 +74,6 @@ public class CloudAccounts {
                     null);
         }
         return client;
-    }
-
-    public boolean has(String account) {
-        return clients.containsKey(account);
     }
 
     @PreDestroy

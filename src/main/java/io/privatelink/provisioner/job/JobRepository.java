@@ -18,11 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Jobs and their history in PostgreSQL; every method runs its own transaction. */
 @ApplicationScoped
-public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, String> {
-
-    /** The outcome of recording a request: the job that holds its ClientToken, and whether it is new. */
-    public record Accepted(VpcEndpointJob job, boolean created) {
-    }
+public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, String>, JobStore {
 
     private final JobEventFactory events;
     /** Every observer of committed changes (metrics and logs, the callbacks' wake-up). */
@@ -70,6 +66,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * owner's ClientToken is taken: then the job that holds it comes back. Concurrent identical requests therefore make
      * exactly one job.
      */
+    @Override
     public Uni<Accepted> accept(VpcEndpointJob job, String detail) {
         JobHistoryEntry first = JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail);
         JobEvent event = events.event(job, List.of(first), first);
@@ -86,6 +83,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * Records a job that was refused before it could run (a request from the topic that breaks a rule): Accepted, then
      * Failed in a second transaction, each with its event. Answers false when the ClientToken is already taken.
      */
+    @Override
     public Uni<Boolean> recordRefused(VpcEndpointJob job, String errorCode, String errorMessage) {
         return accept(job, "accepted from vpc-endpoint.requests").flatMap(accepted -> !accepted.created()
                 ? Uni.createFrom().item(false)
@@ -97,13 +95,9 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 }));
     }
 
+    @Override
     public Uni<VpcEndpointJob> byId(String jobId) {
         return Panache.withSession(() -> findById(jobId));
-    }
-
-    /** A job, its history and its callbacks' deliveries as GetVpcEndpointJob shows them. */
-    public record WithHistory(VpcEndpointJob job, List<JobHistoryEntry> history,
-            List<io.privatelink.provisioner.api.JobView.Delivery> deliveries) {
     }
 
     /**
@@ -125,6 +119,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             from vpc_endpoint_job j where j.job_id = $1""";
 
     /** The job with its history; null for an unknown job. */
+    @Override
     public Uni<WithHistory> withHistory(String jobId) {
         return sql.preparedQuery(WITH_HISTORY).execute(Tuple.of(jobId)).map(rows -> {
             if (rows.size() == 0) {
@@ -141,6 +136,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * The job of {@code owner} with this ClientToken in this account (a token is scoped per account; with no account,
      * the newest in any); with no owner, the newest of anyone's.
      */
+    @Override
     public Uni<VpcEndpointJob> byClientToken(JobOwner owner, String account, String clientToken) {
         StringBuilder query = new StringBuilder("clientToken = :token");
         Parameters parameters = Parameters.with("token", clientToken);
@@ -156,6 +152,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 .firstResult());
     }
 
+    @Override
     public Uni<List<JobHistoryEntry>> history(String jobId) {
         return Panache.withSession(() -> JobHistoryEntry.<JobHistoryEntry> list("jobId = ?1 order by id", jobId));
     }
@@ -164,6 +161,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * Locks the job, lets {@code change} alter it and name the history rows it produced, and commits both.
      * Answers null for an unknown job.
      */
+    @Override
     public <T> Uni<T> update(String jobId, BiFunction<VpcEndpointJob, List<JobHistoryEntry>, T> change) {
         List<JobHistoryEntry> steps = new java.util.ArrayList<>();
         VpcEndpointJob[] changed = new VpcEndpointJob[1];
@@ -232,23 +230,27 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
             order by seq limit 1""";
 
     /** The earliest job on the same endpoint, accepted before this one, that has not ended; null when none. */
+    @Override
     public Uni<String> earlierMoving(VpcEndpointJob job) {
         return sql.preparedQuery(EARLIER_MOVING).execute(Tuple.of(job.endpointKey(), job.seq))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     /** The managed endpoint with this key; null when there is none (yet). */
+    @Override
     public Uni<ManagedEndpoint> managedEndpoint(String resourceKey) {
         return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> findById(resourceKey));
     }
 
     /** The endpoint the service manages under this id (not one it deleted); null when it manages none. */
+    @Override
     public Uni<ManagedEndpoint> managedById(String endpointId) {
         return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(
                 "endpointId = ?1 and status <> ?2", endpointId, ManagedEndpoint.Status.Deleted).firstResult());
     }
 
     /** The newest create job of this owner that made the endpoint (one not Active yet, or that timed out). */
+    @Override
     public Uni<VpcEndpointJob> createJobOf(JobOwner owner, String endpointId) {
         return Panache.withSession(() -> find("callerTenant = ?1 and callerSubject = ?2 and endpointId = ?3 "
                 + "and operation = ?4 order by createdAt desc", owner.tenant(), owner.subject(), endpointId,
@@ -256,6 +258,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     /** How many unfinished jobs are due for their next step now. */
+    @Override
     public Uni<Long> countDue(Instant now) {
         return Panache.withSession(() -> count("status in ?1 and nextAttemptAt <= ?2", JobStatus.moving(), now));
     }
@@ -264,6 +267,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * Hands the job's unpublished events, oldest first, to {@code send} and marks them published when it succeeds.
      * The rows stay locked meanwhile, so that one publisher at a time sends a job's events, in order.
      */
+    @Override
     public Uni<Integer> publishPending(String jobId, java.util.function.Function<List<JobEvent>, Uni<Void>> send) {
         return Panache.withTransaction(() -> JobEvent.<JobEvent> find("jobId = ?1 and publishedAt is null order by id", jobId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
@@ -275,6 +279,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     /** Jobs with events left unpublished since before {@code olderThan} (their publisher died or the broker was away). */
+    @Override
     public Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit) {
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                 "select distinct job_id from vpc_endpoint_job_event where published_at is null and created_at < :t limit :n",
@@ -282,6 +287,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     /** How many of the owner's jobs (everyone's, for null) are in each status, in the states' order. */
+    @Override
     public Uni<java.util.Map<String, Long>> countByStatus(JobOwner owner) {
         String where = owner == null ? "" : " where callerTenant = :tenant and callerSubject = :subject";
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
@@ -300,6 +306,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     }
 
     /** A page of jobs, newest first; see {@link JobFilter}. */
+    @Override
     public Uni<List<VpcEndpointJob>> list(JobFilter f, int limit) {
         StringBuilder sql = new StringBuilder("select * from vpc_endpoint_job where true");
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
@@ -340,6 +347,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * Claims up to {@code limit} unfinished jobs whose next attempt is due, pushing their next attempt to
      * {@code leaseUntil} so that no other reconciler takes them meanwhile (rows locked by one are skipped by others).
      */
+    @Override
     public Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, int perAccount, Instant leaseUntil) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(DUE, VpcEndpointJob.class)

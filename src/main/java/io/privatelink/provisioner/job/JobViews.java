@@ -34,7 +34,7 @@ public class JobViews {
     }
 
     /** The job as GetVpcEndpointJob shows it, with its deliveries. */
-    public JobView view(JobRepository.WithHistory found) {
+    public JobView view(JobStore.WithHistory found) {
         return view(found.job(), found.history(), found.deliveries());
     }
 

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobEvent;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,11 +30,11 @@ public class JobEventPublisher {
     private static final Logger LOG = Logger.getLogger(JobEventPublisher.class);
 
     private final MutinyEmitter<String> emitter;
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final ProvisionerConfig config;
     private final ReactiveContext context;
 
-    public JobEventPublisher(@Channel("job-events-out") MutinyEmitter<String> emitter, JobRepository jobs,
+    public JobEventPublisher(@Channel("job-events-out") MutinyEmitter<String> emitter, JobStore jobs,
             ProvisionerConfig config, ReactiveContext context) {
         this.emitter = emitter;
         this.jobs = jobs;

@@ -21,7 +21,7 @@ import io.privatelink.provisioner.callbacks.CallbackTargets;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.job.VpcEndpointJob;
@@ -37,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AcceptJob {
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final ProvisionCommandSender sender;
     private final ReactiveContext context;
     private final JobViews views;
@@ -48,7 +48,7 @@ public class AcceptJob {
     private final RefusedRequests refusals;
     private final Clock clock;
 
-    public AcceptJob(JobRepository jobs, ProvisionCommandSender sender, ReactiveContext context, JobViews views,
+    public AcceptJob(JobStore jobs, ProvisionCommandSender sender, ReactiveContext context, JobViews views,
             ProvisionerConfig config, FailureClassifier failures, AcceptPriority priority, CallbackTargets targets,
             RefusedRequests refusals, Clock clock) {
         this.jobs = jobs;

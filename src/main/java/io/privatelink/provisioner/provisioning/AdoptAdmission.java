@@ -7,8 +7,8 @@ import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.cloud.CloudAccounts;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.cloud.Clouds;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.Operation;
 import io.smallrye.mutiny.Uni;
 
@@ -21,10 +21,10 @@ public class AdoptAdmission extends OperationAdmission<AdoptVpcEndpointRequest> 
 
     private final RequestValidator validator;
     private final AccountPolicy accounts;
-    private final JobRepository jobs;
-    private final CloudAccounts cloud;
+    private final JobStore jobs;
+    private final Clouds cloud;
 
-    public AdoptAdmission(RequestValidator validator, AccountPolicy accounts, JobRepository jobs, CloudAccounts cloud) {
+    public AdoptAdmission(RequestValidator validator, AccountPolicy accounts, JobStore jobs, Clouds cloud) {
         super(Operation.Adopt, AdoptVpcEndpointRequest.class);
         this.validator = validator;
         this.accounts = accounts;

@@ -10,7 +10,7 @@ import io.privatelink.provisioner.api.CancelVpcEndpointJobRequest;
 import io.privatelink.provisioner.api.JobView;
 import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.ReactiveContext;
@@ -25,14 +25,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CancelJob {
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final ReactiveContext context;
     private final JobViews views;
     private final FailureClassifier failures;
     private final JobEventPublisher events;
     private final Clock clock;
 
-    public CancelJob(JobRepository jobs, ReactiveContext context, JobViews views, FailureClassifier failures,
+    public CancelJob(JobStore jobs, ReactiveContext context, JobViews views, FailureClassifier failures,
             JobEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.context = context;
@@ -52,10 +52,10 @@ public class CancelJob {
         }
         return context.run(back -> jobs.byId(jobId).flatMap(found -> {
             if (found == null || !caller.owner().equals(found.owner())) {
-                return Uni.createFrom().<JobRepository.WithHistory> failure(ApiErrors.jobNotFound(jobId));
+                return Uni.createFrom().<JobStore.WithHistory> failure(ApiErrors.jobNotFound(jobId));
             }
             if (request.isDryRun()) {
-                return Uni.createFrom().<JobRepository.WithHistory> failure(
+                return Uni.createFrom().<JobStore.WithHistory> failure(
                         found.status.beforeTheCloud() || found.status == JobStatus.Cancelled ? ApiErrors.dryRunPassed()
                                 : ApiErrors.jobReachedCloud(jobId, found.status.name()));
             }
@@ -65,7 +65,7 @@ public class CancelJob {
     }
 
     /** The job moved to Cancelled under its lock, with its history; refused when it reached the cloud meanwhile. */
-    private Uni<JobRepository.WithHistory> cancelled(String jobId) {
+    private Uni<JobStore.WithHistory> cancelled(String jobId) {
         return events.after(jobs.update(jobId, (job, steps) -> {
             if (job.status.beforeTheCloud()) {
                 steps.add(job.moveTo(JobStatus.Cancelled, "cancelled by CancelVpcEndpointJob", clock.instant()));
@@ -73,7 +73,7 @@ public class CancelJob {
             }
             return job.status == JobStatus.Cancelled;
         }), jobId).flatMap(cancelled -> Boolean.TRUE.equals(cancelled) ? jobs.withHistory(jobId)
-                : jobs.byId(jobId).flatMap(now -> Uni.createFrom().<JobRepository.WithHistory> failure(
+                : jobs.byId(jobId).flatMap(now -> Uni.createFrom().<JobStore.WithHistory> failure(
                         ApiErrors.jobReachedCloud(jobId, now.status.name()))));
     }
 }

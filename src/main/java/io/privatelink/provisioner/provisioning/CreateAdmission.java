@@ -7,7 +7,7 @@ import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.job.Operation;
 import io.smallrye.mutiny.Uni;
 
@@ -17,9 +17,9 @@ public class CreateAdmission implements Admission<CreateVpcEndpointRequest> {
 
     private final RequestValidator validator;
     private final AccountPolicy accounts;
-    private final CloudAccounts cloud;
+    private final Clouds cloud;
 
-    public CreateAdmission(RequestValidator validator, AccountPolicy accounts, CloudAccounts cloud) {
+    public CreateAdmission(RequestValidator validator, AccountPolicy accounts, Clouds cloud) {
         this.validator = validator;
         this.accounts = accounts;
         this.cloud = cloud;

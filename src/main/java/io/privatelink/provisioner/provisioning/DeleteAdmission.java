@@ -7,9 +7,9 @@ import jakarta.inject.Singleton;
 import io.privatelink.provisioner.api.DeleteVpcEndpointRequest;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.EndpointChange;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.VpcEndpointJob;
@@ -25,12 +25,12 @@ public class DeleteAdmission extends OperationAdmission<DeleteVpcEndpointRequest
 
     private final RequestValidator validator;
     private final ManagedTargets targets;
-    private final CloudAccounts cloud;
-    private final JobRepository jobs;
+    private final Clouds cloud;
+    private final JobStore jobs;
     private final JobEventPublisher events;
     private final Clock clock;
 
-    public DeleteAdmission(RequestValidator validator, ManagedTargets targets, CloudAccounts cloud, JobRepository jobs,
+    public DeleteAdmission(RequestValidator validator, ManagedTargets targets, Clouds cloud, JobStore jobs,
             JobEventPublisher events, Clock clock) {
         super(Operation.Delete, DeleteVpcEndpointRequest.class);
         this.validator = validator;

@@ -16,7 +16,7 @@ import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.job.JobFilter;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.ReactiveContext;
@@ -31,11 +31,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class JobQueries {
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final ReactiveContext context;
     private final JobViews views;
 
-    public JobQueries(JobRepository jobs, ReactiveContext context, JobViews views) {
+    public JobQueries(JobStore jobs, ReactiveContext context, JobViews views) {
         this.jobs = jobs;
         this.context = context;
         this.views = views;

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.OperationRequest;
 import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
@@ -17,9 +17,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ManagedTargets {
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
 
-    public ManagedTargets(JobRepository jobs) {
+    public ManagedTargets(JobStore jobs) {
         this.jobs = jobs;
     }
 

@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ProvisionCommand;
-import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.config.ProvisionerConfig;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.Operation;
@@ -38,8 +38,8 @@ public class ProvisionEndpoint {
     }
 
     private final AcceptPriority priority;
-    private final JobRepository jobs;
-    private final CloudAccounts cloud;
+    private final JobStore jobs;
+    private final Clouds cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final JobDecisions decisions;
@@ -50,7 +50,7 @@ public class ProvisionEndpoint {
 
     private final Clock clock;
 
-    public ProvisionEndpoint(JobRepository jobs, CloudAccounts cloud, ReactiveContext context,
+    public ProvisionEndpoint(JobStore jobs, Clouds cloud, ReactiveContext context,
             JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config, JobEventPublisher events,
             AcceptPriority priority, RunOperation operations, Clock clock) {
         this.clock = clock;

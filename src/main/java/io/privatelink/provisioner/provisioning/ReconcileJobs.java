@@ -14,10 +14,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.privatelink.provisioner.api.ReconcileSummary;
 import io.privatelink.provisioner.callbacks.DeliverCallbacks;
-import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.config.ProvisionerConfig;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.Operation;
@@ -42,8 +42,8 @@ public class ReconcileJobs {
     private static final Logger LOG = Logger.getLogger(ReconcileJobs.class);
 
     private final AcceptPriority priority;
-    private final JobRepository jobs;
-    private final CloudAccounts cloud;
+    private final JobStore jobs;
+    private final Clouds cloud;
     private final ProvisionEndpoint provision;
     private final ReactiveContext context;
     private final JobViews views;
@@ -59,7 +59,7 @@ public class ReconcileJobs {
 
     private final Clock clock;
 
-    public ReconcileJobs(JobRepository jobs, CloudAccounts cloud, ProvisionEndpoint provision,
+    public ReconcileJobs(JobStore jobs, Clouds cloud, ProvisionEndpoint provision,
             ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
             RunOperation operations, WatchDrift drift, DeliverCallbacks callbacks, Clock clock) {

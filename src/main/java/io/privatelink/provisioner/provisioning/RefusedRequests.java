@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.job.JobOwner;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
@@ -27,11 +27,11 @@ public class RefusedRequests {
 
     private static final Logger LOG = Logger.getLogger(RefusedRequests.class);
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final JobEventPublisher events;
     private final Clock clock;
 
-    public RefusedRequests(JobRepository jobs, JobEventPublisher events, Clock clock) {
+    public RefusedRequests(JobStore jobs, JobEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;

@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.privatelink.provisioner.api.EndpointSpec;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
-import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobHistoryEntry;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.ManagedEndpoint;
@@ -34,8 +34,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RunOperation {
 
-    private final JobRepository jobs;
-    private final CloudAccounts cloud;
+    private final JobStore jobs;
+    private final Clouds cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final OperationDecisions decisions;
@@ -45,7 +45,7 @@ public class RunOperation {
 
     private final Clock clock;
 
-    public RunOperation(JobRepository jobs, CloudAccounts cloud, ReactiveContext context, JobViews views,
+    public RunOperation(JobStore jobs, Clouds cloud, ReactiveContext context, JobViews views,
             OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events, Clock clock) {
         this.clock = clock;
         this.jobs = jobs;

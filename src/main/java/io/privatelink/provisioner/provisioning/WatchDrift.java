@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.api.EndpointSpec;
-import io.privatelink.provisioner.cloud.CloudAccounts;
+import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.DriftConfig;
 import io.privatelink.provisioner.job.JobEvent;
@@ -38,7 +38,7 @@ public class WatchDrift {
     private static final Logger LOG = Logger.getLogger(WatchDrift.class);
 
     private final ManagedEndpoints endpoints;
-    private final CloudAccounts cloud;
+    private final Clouds cloud;
     private final ReactiveContext context;
     private final JobViews views;
     private final JobEventFactory eventFactory;
@@ -47,7 +47,7 @@ public class WatchDrift {
 
     private final Clock clock;
 
-    public WatchDrift(ManagedEndpoints endpoints, CloudAccounts cloud, ReactiveContext context, JobViews views,
+    public WatchDrift(ManagedEndpoints endpoints, Clouds cloud, ReactiveContext context, JobViews views,
             JobEventFactory eventFactory, JobEventPublisher events, DriftConfig config, Clock clock) {
         this.clock = clock;
         this.endpoints = endpoints;

@@ -18,7 +18,7 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.drivers.ProvisionCommandConsumer;
 import io.privatelink.provisioner.drivers.VpcEndpointRequestConsumer;
 import io.privatelink.provisioner.invocation.EdgeLimits;
-import io.privatelink.provisioner.job.JobRepository;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.provisioning.ReconcileJobs;
 import io.smallrye.mutiny.Uni;
@@ -49,14 +49,14 @@ public class PushRoutes {
     private final VpcEndpointRequestConsumer requests;
     private final ReconcileJobs reconciler;
     private final ObjectMapper json;
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final ReactiveContext context;
     private final ProvisionerConfig config;
 
     private final Clock clock;
 
     public PushRoutes(ProvisionCommandConsumer commands, VpcEndpointRequestConsumer requests,
-            ReconcileJobs reconciler, ObjectMapper json, JobRepository jobs, ReactiveContext context,
+            ReconcileJobs reconciler, ObjectMapper json, JobStore jobs, ReactiveContext context,
             ProvisionerConfig config, Clock clock) {
         this.clock = clock;
         this.jobs = jobs;

@@ -1,0 +1,208 @@
+package io.privatelink.provisioner.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import io.privatelink.provisioner.job.JobEvent;
+import io.privatelink.provisioner.job.JobFilter;
+import io.privatelink.provisioner.job.JobHistoryEntry;
+import io.privatelink.provisioner.job.JobOwner;
+import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.JobStore;
+import io.privatelink.provisioner.job.ManagedEndpoint;
+import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The record of jobs in memory, for the use cases' unit tests: a ClientToken held once per owner and account, every
+ * move a history row and an event, managed endpoints as a test puts them. What only PostgreSQL can show (locks,
+ * transactions, the group commit) is the full stack's to test.
+ */
+public final class InMemoryJobStore implements JobStore {
+
+    private final Map<String, VpcEndpointJob> jobs = new LinkedHashMap<>();
+    private final Map<String, List<JobHistoryEntry>> history = new LinkedHashMap<>();
+    private final Map<String, ManagedEndpoint> managed = new LinkedHashMap<>();
+    private final List<JobEvent> events = new ArrayList<>();
+
+    /** Every job recorded, in the order they were. */
+    public synchronized List<VpcEndpointJob> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
+    /** The statuses the job went through, in order. */
+    public synchronized List<JobStatus> statuses(String jobId) {
+        return history.getOrDefault(jobId, List.of()).stream().map(h -> h.jobStatus).toList();
+    }
+
+    /** The event types recorded for the job, in order. */
+    public synchronized List<String> eventTypes(String jobId) {
+        return events.stream().filter(e -> e.jobId.equals(jobId)).map(e -> e.eventType).toList();
+    }
+
+    public synchronized void manage(ManagedEndpoint endpoint) {
+        managed.put(endpoint.resourceKey, endpoint);
+    }
+
+    @Override
+    public synchronized Uni<Accepted> accept(VpcEndpointJob job, String detail) {
+        VpcEndpointJob held = holder(job.owner(), job.account, job.clientToken);
+        if (held != null) {
+            return Uni.createFrom().item(new Accepted(held, false));
+        }
+        jobs.put(job.jobId, job);
+        record(JobHistoryEntry.of(job.jobId, job.status, job.createdAt, detail));
+        return Uni.createFrom().item(new Accepted(job, true));
+    }
+
+    private VpcEndpointJob holder(JobOwner owner, String account, String clientToken) {
+        return jobs.values().stream().filter(j -> j.owner().equals(owner) && j.clientToken.equals(clientToken)
+                && (account == null || Objects.equals(j.account, account))).reduce((a, b) -> b).orElse(null);
+    }
+
+    private void record(JobHistoryEntry entry) {
+        history.computeIfAbsent(entry.jobId, id -> new ArrayList<>()).add(entry);
+        JobEvent event = new JobEvent();
+        event.jobId = entry.jobId;
+        event.eventType = "privatelink.vpc-endpoint.job." + entry.jobStatus.eventName();
+        event.createdAt = entry.at;
+        events.add(event);
+    }
+
+    @Override
+    public synchronized Uni<Boolean> recordRefused(VpcEndpointJob job, String errorCode, String errorMessage) {
+        if (holder(job.owner(), job.account, job.clientToken) != null) {
+            return Uni.createFrom().item(false);
+        }
+        jobs.put(job.jobId, job);
+        record(JobHistoryEntry.of(job.jobId, job.status, job.createdAt, "refused"));
+        job.errorCode = errorCode;
+        job.errorMessage = errorMessage;
+        record(job.moveTo(JobStatus.Failed, errorCode + ": " + errorMessage, job.createdAt));
+        return Uni.createFrom().item(true);
+    }
+
+    @Override
+    public synchronized Uni<VpcEndpointJob> byId(String jobId) {
+        return Uni.createFrom().item(jobs.get(jobId));
+    }
+
+    @Override
+    public synchronized Uni<WithHistory> withHistory(String jobId) {
+        VpcEndpointJob job = jobs.get(jobId);
+        return Uni.createFrom().item(job == null ? null
+                : new WithHistory(job, List.copyOf(history.getOrDefault(jobId, List.of())), List.of()));
+    }
+
+    @Override
+    public synchronized Uni<VpcEndpointJob> byClientToken(JobOwner owner, String account, String clientToken) {
+        return Uni.createFrom().item(jobs.values().stream().filter(j -> (owner == null || j.owner().equals(owner))
+                && j.clientToken.equals(clientToken) && (account == null || Objects.equals(j.account, account)))
+                .reduce((a, b) -> b).orElse(null));
+    }
+
+    @Override
+    public synchronized Uni<List<JobHistoryEntry>> history(String jobId) {
+        return Uni.createFrom().item(List.copyOf(history.getOrDefault(jobId, List.of())));
+    }
+
+    @Override
+    public synchronized <T> Uni<T> update(String jobId, BiFunction<VpcEndpointJob, List<JobHistoryEntry>, T> change) {
+        VpcEndpointJob job = jobs.get(jobId);
+        if (job == null) {
+            return Uni.createFrom().nullItem();
+        }
+        List<JobHistoryEntry> steps = new ArrayList<>();
+        T answer = change.apply(job, steps);
+        steps.forEach(this::record);
+        return Uni.createFrom().item(answer);
+    }
+
+    @Override
+    public synchronized Uni<String> earlierMoving(VpcEndpointJob job) {
+        return Uni.createFrom().item(jobs.values().stream()
+                .filter(j -> !j.jobId.equals(job.jobId) && job.endpointKey().equals(j.endpointKey())
+                        && !j.status.isTerminal() && j.createdAt.isBefore(job.createdAt))
+                .min(Comparator.comparing(j -> j.createdAt)).map(j -> j.jobId).orElse(null));
+    }
+
+    @Override
+    public synchronized Uni<ManagedEndpoint> managedEndpoint(String resourceKey) {
+        return Uni.createFrom().item(managed.get(resourceKey));
+    }
+
+    @Override
+    public synchronized Uni<ManagedEndpoint> managedById(String endpointId) {
+        return Uni.createFrom().item(managed.values().stream().filter(m -> m.endpointId.equals(endpointId)
+                && m.status != ManagedEndpoint.Status.Deleted).findFirst().orElse(null));
+    }
+
+    @Override
+    public synchronized Uni<VpcEndpointJob> createJobOf(JobOwner owner, String endpointId) {
+        return Uni.createFrom().item(jobs.values().stream().filter(j -> j.owner().equals(owner)
+                && endpointId.equals(j.endpointId) && j.operation == io.privatelink.provisioner.job.Operation.Create)
+                .reduce((a, b) -> b).orElse(null));
+    }
+
+    @Override
+    public synchronized Uni<Long> countDue(Instant now) {
+        return Uni.createFrom().item(due(now).count());
+    }
+
+    private java.util.stream.Stream<VpcEndpointJob> due(Instant now) {
+        return jobs.values().stream().filter(j -> !j.status.isTerminal() && j.nextAttemptAt != null
+                && !j.nextAttemptAt.isAfter(now));
+    }
+
+    @Override
+    public synchronized Uni<Integer> publishPending(String jobId, Function<List<JobEvent>, Uni<Void>> send) {
+        List<JobEvent> pending = events.stream().filter(e -> e.jobId.equals(jobId) && e.publishedAt == null).toList();
+        if (pending.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return send.apply(pending).map(sent -> {
+            synchronized (this) {
+                pending.forEach(e -> e.publishedAt = Instant.EPOCH);
+            }
+            return pending.size();
+        });
+    }
+
+    @Override
+    public synchronized Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit) {
+        return Uni.createFrom().item(events.stream().filter(e -> e.publishedAt == null && e.createdAt.isBefore(olderThan))
+                .map(e -> e.jobId).distinct().limit(limit).toList());
+    }
+
+    @Override
+    public synchronized Uni<Map<String, Long>> countByStatus(JobOwner owner) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (JobStatus status : JobStatus.values()) {
+            long n = jobs.values().stream().filter(j -> j.status == status && (owner == null || j.owner().equals(owner)))
+                    .count();
+            if (n > 0) {
+                counts.put(status.name(), n);
+            }
+        }
+        return Uni.createFrom().item(counts);
+    }
+
+    @Override
+    public Uni<List<VpcEndpointJob>> list(JobFilter f, int limit) {
+        throw new UnsupportedOperationException("listing is the full stack's to test (JobQueries, ListJobsTest)");
+    }
+
+    @Override
+    public synchronized Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, int perAccount, Instant leaseUntil) {
+        List<VpcEndpointJob> claimed = due(now).limit(limit).toList();
+        claimed.forEach(j -> j.nextAttemptAt = leaseUntil);
+        return Uni.createFrom().item(claimed);
+    }
+}

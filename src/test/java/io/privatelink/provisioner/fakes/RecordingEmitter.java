@@ -1,0 +1,43 @@
+package io.privatelink.provisioner.fakes;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/** A Kafka channel's emitter that keeps what was sent, acked at once (or, when told, never). */
+public final class RecordingEmitter<T> {
+
+    private final List<T> sent = new ArrayList<>();
+    private volatile boolean brokerAway;
+
+    public synchronized List<T> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Sends from now on wait for an ack that never comes, as without a broker. */
+    public void brokerAway() {
+        brokerAway = true;
+    }
+
+    @SuppressWarnings("unchecked")
+    public MutinyEmitter<T> emitter() {
+        return (MutinyEmitter<T>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MutinyEmitter.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("sendMessage")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (brokerAway) {
+                        return Uni.createFrom().nothing();
+                    }
+                    synchronized (this) {
+                        sent.add(((Message<T>) args[0]).getPayload());
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+}

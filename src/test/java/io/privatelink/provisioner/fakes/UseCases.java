@@ -1,0 +1,117 @@
+package io.privatelink.provisioner.fakes;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Validation;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.privatelink.provisioner.api.ProvisionCommand;
+import io.privatelink.provisioner.api.RequestValidator;
+import io.privatelink.provisioner.auth.AccountPolicy;
+import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.callbacks.CallbackSecrets;
+import io.privatelink.provisioner.callbacks.CallbackTargets;
+import io.privatelink.provisioner.config.AccountsConfig;
+import io.privatelink.provisioner.config.CallbacksConfig;
+import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.job.JobOwner;
+import io.privatelink.provisioner.job.JobViews;
+import io.privatelink.provisioner.job.ReactiveContext;
+import io.privatelink.provisioner.messaging.JobEventPublisher;
+import io.privatelink.provisioner.messaging.ProvisionCommandSender;
+import io.privatelink.provisioner.provisioning.AcceptJob;
+import io.privatelink.provisioner.provisioning.AcceptPriority;
+import io.privatelink.provisioner.provisioning.AdoptAdmission;
+import io.privatelink.provisioner.provisioning.CancelJob;
+import io.privatelink.provisioner.provisioning.CreateAdmission;
+import io.privatelink.provisioner.provisioning.DeleteAdmission;
+import io.privatelink.provisioner.provisioning.FailureClassifier;
+import io.privatelink.provisioner.provisioning.ManagedTargets;
+import io.privatelink.provisioner.provisioning.RefusedRequests;
+import io.privatelink.provisioner.provisioning.UpdateAdmission;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.vertx.core.Vertx;
+
+/**
+ * The use cases as the service wires them, without Quarkus: the real classes over an in-memory record, in-memory
+ * clouds (demo-a, the tenant's default, and demo-b), Kafka emitters that keep what they send, and a clock the test
+ * moves. Configuration is the service's own mappings with their defaults and what the test names.
+ */
+public final class UseCases implements AutoCloseable {
+
+    public static final String TENANT = "team";
+    public static final Caller CALLER = new Caller(new JobOwner("alice", TENANT), true, false);
+    public static final Caller OTHER_CALLER = new Caller(new JobOwner("bob", "another-team"), true, false);
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T00:00:00Z"));
+    public final InMemoryJobStore jobs = new InMemoryJobStore();
+    public final InMemoryClouds clouds = new InMemoryClouds("demo-a", "demo-b");
+    public final RecordingEmitter<ProvisionCommand> commands = new RecordingEmitter<>();
+    public final RecordingEmitter<String> events = new RecordingEmitter<>();
+    public final ProvisionerConfig config;
+    public final AcceptJob accept;
+    public final CreateAdmission create;
+    public final DeleteAdmission delete;
+    public final UpdateAdmission update;
+    public final AdoptAdmission adopt;
+    public final CancelJob cancel;
+    public final RefusedRequests refusals;
+
+    private final Vertx vertx = Vertx.vertx();
+
+    public UseCases() {
+        this(Map.of());
+    }
+
+    /** @param settings configuration beside the defaults, as application.properties would name it */
+    public UseCases(Map<String, String> settings) {
+        SmallRyeConfig smallrye = config(settings);
+        config = smallrye.getConfigMapping(ProvisionerConfig.class);
+        CallbacksConfig callbacks = smallrye.getConfigMapping(CallbacksConfig.class);
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        JobViews views = new JobViews(json);
+        ReactiveContext context = new ReactiveContext(vertx);
+        FailureClassifier failures = new FailureClassifier(new SimpleMeterRegistry());
+        JobEventPublisher publisher = new JobEventPublisher(events.emitter(), jobs, config, context);
+        RequestValidator validator = new RequestValidator(Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+        AccountPolicy accounts = new AccountPolicy(smallrye.getConfigMapping(AccountsConfig.class));
+        ManagedTargets targets = new ManagedTargets(jobs);
+        refusals = new RefusedRequests(jobs, publisher, clock);
+        create = new CreateAdmission(validator, accounts, clouds);
+        delete = new DeleteAdmission(validator, targets, clouds, jobs, publisher, clock);
+        update = new UpdateAdmission(validator, targets, views);
+        adopt = new AdoptAdmission(validator, accounts, jobs, clouds);
+        accept = new AcceptJob(jobs, new ProvisionCommandSender(commands.emitter(), config), context, views, config,
+                failures, new AcceptPriority(config), new CallbackTargets(callbacks, new CallbackSecrets(callbacks),
+                        io.vertx.mutiny.core.Vertx.newInstance(vertx)), refusals, clock);
+        cancel = new CancelJob(jobs, context, views, failures, publisher, clock);
+    }
+
+    private static SmallRyeConfig config(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("privatelink.default-account", "demo-a");
+        all.put("privatelink.accounts.\"demo-b\".role-arn", "acs:ram::2345678901234567:role/privatelink-provisioner");
+        all.put("privatelink.tenants.\"" + TENANT + "\".default-account", "demo-a");
+        all.put("privatelink.tenants.\"" + TENANT + "\".accounts", "demo-a,demo-b");
+        all.putAll(settings);
+        return new SmallRyeConfigBuilder().withMapping(ProvisionerConfig.class).withMapping(AccountsConfig.class)
+                .withMapping(CallbacksConfig.class).withValidateUnknown(false)
+                // Quarkus reads durations as "3s"; plain SmallRye Config only as ISO-8601.
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withSources(new PropertiesConfigSource(all, "test", 300)).build();
+    }
+
+    @Override
+    public void close() {
+        vertx.close();
+    }
+}
