@@ -44,6 +44,11 @@ public final class InMemoryCloud implements PrivateLinkClient {
                 "EndpointStatus", status)));
     }
 
+    /** The endpoint gone without a call of the service's (deleted in the console, say). */
+    public synchronized void deleteOutOfBand(String endpointId) {
+        endpoints.remove(endpointId);
+    }
+
     /** An endpoint made elsewhere, Active. */
     public synchronized String madeElsewhere() {
         String id = "ep-elsewhere" + (++created);

@@ -2,7 +2,6 @@ package io.privatelink.provisioner.fakes;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,16 +120,31 @@ public final class InMemoryJobStore implements JobStore {
         }
         List<JobHistoryEntry> steps = new ArrayList<>();
         T answer = change.apply(job, steps);
+        if (job.managedWrite != null) {
+            manage(job.managedWrite);
+            job.managedWrite = null;
+        }
+        if (job.status.isTerminal() && !steps.isEmpty()) {
+            // As the database does: the operations queued behind a job that ends are due at once.
+            jobs.values().stream().filter(j -> j.status == JobStatus.Queued && j.endpointKey().equals(job.endpointKey()))
+                    .forEach(j -> j.nextAttemptAt = job.updatedAt);
+        }
         steps.forEach(this::record);
         return Uni.createFrom().item(answer);
     }
 
     @Override
     public synchronized Uni<String> earlierMoving(VpcEndpointJob job) {
-        return Uni.createFrom().item(jobs.values().stream()
-                .filter(j -> !j.jobId.equals(job.jobId) && job.endpointKey().equals(j.endpointKey())
-                        && !j.status.isTerminal() && j.createdAt.isBefore(job.createdAt))
-                .min(Comparator.comparing(j -> j.createdAt)).map(j -> j.jobId).orElse(null));
+        // Accepted before it: recorded before it (the database's sequence).
+        for (VpcEndpointJob j : jobs.values()) {
+            if (j.jobId.equals(job.jobId)) {
+                return Uni.createFrom().nullItem();
+            }
+            if (job.endpointKey().equals(j.endpointKey()) && !j.status.isTerminal()) {
+                return Uni.createFrom().item(j.jobId);
+            }
+        }
+        return Uni.createFrom().nullItem();
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.privatelink.provisioner.callbacks.CallbackSecrets;
 import io.privatelink.provisioner.callbacks.CallbackTargets;
 import io.privatelink.provisioner.config.AccountsConfig;
 import io.privatelink.provisioner.config.CallbacksConfig;
+import io.privatelink.provisioner.config.DriftConfig;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobViews;
@@ -32,8 +33,14 @@ import io.privatelink.provisioner.provisioning.CancelJob;
 import io.privatelink.provisioner.provisioning.CreateAdmission;
 import io.privatelink.provisioner.provisioning.DeleteAdmission;
 import io.privatelink.provisioner.provisioning.FailureClassifier;
+import io.privatelink.provisioner.provisioning.JobDecisions;
+import io.privatelink.provisioner.provisioning.JobSteps;
 import io.privatelink.provisioner.provisioning.ManagedTargets;
+import io.privatelink.provisioner.provisioning.OperationDecisions;
+import io.privatelink.provisioner.provisioning.ProvisionEndpoint;
 import io.privatelink.provisioner.provisioning.RefusedRequests;
+import io.privatelink.provisioner.provisioning.RetrySchedule;
+import io.privatelink.provisioner.provisioning.RunOperation;
 import io.privatelink.provisioner.provisioning.UpdateAdmission;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -63,6 +70,8 @@ public final class UseCases implements AutoCloseable {
     public final UpdateAdmission update;
     public final AdoptAdmission adopt;
     public final CancelJob cancel;
+    public final ProvisionEndpoint provision;
+    public final RunOperation operations;
     public final RefusedRequests refusals;
 
     private final Vertx vertx = Vertx.vertx();
@@ -94,6 +103,12 @@ public final class UseCases implements AutoCloseable {
                 failures, new AcceptPriority(config), new CallbackTargets(callbacks, new CallbackSecrets(callbacks),
                         io.vertx.mutiny.core.Vertx.newInstance(vertx)), refusals, clock);
         cancel = new CancelJob(jobs, context, views, failures, publisher, clock);
+        RetrySchedule schedule = new RetrySchedule(config);
+        JobSteps steps = new JobSteps(views, schedule, smallrye.getConfigMapping(DriftConfig.class));
+        operations = new RunOperation(jobs, clouds, context, views, new OperationDecisions(config, schedule), steps,
+                config, publisher, clock);
+        provision = new ProvisionEndpoint(jobs, clouds, context, views, new JobDecisions(config, schedule), steps,
+                config, publisher, new AcceptPriority(config), operations, clock);
     }
 
     private static SmallRyeConfig config(Map<String, String> settings) {
@@ -104,7 +119,7 @@ public final class UseCases implements AutoCloseable {
         all.put("privatelink.tenants.\"" + TENANT + "\".accounts", "demo-a,demo-b");
         all.putAll(settings);
         return new SmallRyeConfigBuilder().withMapping(ProvisionerConfig.class).withMapping(AccountsConfig.class)
-                .withMapping(CallbacksConfig.class).withValidateUnknown(false)
+                .withMapping(CallbacksConfig.class).withMapping(DriftConfig.class).withValidateUnknown(false)
                 // Quarkus reads durations as "3s"; plain SmallRye Config only as ISO-8601.
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(all, "test", 300)).build();
