@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.fakes;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +13,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.privatelink.provisioner.api.CreateVpcEndpointRequest;
 import io.privatelink.provisioner.api.ProvisionCommand;
+import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
@@ -74,6 +78,11 @@ public final class UseCases implements AutoCloseable {
     public final RunOperation operations;
     public final RefusedRequests refusals;
 
+    /** A valid CreateVpcEndpoint in demo-a's VPC; {@code %s} takes more fields (", \"ClientToken\": \"t\""). */
+    public static final String CREATE = """
+            {"RegionId": "cn-hangzhou", "VpcId": "vpc-demo01", "ServiceId": "epsrv-demo01",
+             "SecurityGroupId": ["sg-demo01"], "Zone": [{"VSwitchId": "vsw-demo01h", "ZoneId": "cn-hangzhou-h"}]%s}""";
+
     private final Vertx vertx = Vertx.vertx();
 
     public UseCases() {
@@ -109,6 +118,15 @@ public final class UseCases implements AutoCloseable {
                 config, publisher, clock);
         provision = new ProvisionEndpoint(jobs, clouds, context, views, new JobDecisions(config, schedule), steps,
                 config, publisher, new AcceptPriority(config), operations, clock);
+    }
+
+    public static CreateVpcEndpointRequest createRequest(String more) {
+        return RequestReader.read(CREATE.formatted(more).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The caller's create, accepted: its JobId. */
+    public String acceptedCreate() {
+        return accept.fromCaller(create, createRequest(""), CALLER).await().atMost(Duration.ofSeconds(5)).jobId();
     }
 
     private static SmallRyeConfig config(Map<String, String> settings) {

@@ -34,10 +34,6 @@ import io.smallrye.mutiny.Uni;
 /** Each branch of the one accept pipeline, over an in-memory record and cloud, with time standing still. */
 class AcceptJobTest {
 
-    static final String CREATE = """
-            {"RegionId": "cn-hangzhou", "VpcId": "vpc-demo01", "ServiceId": "epsrv-demo01",
-             "SecurityGroupId": ["sg-demo01"], "Zone": [{"VSwitchId": "vsw-demo01h", "ZoneId": "cn-hangzhou-h"}]%s}""";
-
     final UseCases world = new UseCases(Map.of("privatelink.accept.send-timeout", "200ms"));
 
     @AfterEach
@@ -46,7 +42,7 @@ class AcceptJobTest {
     }
 
     static CreateVpcEndpointRequest create(String more) {
-        return RequestReader.read(CREATE.formatted(more).getBytes(StandardCharsets.UTF_8));
+        return UseCases.createRequest(more);
     }
 
     static <R extends JobRequest> R read(Admission<R> admission, String json) {
@@ -164,7 +160,7 @@ class AcceptJobTest {
 
     @Test
     void aValidRequestFromTheTopicIsAcceptedAsTheTopicsJob() throws Exception {
-        ObjectNode request = (ObjectNode) new ObjectMapper().readTree(CREATE.formatted(", \"ClientToken\": \"k-2\""));
+        ObjectNode request = (ObjectNode) new ObjectMapper().readTree(UseCases.CREATE.formatted(", \"ClientToken\": \"k-2\""));
         world.accept.fromTopic(world.create, "vpc-endpoint.requests", request).await().atMost(Duration.ofSeconds(5));
         VpcEndpointJob job = world.jobs.jobs().get(0);
         assertEquals(JobStatus.Accepted, job.status);

@@ -29,11 +29,6 @@ class CancelJobTest {
         world.close();
     }
 
-    String accepted() {
-        return world.accept.fromCaller(world.create, AcceptJobTest.create(""), UseCases.CALLER)
-                .await().atMost(Duration.ofSeconds(5)).jobId();
-    }
-
     JobView cancel(String jobId, Boolean dryRun, Caller caller) {
         return world.cancel.cancel(new CancelVpcEndpointJobRequest(jobId, dryRun), caller)
                 .await().atMost(Duration.ofSeconds(5));
@@ -49,7 +44,7 @@ class CancelJobTest {
 
     @Test
     void anAcceptedJobEndsCancelledAndACancelAgainAnswersTheSame() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         JobView view = cancel(jobId, null, UseCases.CALLER);
         assertEquals("Cancelled", view.jobStatus());
         assertEquals(JobStatus.Cancelled, status(jobId));
@@ -60,7 +55,7 @@ class CancelJobTest {
 
     @Test
     void aJobThatReachedTheCloudIsRefused() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         world.provision.provision(new ProvisionCommand(jobId)).await().atMost(Duration.ofSeconds(5));
         ApiException refused = refused(jobId, null, UseCases.CALLER);
         assertEquals(ApiErrors.JOB_REACHED_CLOUD, refused.code());
@@ -70,14 +65,14 @@ class CancelJobTest {
 
     @Test
     void aDryRunChangesNothing() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         assertEquals(ApiErrors.DRY_RUN_OPERATION, refused(jobId, true, UseCases.CALLER).code());
         assertEquals(JobStatus.Accepted, status(jobId));
     }
 
     @Test
     void anotherCallersJobAndBrokenJobIdsAreRefused() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         assertEquals(ApiErrors.JOB_NOT_FOUND, refused(jobId, null, UseCases.OTHER_CALLER).code());
         assertEquals(JobStatus.Accepted, status(jobId));
         assertEquals("MissingJobId", refused(null, null, UseCases.CALLER).code());

@@ -29,11 +29,6 @@ class ProvisionEndpointTest {
         world.close();
     }
 
-    String accepted() {
-        return world.accept.fromCaller(world.create, AcceptJobTest.create(""), UseCases.CALLER)
-                .await().atMost(Duration.ofSeconds(5)).jobId();
-    }
-
     VpcEndpointJob provisioned(String jobId) {
         world.provision.provision(new ProvisionCommand(jobId)).await().atMost(Duration.ofSeconds(5));
         return job(jobId);
@@ -49,7 +44,7 @@ class ProvisionEndpointTest {
 
     @Test
     void theCreateCallRecordsTheEndpointCreatingAndItsFirstPoll() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         VpcEndpointJob job = provisioned(jobId);
         assertEquals(JobStatus.Creating, job.status);
         assertTrue(job.endpointId.startsWith("ep-memory"), job.endpointId);
@@ -65,7 +60,7 @@ class ProvisionEndpointTest {
 
     @Test
     void aSecondCommandForACreateUnderWayCallsNothing() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         provisioned(jobId);
         provisioned(jobId);
         assertEquals(1, cloud().calls(PrivateLinkClient.CREATE).size());
@@ -73,7 +68,7 @@ class ProvisionEndpointTest {
 
     @Test
     void aThrottledCreateStaysProvisioningAndIsRetriedLaterUnderTheSameToken() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         cloud().refuseNext(PrivateLinkClient.CREATE, "Throttling.User", 400);
         VpcEndpointJob job = provisioned(jobId);
         assertEquals(JobStatus.Provisioning, job.status);
@@ -90,7 +85,7 @@ class ProvisionEndpointTest {
 
     @Test
     void aCreateTheCloudRefusesForGoodFailsTheJobWithTheCloudsCode() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         cloud().refuseNext(PrivateLinkClient.CREATE, "VpcNotFound", 400);
         VpcEndpointJob job = provisioned(jobId);
         assertEquals(JobStatus.Failed, job.status);
@@ -110,7 +105,7 @@ class ProvisionEndpointTest {
 
     @Test
     void aCancelledJobIsNeverCalled() {
-        String jobId = accepted();
+        String jobId = world.acceptedCreate();
         world.cancel.cancel(new io.privatelink.provisioner.api.CancelVpcEndpointJobRequest(jobId, null),
                 UseCases.CALLER).await().atMost(Duration.ofSeconds(5));
         assertEquals(JobStatus.Cancelled, provisioned(jobId).status);
