@@ -1,7 +1,5 @@
 package io.privatelink.provisioner.job;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,41 +47,57 @@ public class GroupCommit {
         }
     }
 
-    private static final String INSERT = """
-            with input as (
-                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                    $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                    $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[],
-                    $21::text[], $22::text[], $23::timestamptz[], $24::timestamptz[], $25::timestamptz[])
-                as i(job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
-                    request_json, status, region_id, vpc_id, trace_parent, detail, event_type, payload,
-                    operation, resource_key, endpoint_id, account, notification_url, notify_on, callback_host,
-                    event_id, next_attempt_at, created_at, deadline_at)),
-            job as (
-                insert into vpc_endpoint_job (job_id, client_token, cloud_token, caller_subject, caller_tenant,
-                    request_fingerprint, request_json, status, region_id, vpc_id, attempts, polls, poll_failures,
-                    not_found_polls, next_attempt_at, created_at, updated_at, version, trace_parent, operation,
-                    resource_key, endpoint_id, account, deadline_at, notification_url, notify_on)
-                select job_id, client_token, cloud_token, caller_subject, caller_tenant, request_fingerprint,
-                    request_json, status, region_id, vpc_id, 0, 0, 0, 0, next_attempt_at, created_at, created_at, 0,
-                    trace_parent, operation, resource_key, endpoint_id, account, deadline_at, notification_url,
-                    notify_on
-                from input
-                on conflict (caller_tenant, caller_subject, account, client_token) do nothing
-                returning job_id),
-            history as (
-                insert into vpc_endpoint_job_history (job_id, job_status, at, detail)
-                select i.job_id, i.status, i.created_at, i.detail from input i join job using (job_id)),
-            event as (
-                insert into vpc_endpoint_job_event (job_id, event_type, payload, created_at)
-                select i.job_id, i.event_type, i.payload, i.created_at from input i join job using (job_id)),
-            callback as (
-                insert into vpc_endpoint_callback (job_id, caller_tenant, url, host, event_id, event_type, payload,
-                    created_at, next_attempt_at)
-                select i.job_id, i.caller_tenant, i.notification_url, i.callback_host, i.event_id, i.event_type,
-                    i.payload, i.created_at, i.created_at
-                from input i join job using (job_id) where i.callback_host is not null)
-            select job_id from job""";
+    /** What goes beside each new job's columns into its history, event and callback rows. */
+    private static final Map<String, Function<NewJob, String>> BESIDE = new java.util.LinkedHashMap<>();
+
+    static {
+        BESIDE.put("detail", NewJob::detail);
+        BESIDE.put("event_type", n -> n.event().eventType);
+        BESIDE.put("payload", n -> n.event().payload);
+        BESIDE.put("callback_host", NewJob::callbackHost);
+        BESIDE.put("event_id", n -> n.event().cloudEventId);
+    }
+
+    /**
+     * One statement for the batch: its values as one array per column (JobColumn), unnested into rows; the jobs whose
+     * token is free are written with their first history row, event and callback.
+     */
+    private static final String INSERT = insert();
+
+    private static String insert() {
+        List<String> arrays = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (JobColumn c : JobColumn.WRITTEN) {
+            arrays.add("$" + (arrays.size() + 1) + "::" + c.type.sql + "[]");
+            names.add(c.column);
+        }
+        String columns = String.join(", ", names);
+        for (String beside : BESIDE.keySet()) {
+            arrays.add("$" + (arrays.size() + 1) + "::text[]");
+            names.add(beside);
+        }
+        return """
+                with input as (select * from unnest(%s) as i(%s)),
+                job as (
+                    insert into vpc_endpoint_job (%s)
+                    select %s from input
+                    on conflict (caller_tenant, caller_subject, account, client_token) do nothing
+                    returning job_id),
+                history as (
+                    insert into vpc_endpoint_job_history (job_id, job_status, at, detail)
+                    select i.job_id, i.status, i.created_at, i.detail from input i join job using (job_id)),
+                event as (
+                    insert into vpc_endpoint_job_event (job_id, event_type, payload, created_at)
+                    select i.job_id, i.event_type, i.payload, i.created_at from input i join job using (job_id)),
+                callback as (
+                    insert into vpc_endpoint_callback (job_id, caller_tenant, url, host, event_id, event_type, payload,
+                        created_at, next_attempt_at)
+                    select i.job_id, i.caller_tenant, i.notification_url, i.callback_host, i.event_id, i.event_type,
+                        i.payload, i.created_at, i.created_at
+                    from input i join job using (job_id) where i.callback_host is not null)
+                select job_id from job""".formatted(String.join(", ", arrays), String.join(", ", names), columns,
+                columns);
+    }
 
     private static final String HOLDERS = """
             select j.* from vpc_endpoint_job j
@@ -198,7 +212,7 @@ public class GroupCommit {
         return sql.preparedQuery(HOLDERS).execute(keys).map(rows -> {
             Map<String, VpcEndpointJob> found = new HashMap<>();
             for (Row row : rows) {
-                VpcEndpointJob holder = JobRows.job(row);
+                VpcEndpointJob holder = JobColumn.job(row);
                 found.put(key(holder), holder);
             }
             return found;
@@ -220,30 +234,13 @@ public class GroupCommit {
                 && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
     }
 
-    /** The statement's text columns, in its parameters' order ($1 to $22); the three timestamps follow. */
-    private static final List<Function<NewJob, String>> TEXT_COLUMNS = List.of(n -> n.job().jobId,
-            n -> n.job().clientToken, n -> n.job().cloudToken, n -> n.job().callerSubject, n -> n.job().callerTenant,
-            n -> n.job().requestFingerprint, n -> n.job().requestJson, n -> n.job().status.name(),
-            n -> n.job().regionId, n -> n.job().vpcId, n -> n.job().traceParent, NewJob::detail,
-            n -> n.event().eventType, n -> n.event().payload, n -> n.job().operation.name(),
-            n -> n.job().resourceKey, n -> n.job().endpointId, n -> n.job().account, n -> n.job().notificationUrl,
-            n -> n.job().notifyOn == null ? null : n.job().notifyOn.name(), NewJob::callbackHost,
-            n -> n.event().cloudEventId);
-
     private static Tuple columns(List<Pending> batch) {
         Tuple t = Tuple.tuple();
-        for (Function<NewJob, String> column : TEXT_COLUMNS) {
-            t.addArrayOfString(batch.stream().map(p -> column.apply(p.job())).toArray(String[]::new));
-        }
-        t.addArrayOfOffsetDateTime(times(batch, job -> job.nextAttemptAt));
-        t.addArrayOfOffsetDateTime(times(batch, job -> job.createdAt));
-        t.addArrayOfOffsetDateTime(times(batch, job -> job.deadlineAt));
+        List<VpcEndpointJob> jobs = batch.stream().map(p -> p.job().job()).toList();
+        JobColumn.WRITTEN.forEach(column -> column.addValues(t, jobs));
+        BESIDE.values().forEach(value -> t.addArrayOfString(batch.stream().map(p -> value.apply(p.job()))
+                .toArray(String[]::new)));
         return t;
-    }
-
-    private static OffsetDateTime[] times(List<Pending> batch, Function<VpcEndpointJob, Instant> field) {
-        return batch.stream().map(p -> field.apply(p.job().job()))
-                .map(JobRows::utc).toArray(OffsetDateTime[]::new);
     }
 
     /** An accept waiting for its batch, answered on its own Vert.x context (the one Hibernate Reactive needs). */

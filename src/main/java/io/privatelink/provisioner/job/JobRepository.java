@@ -126,7 +126,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 return null;
             }
             Row row = rows.iterator().next();
-            VpcEndpointJob job = JobRows.job(row);
+            VpcEndpointJob job = JobColumn.job(row);
             return new WithHistory(job, JobRows.history(job.jobId, row.getString("history")),
                     JobRows.deliveries(row.getString("deliveries")));
         });
