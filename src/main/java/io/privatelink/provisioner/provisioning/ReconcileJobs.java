@@ -1,84 +1,53 @@
 package io.privatelink.provisioner.provisioning;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import io.privatelink.provisioner.api.ReconcileSummary;
 import io.privatelink.provisioner.callbacks.DeliverCallbacks;
-import io.privatelink.provisioner.cloud.Clouds;
-import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobStore;
-import io.privatelink.provisioner.job.JobStatus;
-import io.privatelink.provisioner.job.JobViews;
-import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.ReactiveContext;
-import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.privatelink.provisioner.telemetry.JobTelemetry;
-import io.privatelink.provisioner.telemetry.Tracing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One pass over the jobs that are due: polls Creating endpoints until Active, moves operations on managed endpoints
- * (delete, update, adopt) their next step, and itself starts the jobs still Accepted past privatelink.accept.resend-after
- * (their command lost, or queued behind a burst's in the commands topic, which is first come first served while the
- * reconciler takes due jobs in turns per account and tenant) and those waiting to retry in Provisioning. Several
- * instances may run at once: each due job is claimed by one.
+ * One reconciler pass, as the in-process timer, a function or a pushed tick runs it: the due jobs moved on
+ * (ReconcileDueJobs), the events left unpublished sent, the callbacks due delivered and the endpoints due observed
+ * for drift.
  */
 @ApplicationScoped
 public class ReconcileJobs {
 
     private static final Logger LOG = Logger.getLogger(ReconcileJobs.class);
 
-    private final AcceptPriority priority;
+    private final ReconcileDueJobs dueJobs;
     private final JobStore jobs;
-    private final Clouds cloud;
-    private final ProvisionEndpoint provision;
     private final ReactiveContext context;
-    private final JobViews views;
-    private final JobDecisions decisions;
-    private final JobSteps steps;
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
     private final JobTelemetry telemetry;
-    private final Tracer tracer;
-    private final RunOperation operations;
     private final WatchDrift drift;
     private final DeliverCallbacks callbacks;
-
     private final Clock clock;
 
-    public ReconcileJobs(JobStore jobs, Clouds cloud, ProvisionEndpoint provision,
-            ReactiveContext context, JobViews views, JobDecisions decisions, JobSteps steps, ProvisionerConfig config,
-            JobEventPublisher events, JobTelemetry telemetry, Tracer tracer, AcceptPriority priority,
-            RunOperation operations, WatchDrift drift, DeliverCallbacks callbacks, Clock clock) {
-        this.clock = clock;
-        this.callbacks = callbacks;
-        this.operations = operations;
-        this.drift = drift;
-        this.priority = priority;
-        this.decisions = decisions;
-        this.steps = steps;
+    public ReconcileJobs(ReconcileDueJobs dueJobs, JobStore jobs, ReactiveContext context, ProvisionerConfig config,
+            JobEventPublisher events, JobTelemetry telemetry, WatchDrift drift, DeliverCallbacks callbacks,
+            Clock clock) {
+        this.dueJobs = dueJobs;
+        this.jobs = jobs;
+        this.context = context;
+        this.config = config;
         this.events = events;
         this.telemetry = telemetry;
-        this.tracer = tracer;
-        this.jobs = jobs;
-        this.cloud = cloud;
-        this.provision = provision;
-        this.context = context;
-        this.views = views;
-        this.config = config;
+        this.drift = drift;
+        this.callbacks = callbacks;
+        this.clock = clock;
     }
 
     /** One pass, as a function or a pushed tick runs it: each job's calls done before the pass ends. */
@@ -93,7 +62,7 @@ public class ReconcileJobs {
      * timer; a function's pass delivers the callbacks due before it ends.
      */
     public Uni<ReconcileSummary> pass(boolean handOff) {
-        return countDue().chain(() -> reconcileDueJobs(handOff)).call(this::publishStaleEvents)
+        return countDue().chain(() -> dueJobs.pass(handOff)).call(this::publishStaleEvents)
                 .call(() -> handOff ? Uni.createFrom().voidItem() : survived("callback", callbacks.pass(true)))
                 .call(() -> survived("drift watch", drift.pass()));
     }
@@ -121,72 +90,5 @@ public class ReconcileJobs {
                         // Each job's events in order, the jobs side by side: a burst's 200 take one pass, not seconds.
                         .merge(config.reconciler().concurrency())
                         .collect().last().replaceWithVoid());
-    }
-
-    private Uni<ReconcileSummary> reconcileDueJobs(boolean handOff) {
-        Instant now = clock.instant();
-        return context.run(back -> jobs.claimDue(now, config.reconciler().batchSize(),
-                config.reconciler().perAccount(), now.plus(config.retry().callLease())))
-                .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))
-                        : Multi.createFrom().iterable(claimed)
-                                // Each job on its own context, hence its own database session.
-                                .onItem().transformToUni(job -> priority.turn()
-                                        .chain(() -> context.run(back -> handle(job, handOff, back)))
-                                        .onFailure().recoverWithItem(e -> {
-                                            LOG.warnf("reconciling job %s failed: %s", job.jobId, e.toString());
-                                            return job.status;
-                                        }))
-                                .merge(config.reconciler().concurrency())
-                                .collect().asList()
-                                .map(ReconcileJobs::summary));
-    }
-
-    private static ReconcileSummary summary(List<JobStatus> handled) {
-        long polled = handled.stream().filter(s -> s == JobStatus.Creating).count();
-        return new ReconcileSummary(handled.size(), handled.size() - polled, polled);
-    }
-
-    private Uni<JobStatus> handle(VpcEndpointJob job, boolean handOff, Executor back) {
-        if (job.operation != Operation.Create) {
-            return operations.step(job).replaceWith(job.status);
-        }
-        if (job.status == JobStatus.Creating) {
-            // The poll joins the trace of the request that created the job.
-            Span span = tracer.spanBuilder("ReconcileVpcEndpointJobs poll").setParent(Tracing.of(job)).startSpan();
-            span.makeCurrent();
-            Tracing.tag(job);
-            Uni<Void> polled = events.after(poll(job, back), job.jobId).onTermination().invoke(span::end);
-            if (handOff && cloud.of(job.account, job.callerTenant).backlog(PrivateLinkClient.OBSERVE)
-                    .compareTo(config.reconciler().handOffAfter()) > 0) {
-                // A poll that waits for its account's turn goes on under its lease; the pass does not wait for it.
-                polled.subscribe().with(done -> {
-                }, e -> LOG.warnf("polling job %s failed: %s", job.jobId, e.toString()));
-                return Uni.createFrom().item(JobStatus.Creating);
-            }
-            return polled.replaceWith(JobStatus.Creating);
-        }
-        if (job.status == JobStatus.Accepted && cloud.of(job.account, job.callerTenant)
-                .backlog(PrivateLinkClient.CREATE).compareTo(config.accept().resendAfter()) > 0) {
-            // Its tenant's creates in this account wait longer than its command would: it gains nothing by going
-            // now, and its command (or the reconciler, once the claim's lease is over) starts it.
-            return Uni.createFrom().item(job.status);
-        }
-        return provision.provisionClaimed(job.jobId, job.nextAttemptAt, handOff).replaceWith(job.status);
-    }
-
-    private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {
-        return cloud.of(claimed.account, claimed.callerTenant).observe(claimed.regionId, claimed.endpointId)
-                .emitOn(back)
-                .onItemOrFailure().transformToUni((observation, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
-                    if (job.status != JobStatus.Creating) {
-                        return null;
-                    }
-                    Instant now = clock.instant();
-                    Map<String, Object> known = views.endpoint(job);
-                    this.steps.record(job, steps, failure == null ? decisions.afterPoll(job, known, observation, now)
-                            : decisions.afterPollFailed(job, known, CallFailure.of(failure), now), now);
-                    return null;
-                }))
-                .replaceWithVoid();
     }
 }

@@ -42,6 +42,7 @@ import io.privatelink.provisioner.provisioning.JobSteps;
 import io.privatelink.provisioner.provisioning.ManagedTargets;
 import io.privatelink.provisioner.provisioning.OperationDecisions;
 import io.privatelink.provisioner.provisioning.ProvisionEndpoint;
+import io.privatelink.provisioner.provisioning.ReconcileDueJobs;
 import io.privatelink.provisioner.provisioning.RefusedRequests;
 import io.privatelink.provisioner.provisioning.RetrySchedule;
 import io.privatelink.provisioner.provisioning.RunOperation;
@@ -76,6 +77,7 @@ public final class UseCases implements AutoCloseable {
     public final CancelJob cancel;
     public final ProvisionEndpoint provision;
     public final RunOperation operations;
+    public final ReconcileDueJobs reconcile;
     public final RefusedRequests refusals;
 
     /** A valid CreateVpcEndpoint in demo-a's VPC; {@code %s} takes more fields (", \"ClientToken\": \"t\""). */
@@ -118,6 +120,9 @@ public final class UseCases implements AutoCloseable {
                 config, publisher, clock);
         provision = new ProvisionEndpoint(jobs, clouds, context, views, new JobDecisions(config, schedule), steps,
                 config, publisher, new AcceptPriority(config), operations, clock);
+        reconcile = new ReconcileDueJobs(jobs, clouds, provision, operations, context, views,
+                new JobDecisions(config, schedule), steps, config, publisher,
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("use-cases"), new AcceptPriority(config), clock);
     }
 
     public static CreateVpcEndpointRequest createRequest(String more) {
