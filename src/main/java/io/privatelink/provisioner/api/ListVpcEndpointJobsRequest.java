@@ -1,10 +1,9 @@
 package io.privatelink.provisioner.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** The filters and paging of ListVpcEndpointJobs. Setters, because Funqy binds query parameters through them. */
-public class ListVpcEndpointJobsRequest {
+public class ListVpcEndpointJobsRequest extends PageRequest {
 
     private String jobStatus;
     private String vpcId;
@@ -12,8 +11,6 @@ public class ListVpcEndpointJobsRequest {
     private String code;
     private String createdAfter;
     private String createdBefore;
-    private String maxResults;
-    private String nextToken;
 
     @JsonProperty("JobStatus")
     public String getJobStatus() {
@@ -73,26 +70,5 @@ public class ListVpcEndpointJobsRequest {
     @JsonProperty("CreatedBefore")
     public void setCreatedBefore(String createdBefore) {
         this.createdBefore = createdBefore;
-    }
-
-    @JsonProperty("MaxResults")
-    public String getMaxResults() {
-        return maxResults;
-    }
-
-    @JsonProperty("MaxResults")
-    @JsonDeserialize(using = NumberOrText.class)
-    public void setMaxResults(String maxResults) {
-        this.maxResults = maxResults;
-    }
-
-    @JsonProperty("NextToken")
-    public String getNextToken() {
-        return nextToken;
-    }
-
-    @JsonProperty("NextToken")
-    public void setNextToken(String nextToken) {
-        this.nextToken = nextToken;
     }
 }

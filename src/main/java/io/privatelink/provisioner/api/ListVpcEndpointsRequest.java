@@ -1,15 +1,12 @@
 package io.privatelink.provisioner.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** ListVpcEndpoints' filters and paging, bound by Funqy from the query or a JSON body. */
-public class ListVpcEndpointsRequest {
+public class ListVpcEndpointsRequest extends PageRequest {
 
     private String status;
     private String regionId;
-    private String maxResults;
-    private String nextToken;
 
     @JsonProperty("Status")
     public String getStatus() {
@@ -29,26 +26,5 @@ public class ListVpcEndpointsRequest {
     @JsonProperty("RegionId")
     public void setRegionId(String regionId) {
         this.regionId = regionId;
-    }
-
-    @JsonProperty("MaxResults")
-    public String getMaxResults() {
-        return maxResults;
-    }
-
-    @JsonProperty("MaxResults")
-    @JsonDeserialize(using = NumberOrText.class)
-    public void setMaxResults(String maxResults) {
-        this.maxResults = maxResults;
-    }
-
-    @JsonProperty("NextToken")
-    public String getNextToken() {
-        return nextToken;
-    }
-
-    @JsonProperty("NextToken")
-    public void setNextToken(String nextToken) {
-        this.nextToken = nextToken;
     }
 }
