@@ -67,19 +67,6 @@ class FaultToleranceTest {
     }
 
     @Test
-    void anEndpointStuckCreatingFailsAtTheDeadlineAndKeepsItsId() {
-        Jobs.simulator().faults(new Faults(null, null, null, null, null, null, null, null, null, true, null));
-        // The request's own Deadline, the shortest a caller may ask for: the test profile's active-deadline (30 s)
-        // would end it the same way, later.
-        String body = Jobs.request("vpc-demo01", UUID.randomUUID().toString()).replaceFirst("\\}$", ", \"Deadline\": 10}");
-        List<String> jobs = List.of(Jobs.create(body).then().statusCode(202).extract().<String> path("JobId"));
-        Jobs.awaitAll(jobs, "Failed", Duration.ofSeconds(60));
-        JsonPath job = Callers.provisioner().get("/GetVpcEndpointJob?JobId=" + jobs.get(0)).jsonPath();
-        assertEquals("ProvisioningTimeout", job.getString("Error.Code"));
-        assertTrue(job.getString("Endpoint.EndpointId").startsWith("ep-"), "the EndpointId is kept for a person to find");
-    }
-
-    @Test
     void withoutTheDatabaseRequestsGet503InTimeAndTheServiceRecovers() {
         List<String> before = Jobs.submit(5);
         LocalStackResource.stack().postgres().close();

@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,12 +29,13 @@ import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
 import io.privatelink.provisioner.fixtures.TestDatabase;
 import io.privatelink.provisioner.fixtures.TestKafka;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
  * Push mode, with the in-process consumers and timer off: jobs move only when the platform posts what Knative and
@@ -37,18 +43,39 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
-@TestProfile(PushModeTest.Push.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushModeTest {
 
-    public static class Push implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.provision-commands-in.enabled", "false",
-                    "mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false",
-                    "privatelink.reconciler.every", "off",
-                    "privatelink.reconciler.drain-every", "1s",
-                    "privatelink.reconciler.drain-for", "8s");
-        }
+    /** The in-process drivers a push deployment runs without (privatelink.reconciler.every=off, consumers off). */
+    private static final List<String> CONSUMERS = List.of("provision-commands-in", "vpc-endpoint-requests-in");
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    KafkaClientService kafka;
+
+    /**
+     * Push mode in the suite's own service: its timers and in-process consumers paused while these tests run, as a
+     * deployment without them has them, so that only the platform's pushes move a job (no second stack to start).
+     */
+    @BeforeAll
+    void driversOff() {
+        scheduler.pause();
+        Uni.join().all(consumers().map(c -> c.pause()).toList()).andFailFast().await().indefinitely();
+    }
+
+    /** The drivers' consumers; a channel with concurrency N has N, named channel$1 to channel$N. */
+    private java.util.stream.Stream<io.smallrye.reactive.messaging.kafka.KafkaConsumer<Object, Object>> consumers() {
+        return kafka.getConsumerChannels().stream()
+                .filter(channel -> CONSUMERS.stream().anyMatch(c -> channel.equals(c) || channel.startsWith(c + "$")))
+                .flatMap(channel -> kafka.<Object, Object> getConsumers(channel).stream());
+    }
+
+    @AfterAll
+    void driversOn() {
+        Uni.join().all(consumers().map(c -> c.resume()).toList()).andFailFast().await().indefinitely();
+        scheduler.resume();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,8 +142,8 @@ class PushModeTest {
     @Test
     void knativeKafkaSourceAndPingSourceCarryAJobToActive() throws Exception {
         String jobId = accept();
-        Thread.sleep(1500);
-        assertEquals("Accepted", status(jobId), "nothing in-process moves a job in push mode");
+        // Several of the test stack's reconciler periods (0.2 s) and a command's delivery go by: nothing moves it.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> "Accepted".equals(status(jobId)));
         ConsumerRecord<String, String> command = commandOf(jobId);
         knative("knative-kafkasource-binary.json", command, "/ProvisionVpcEndpoint").then().statusCode(204);
         assertEquals("Creating", status(jobId));
