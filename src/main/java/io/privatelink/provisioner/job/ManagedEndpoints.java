@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /** The managed endpoints in PostgreSQL: read for their views, claimed for the drift watch, changed with their events. */
 @ApplicationScoped
-public class ManagedEndpoints {
+public class ManagedEndpoints implements DriftRecord {
 
     /** Which endpoints a list shows (null: any; owner null for every caller's), and where the previous page ended. */
     public record Filter(JobOwner owner, ManagedEndpoint.Status status, String regionId, Instant afterCreatedAt,
@@ -87,10 +87,7 @@ public class ManagedEndpoints {
                 "coalesce(resourceKey, jobId) in ?1 order by seq", resourceKeys).list());
     }
 
-    /**
-     * Claims up to {@code limit} endpoints whose observation is due, pushing it to {@code leaseUntil} so that no other
-     * watcher takes them meanwhile.
-     */
+    @Override
     public Uni<List<ManagedEndpoint>> claimDue(Instant now, int limit, Instant leaseUntil) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(DUE, ManagedEndpoint.class)
@@ -100,16 +97,13 @@ public class ManagedEndpoints {
                 .invoke(due -> due.forEach(m -> m.nextObserveAt = leaseUntil)));
     }
 
-    /** Whether an operation on the endpoint is under way (its changes are no drift). */
+    @Override
     public Uni<Boolean> busy(String resourceKey) {
         return Panache.withSession(() -> VpcEndpointJob.count("coalesce(resourceKey, jobId) = ?1 and status in ?2",
                 resourceKey, JobStatus.moving()).map(n -> n > 0));
     }
 
-    /**
-     * Locks the endpoint, lets {@code change} alter it and name the events it raised, and commits both; nothing for an
-     * endpoint that is no longer Active.
-     */
+    @Override
     public Uni<List<JobEvent>> observed(String resourceKey, Function<ManagedEndpoint, List<JobEvent>> change) {
         return Panache.withTransaction(() -> ManagedEndpoint.<ManagedEndpoint> findById(resourceKey,
                 LockModeType.PESSIMISTIC_WRITE).flatMap(m -> {

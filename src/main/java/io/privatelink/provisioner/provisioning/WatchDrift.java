@@ -18,7 +18,7 @@ import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobEventFactory;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.ManagedEndpoint;
-import io.privatelink.provisioner.job.ManagedEndpoints;
+import io.privatelink.provisioner.job.DriftRecord;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.smallrye.mutiny.Multi;
@@ -37,7 +37,7 @@ public class WatchDrift {
 
     private static final Logger LOG = Logger.getLogger(WatchDrift.class);
 
-    private final ManagedEndpoints endpoints;
+    private final DriftRecord endpoints;
     private final Clouds cloud;
     private final ReactiveContext context;
     private final JobViews views;
@@ -47,7 +47,7 @@ public class WatchDrift {
 
     private final Clock clock;
 
-    public WatchDrift(ManagedEndpoints endpoints, Clouds cloud, ReactiveContext context, JobViews views,
+    public WatchDrift(DriftRecord endpoints, Clouds cloud, ReactiveContext context, JobViews views,
             JobEventFactory eventFactory, JobEventPublisher events, DriftConfig config, Clock clock) {
         this.clock = clock;
         this.endpoints = endpoints;
@@ -59,19 +59,22 @@ public class WatchDrift {
         this.config = config;
     }
 
-    /** One pass: the endpoints due for observation claimed and observed. */
+    /** One pass: the endpoints due for observation claimed and observed; answers how many were. */
     public Uni<Integer> pass() {
         Instant now = clock.instant();
         return context.run(back -> endpoints.claimDue(now, config.batchSize(), now.plus(lease())))
                 .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(0)
                         : Multi.createFrom().iterable(due)
-                                .onItem().transformToUni(m -> context.run(back -> watch(m, back))
+                                // Each watch answers whether it went through: a Uni<Void>'s null item would be
+                                // dropped from the stream, and the pass would count nothing.
+                                .onItem().transformToUni(m -> context.run(back -> watch(m, back)).replaceWith(true)
                                         .onFailure().recoverWithItem(e -> {
                                             LOG.warnf("observing endpoint %s failed: %s", m.endpointId, e.toString());
-                                            return null;
+                                            return false;
                                         }))
                                 .merge(config.concurrency())
-                                .collect().asList().map(List::size));
+                                .collect().asList()
+                                .map(watched -> (int) watched.stream().filter(Boolean::booleanValue).count()));
     }
 
     /** An observation that meets no answer is tried again within a tenth of the period. */

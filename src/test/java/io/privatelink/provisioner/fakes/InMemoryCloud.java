@@ -44,6 +44,11 @@ public final class InMemoryCloud implements PrivateLinkClient {
                 "EndpointStatus", status)));
     }
 
+    /** The endpoint as the cloud will show it from now on. */
+    public synchronized void put(String endpointId, Observation seen) {
+        endpoints.put(endpointId, seen);
+    }
+
     /** The endpoint gone without a call of the service's (deleted in the console, say). */
     public synchronized void deleteOutOfBand(String endpointId) {
         endpoints.remove(endpointId);
@@ -113,7 +118,8 @@ public final class InMemoryCloud implements PrivateLinkClient {
 
     @Override
     public Uni<Observation> observeFully(String regionId, String endpointId) {
-        return observe(regionId, endpointId).map(seen -> seen.exists() ? seen.withParts(List.of(), List.of()) : seen);
+        return observe(regionId, endpointId).map(seen -> seen.exists() && seen.zones() == null
+                ? seen.withParts(List.of(), List.of()) : seen);
     }
 
     @Override

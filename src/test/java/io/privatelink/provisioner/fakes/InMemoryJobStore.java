@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.privatelink.provisioner.job.DriftRecord;
 import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobFilter;
 import io.privatelink.provisioner.job.JobHistoryEntry;
@@ -22,9 +23,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The record of jobs in memory, for the use cases' unit tests: a ClientToken held once per owner and account, every
  * move a history row and an event, managed endpoints as a test puts them. What only PostgreSQL can show (locks,
- * transactions, the group commit) is the full stack's to test.
+ * transactions, the group commit) is the full stack's to test. It is the drift watch's record of managed endpoints too.
  */
-public final class InMemoryJobStore implements JobStore {
+public final class InMemoryJobStore implements JobStore, DriftRecord {
 
     private final Map<String, VpcEndpointJob> jobs = new LinkedHashMap<>();
     private final Map<String, List<JobHistoryEntry>> history = new LinkedHashMap<>();
@@ -218,5 +219,31 @@ public final class InMemoryJobStore implements JobStore {
         List<VpcEndpointJob> claimed = due(now).limit(limit).toList();
         claimed.forEach(j -> j.nextAttemptAt = leaseUntil);
         return Uni.createFrom().item(claimed);
+    }
+
+    @Override
+    public synchronized Uni<List<ManagedEndpoint>> claimDue(Instant now, int limit, Instant leaseUntil) {
+        List<ManagedEndpoint> due = managed.values().stream().filter(m -> m.status == ManagedEndpoint.Status.Active
+                && m.nextObserveAt != null && !m.nextObserveAt.isAfter(now)).limit(limit).toList();
+        due.forEach(m -> m.nextObserveAt = leaseUntil);
+        return Uni.createFrom().item(due);
+    }
+
+    @Override
+    public synchronized Uni<Boolean> busy(String resourceKey) {
+        return Uni.createFrom().item(jobs.values().stream()
+                .anyMatch(j -> j.endpointKey().equals(resourceKey) && !j.status.isTerminal()));
+    }
+
+    @Override
+    public synchronized Uni<List<JobEvent>> observed(String resourceKey,
+            Function<ManagedEndpoint, List<JobEvent>> change) {
+        ManagedEndpoint m = managed.get(resourceKey);
+        if (m == null || m.status != ManagedEndpoint.Status.Active) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<JobEvent> raised = change.apply(m);
+        events.addAll(raised);
+        return Uni.createFrom().item(raised);
     }
 }

@@ -28,6 +28,7 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.ReactiveContext;
+import io.privatelink.provisioner.messaging.JobCloudEvents;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.privatelink.provisioner.messaging.ProvisionCommandSender;
 import io.privatelink.provisioner.provisioning.AcceptJob;
@@ -47,6 +48,7 @@ import io.privatelink.provisioner.provisioning.RefusedRequests;
 import io.privatelink.provisioner.provisioning.RetrySchedule;
 import io.privatelink.provisioner.provisioning.RunOperation;
 import io.privatelink.provisioner.provisioning.UpdateAdmission;
+import io.privatelink.provisioner.provisioning.WatchDrift;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -78,6 +80,7 @@ public final class UseCases implements AutoCloseable {
     public final ProvisionEndpoint provision;
     public final RunOperation operations;
     public final ReconcileDueJobs reconcile;
+    public final WatchDrift drift;
     public final RefusedRequests refusals;
 
     /** A valid CreateVpcEndpoint in demo-a's VPC; {@code %s} takes more fields (", \"ClientToken\": \"t\""). */
@@ -120,6 +123,8 @@ public final class UseCases implements AutoCloseable {
                 config, publisher, clock);
         provision = new ProvisionEndpoint(jobs, clouds, context, views, new JobDecisions(config, schedule), steps,
                 config, publisher, new AcceptPriority(config), operations, clock);
+        drift = new WatchDrift(jobs, clouds, context, views, new JobCloudEvents(views, json), publisher,
+                smallrye.getConfigMapping(DriftConfig.class), clock);
         reconcile = new ReconcileDueJobs(jobs, clouds, provision, operations, context, views,
                 new JobDecisions(config, schedule), steps, config, publisher,
                 io.opentelemetry.api.OpenTelemetry.noop().getTracer("use-cases"), new AcceptPriority(config), clock);
