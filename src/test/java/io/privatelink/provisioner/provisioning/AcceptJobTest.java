@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +22,7 @@ import io.privatelink.provisioner.api.CreateVpcEndpointResponse;
 import io.privatelink.provisioner.api.JobRequest;
 import io.privatelink.provisioner.api.RequestReader;
 import io.privatelink.provisioner.auth.Caller;
-import io.privatelink.provisioner.fakes.InMemoryCloud;
+import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.fakes.UseCases;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.Operation;
@@ -32,22 +30,10 @@ import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
 
 /** Each branch of the one accept pipeline, over an in-memory record and cloud, with time standing still. */
-class AcceptJobTest {
-
-    final UseCases world = new UseCases(Map.of("privatelink.accept.send-timeout", "200ms"));
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
+class AcceptJobTest extends UseCaseTest {
 
     static CreateVpcEndpointRequest create(String more) {
         return UseCases.createRequest(more);
-    }
-
-    static <R extends JobRequest> R read(Admission<R> admission, String json) {
-        return RequestReader.read(json.getBytes(StandardCharsets.UTF_8), admission.requestType(),
-                admission.operation().action());
     }
 
     <R extends JobRequest> CreateVpcEndpointResponse accepted(Admission<R> admission, R request, Caller caller) {
@@ -56,10 +42,6 @@ class AcceptJobTest {
 
     <R extends JobRequest> ApiException refused(Admission<R> admission, R request, Caller caller) {
         return assertThrows(ApiException.class, () -> accepted(admission, request, caller));
-    }
-
-    InMemoryCloud demoA() {
-        return world.clouds.account("demo-a");
     }
 
     @Test
@@ -79,7 +61,7 @@ class AcceptJobTest {
         assertEquals(world.clock.instant().plus(world.config.accept().resendAfter()), job.nextAttemptAt,
                 "the reconciler starts it itself if its command is lost");
         assertEquals(List.of(job.jobId), world.commands.sent().stream().map(c -> c.jobId()).toList());
-        assertEquals(List.of(), demoA().calls(), "the cloud is not called at acceptance");
+        assertEquals(List.of(), cloud().calls(), "the cloud is not called at acceptance");
     }
 
     @Test
@@ -125,13 +107,13 @@ class AcceptJobTest {
     void aDryRunAsksTheCloudsOwnDryRunAndRecordsNothing() {
         ApiException passed = refused(world.create, create(", \"DryRun\": true"), UseCases.CALLER);
         assertEquals(ApiErrors.DRY_RUN_OPERATION, passed.code());
-        assertTrue(demoA().calls().get(0).dryRun());
+        assertTrue(cloud().calls().get(0).dryRun());
 
-        demoA().refuseNext(io.privatelink.provisioner.cloud.PrivateLinkClient.CREATE, "VpcNotFound", 400);
+        cloud().refuseNext(io.privatelink.provisioner.cloud.PrivateLinkClient.CREATE, "VpcNotFound", 400);
         ApiException refused = refused(world.create, create(", \"DryRun\": true"), UseCases.CALLER);
         assertEquals("VpcNotFound", refused.code(), "the cloud's own code");
         assertEquals(400, refused.httpStatus());
-        demoA().refuseNext(io.privatelink.provisioner.cloud.PrivateLinkClient.CREATE, "Throttling.User", 400);
+        cloud().refuseNext(io.privatelink.provisioner.cloud.PrivateLinkClient.CREATE, "Throttling.User", 400);
         assertEquals(503, refused(world.create, create(", \"DryRun\": true"), UseCases.CALLER).httpStatus(),
                 "a retryable refusal is the service's 503");
         assertEquals(List.of(), world.jobs.jobs());
@@ -186,7 +168,7 @@ class AcceptJobTest {
         assertEquals(JobStatus.Cancelled, world.jobs.byId(create).await().indefinitely().status);
         assertEquals(Operation.Delete, deleteJob.operation);
         assertEquals(create, deleteJob.resourceKey, "the delete acts on the create's endpoint");
-        assertEquals(List.of(), demoA().calls(), "the cloud never heard of it");
+        assertEquals(List.of(), cloud().calls(), "the cloud never heard of it");
     }
 
     @Test
@@ -213,7 +195,7 @@ class AcceptJobTest {
 
     @Test
     void anAdoptionNeedsAnEndpointThereThatNoJobManages() {
-        String there = demoA().madeElsewhere();
+        String there = cloud().madeElsewhere();
         assertEquals(ApiErrors.DRY_RUN_OPERATION, refused(world.adopt, read(world.adopt, "{\"RegionId\": "
                 + "\"cn-hangzhou\", \"EndpointId\": \"" + there + "\", \"DryRun\": true}"), UseCases.CALLER).code());
         assertEquals(ApiErrors.ENDPOINT_NOT_FOUND, refused(world.adopt, read(world.adopt, "{\"RegionId\": "

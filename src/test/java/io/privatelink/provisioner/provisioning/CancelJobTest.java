@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.api.ApiErrors;
@@ -16,18 +14,12 @@ import io.privatelink.provisioner.api.CancelVpcEndpointJobRequest;
 import io.privatelink.provisioner.api.JobView;
 import io.privatelink.provisioner.api.ProvisionCommand;
 import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.fakes.UseCases;
 import io.privatelink.provisioner.job.JobStatus;
 
 /** CancelVpcEndpointJob over an in-memory record: a job stops only before it reaches the cloud. */
-class CancelJobTest {
-
-    final UseCases world = new UseCases(Map.of("privatelink.accept.provisioning-yield", "0s"));
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
+class CancelJobTest extends UseCaseTest {
 
     JobView cancel(String jobId, Boolean dryRun, Caller caller) {
         return world.cancel.cancel(new CancelVpcEndpointJobRequest(jobId, dryRun), caller)

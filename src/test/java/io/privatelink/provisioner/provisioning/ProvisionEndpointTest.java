@@ -6,40 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.api.ApiException;
 import io.privatelink.provisioner.api.ProvisionCommand;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
 import io.privatelink.provisioner.fakes.InMemoryCloud;
+import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.fakes.UseCases;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /** A create job's call to the cloud, each outcome, over an in-memory record and cloud with time moved by the test. */
-class ProvisionEndpointTest {
-
-    final UseCases world = new UseCases(Map.of("privatelink.accept.provisioning-yield", "0s"));
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
+class ProvisionEndpointTest extends UseCaseTest {
 
     VpcEndpointJob provisioned(String jobId) {
         world.provision.provision(new ProvisionCommand(jobId)).await().atMost(Duration.ofSeconds(5));
         return job(jobId);
-    }
-
-    VpcEndpointJob job(String jobId) {
-        return world.jobs.byId(jobId).await().indefinitely();
-    }
-
-    InMemoryCloud cloud() {
-        return world.clouds.account("demo-a");
     }
 
     @Test

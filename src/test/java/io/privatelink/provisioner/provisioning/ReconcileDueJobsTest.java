@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.api.ApiErrors;
@@ -16,29 +14,14 @@ import io.privatelink.provisioner.api.ReconcileSummary;
 import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
-import io.privatelink.provisioner.fakes.InMemoryCloud;
+import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.fakes.UseCases;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /** The reconciler's pass over due jobs: each poll's outcome, and jobs whose command was lost, in memory. */
-class ReconcileDueJobsTest {
-
-    final UseCases world = new UseCases(Map.of("privatelink.accept.provisioning-yield", "0s"));
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
-    InMemoryCloud cloud() {
-        return world.clouds.account("demo-a");
-    }
-
-    VpcEndpointJob job(String jobId) {
-        return world.jobs.byId(jobId).await().indefinitely();
-    }
+class ReconcileDueJobsTest extends UseCaseTest {
 
     /** A create job whose endpoint the cloud is making. */
     String creating(String more) {

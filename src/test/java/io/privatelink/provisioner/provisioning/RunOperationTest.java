@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.api.ApiErrors;
-import io.privatelink.provisioner.api.JobRequest;
 import io.privatelink.provisioner.fakes.InMemoryCloud;
+import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.fakes.UseCases;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.ManagedEndpoint;
@@ -23,29 +21,9 @@ import io.privatelink.provisioner.job.VpcEndpointJob;
  * Operations on an endpoint (adopt, delete), step by step as the reconciler hands them over, over an in-memory record
  * and cloud; time moves only when a job waits for its next step.
  */
-class RunOperationTest {
+class RunOperationTest extends UseCaseTest {
 
     static final String DELETE = "DeleteVpcEndpoint";
-
-    final UseCases world = new UseCases(Map.of());
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
-    InMemoryCloud cloud() {
-        return world.clouds.account("demo-a");
-    }
-
-    <R extends JobRequest> String accepted(Admission<R> admission, String json) {
-        return world.accept.fromCaller(admission, AcceptJobTest.read(admission, json), UseCases.CALLER)
-                .await().atMost(Duration.ofSeconds(5)).jobId();
-    }
-
-    VpcEndpointJob job(String jobId) {
-        return world.jobs.byId(jobId).await().indefinitely();
-    }
 
     /** One step of the job, as the reconciler takes it when it is due. */
     VpcEndpointJob step(String jobId) {

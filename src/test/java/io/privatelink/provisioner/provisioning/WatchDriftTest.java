@@ -9,41 +9,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.privatelink.provisioner.api.JobRequest;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
-import io.privatelink.provisioner.fakes.InMemoryCloud;
-import io.privatelink.provisioner.fakes.UseCases;
+import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.ManagedEndpoint;
 
 /** The drift watch over managed endpoints: in sync, drifted (told once), gone, busy, in memory. */
-class WatchDriftTest {
-
-    final UseCases world = new UseCases(Map.of());
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
-    InMemoryCloud cloud() {
-        return world.clouds.account("demo-a");
-    }
+class WatchDriftTest extends UseCaseTest {
 
     static Observation seen(String endpointId, String name) {
         return new Observation(true, Observation.ACTIVE, Map.of("EndpointId", endpointId, "EndpointName", name,
                 "EndpointStatus", Observation.ACTIVE),
                 List.of(new Observation.ZoneState("cn-hangzhou-h", "vsw-demo01h", "10.0.0.8", null, "Connected")),
                 List.of(new Observation.GroupState("sg-demo01", "Attached")));
-    }
-
-    <R extends JobRequest> String accepted(Admission<R> admission, String json) {
-        return world.accept.fromCaller(admission, AcceptJobTest.read(admission, json), UseCases.CALLER)
-                .await().atMost(Duration.ofSeconds(5)).jobId();
     }
 
     /** An endpoint made elsewhere as {@code seen} shows it, adopted: what it is now is what its owner wants. */
