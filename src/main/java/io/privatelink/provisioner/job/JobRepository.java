@@ -118,7 +118,6 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                     from vpc_endpoint_callback c where c.job_id = j.job_id), '[]'::json)::text end as deliveries
             from vpc_endpoint_job j where j.job_id = $1""";
 
-    /** The job with its history; null for an unknown job. */
     @Override
     public Uni<WithHistory> withHistory(String jobId) {
         return sql.preparedQuery(WITH_HISTORY).execute(Tuple.of(jobId)).map(rows -> {
@@ -229,27 +228,23 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 and status in """ + JobStatus.MOVING_SQL + """
             order by seq limit 1""";
 
-    /** The earliest job on the same endpoint, accepted before this one, that has not ended; null when none. */
     @Override
     public Uni<String> earlierMoving(VpcEndpointJob job) {
         return sql.preparedQuery(EARLIER_MOVING).execute(Tuple.of(job.endpointKey(), job.seq))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
-    /** The managed endpoint with this key; null when there is none (yet). */
     @Override
     public Uni<ManagedEndpoint> managedEndpoint(String resourceKey) {
         return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> findById(resourceKey));
     }
 
-    /** The endpoint the service manages under this id (not one it deleted); null when it manages none. */
     @Override
     public Uni<ManagedEndpoint> managedById(String endpointId) {
         return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(
                 "endpointId = ?1 and status <> ?2", endpointId, ManagedEndpoint.Status.Deleted).firstResult());
     }
 
-    /** The newest create job of this owner that made the endpoint (one not Active yet, or that timed out). */
     @Override
     public Uni<VpcEndpointJob> createJobOf(JobOwner owner, String endpointId) {
         return Panache.withSession(() -> find("callerTenant = ?1 and callerSubject = ?2 and endpointId = ?3 "
@@ -257,7 +252,6 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 Operation.Create).firstResult());
     }
 
-    /** How many unfinished jobs are due for their next step now. */
     @Override
     public Uni<Long> countDue(Instant now) {
         return Panache.withSession(() -> count("status in ?1 and nextAttemptAt <= ?2", JobStatus.moving(), now));
@@ -278,69 +272,11 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                         }).replaceWith(pending.size())));
     }
 
-    /** Jobs with events left unpublished since before {@code olderThan} (their publisher died or the broker was away). */
     @Override
     public Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit) {
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                 "select distinct job_id from vpc_endpoint_job_event where published_at is null and created_at < :t limit :n",
                 String.class).setParameter("t", olderThan).setParameter("n", limit).getResultList()));
-    }
-
-    /** How many of the owner's jobs (everyone's, for null) are in each status, in the states' order. */
-    @Override
-    public Uni<java.util.Map<String, Long>> countByStatus(JobOwner owner) {
-        String where = owner == null ? "" : " where callerTenant = :tenant and callerSubject = :subject";
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
-            var query = s.createQuery("select status, count(*) from VpcEndpointJob" + where + " group by status",
-                    Object[].class);
-            if (owner != null) {
-                query.setParameter("tenant", owner.tenant()).setParameter("subject", owner.subject());
-            }
-            return query.getResultList();
-        })).map(rows -> {
-            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-            rows.stream().sorted(java.util.Comparator.comparing(r -> (JobStatus) r[0]))
-                    .forEach(r -> counts.put(r[0].toString(), (Long) r[1]));
-            return counts;
-        });
-    }
-
-    /** A page of jobs, newest first; see {@link JobFilter}. */
-    @Override
-    public Uni<List<VpcEndpointJob>> list(JobFilter f, int limit) {
-        StringBuilder sql = new StringBuilder("select * from vpc_endpoint_job where true");
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
-        if (f.owner() != null) {
-            sql.append(" and caller_tenant = :tenant and caller_subject = :subject");
-            params.put("tenant", f.owner().tenant());
-            params.put("subject", f.owner().subject());
-        }
-        condition(sql, params, "status = :status", "status", f.status() == null ? null : f.status().name());
-        condition(sql, params, "vpc_id = :vpcId", "vpcId", f.vpcId());
-        condition(sql, params, "region_id = :regionId", "regionId", f.regionId());
-        condition(sql, params, "error_code = :errorCode", "errorCode", f.errorCode());
-        condition(sql, params, "created_at > :createdAfter", "createdAfter", f.createdAfter());
-        condition(sql, params, "created_at < :createdBefore", "createdBefore", f.createdBefore());
-        if (f.afterCreatedAt() != null) {
-            sql.append(" and (created_at, job_id) < (:afterCreatedAt, :afterJobId)");
-            params.put("afterCreatedAt", f.afterCreatedAt());
-            params.put("afterJobId", f.afterJobId());
-        }
-        sql.append(" order by created_at desc, job_id desc limit :limit");
-        params.put("limit", limit);
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(sql.toString(), VpcEndpointJob.class);
-            params.forEach(query::setParameter);
-            return query.getResultList();
-        }));
-    }
-
-    private static void condition(StringBuilder sql, java.util.Map<String, Object> params, String clause, String name,
-            Object value) {
-        if (value != null) {
-            sql.append(" and ").append(clause);
-            params.put(name, value);
-        }
     }
 
     /**

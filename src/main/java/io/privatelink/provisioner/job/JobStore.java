@@ -2,7 +2,6 @@ package io.privatelink.provisioner.job;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -78,12 +77,6 @@ public interface JobStore {
 
     /** Jobs with events left unpublished since before {@code olderThan} (their publisher died or the broker was away). */
     Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit);
-
-    /** How many of the owner's jobs (everyone's, for null) are in each status, in the states' order. */
-    Uni<Map<String, Long>> countByStatus(JobOwner owner);
-
-    /** A page of jobs, newest first; see {@link JobFilter}. */
-    Uni<List<VpcEndpointJob>> list(JobFilter f, int limit);
 
     /**
      * Claims up to {@code limit} unfinished jobs whose next attempt is due (at most {@code perAccount} of one

@@ -16,6 +16,7 @@ import io.privatelink.provisioner.api.ParameterForms;
 import io.privatelink.provisioner.api.RequestIds;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.job.JobFilter;
+import io.privatelink.provisioner.job.JobListing;
 import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobViews;
@@ -32,10 +33,12 @@ import io.smallrye.mutiny.Uni;
 public class JobQueries {
 
     private final JobStore jobs;
+    private final JobListing listing;
     private final ReactiveContext context;
     private final JobViews views;
 
-    public JobQueries(JobStore jobs, ReactiveContext context, JobViews views) {
+    public JobQueries(JobStore jobs, JobListing listing, ReactiveContext context, JobViews views) {
+        this.listing = listing;
         this.jobs = jobs;
         this.context = context;
         this.views = views;
@@ -87,8 +90,8 @@ public class JobQueries {
         }
         // One more than a page tells whether another page follows.
         boolean firstPage = filter.afterJobId() == null;
-        return context.run(back -> jobs.list(filter, maxResults + 1).flatMap(found -> (firstPage
-                ? jobs.countByStatus(caller.readScope()) : Uni.createFrom().<java.util.Map<String, Long>> nullItem())
+        return context.run(back -> listing.list(filter, maxResults + 1).flatMap(found -> (firstPage
+                ? listing.countByStatus(caller.readScope()) : Uni.createFrom().<java.util.Map<String, Long>> nullItem())
                 .map(counts -> {
                     List<VpcEndpointJob> page = found.subList(0, Math.min(found.size(), maxResults));
                     VpcEndpointJob last = page.isEmpty() ? null : page.get(page.size() - 1);

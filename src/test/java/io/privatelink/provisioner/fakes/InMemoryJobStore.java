@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import io.privatelink.provisioner.job.DriftRecord;
 import io.privatelink.provisioner.job.JobEvent;
-import io.privatelink.provisioner.job.JobFilter;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobStatus;
@@ -194,24 +193,6 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
     public synchronized Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit) {
         return Uni.createFrom().item(events.stream().filter(e -> e.publishedAt == null && e.createdAt.isBefore(olderThan))
                 .map(e -> e.jobId).distinct().limit(limit).toList());
-    }
-
-    @Override
-    public synchronized Uni<Map<String, Long>> countByStatus(JobOwner owner) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (JobStatus status : JobStatus.values()) {
-            long n = jobs.values().stream().filter(j -> j.status == status && (owner == null || j.owner().equals(owner)))
-                    .count();
-            if (n > 0) {
-                counts.put(status.name(), n);
-            }
-        }
-        return Uni.createFrom().item(counts);
-    }
-
-    @Override
-    public Uni<List<VpcEndpointJob>> list(JobFilter f, int limit) {
-        throw new UnsupportedOperationException("listing is the full stack's to test (JobQueries, ListJobsTest)");
     }
 
     @Override
