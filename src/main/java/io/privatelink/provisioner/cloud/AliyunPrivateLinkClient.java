@@ -285,24 +285,13 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
             answer.remove("RequestId");
             return answer;
         } catch (ServerException e) {
-            throw new CloudException(e.getErrCode(), withoutToken(e.getErrMsg()), 500, e.getRequestId());
+            throw new CloudException(e.getErrCode(), SecurityTokens.redacted(e.getErrMsg()), 500, e.getRequestId());
         } catch (ClientException e) {
-            throw new CloudException(e.getErrCode(), withoutToken(e.getErrMsg()), 400, e.getRequestId());
+            throw new CloudException(e.getErrCode(), SecurityTokens.redacted(e.getErrMsg()), 400, e.getRequestId());
         } catch (java.io.IOException e) {
             throw new CloudException("InvalidResponse", "the cloud's answer is not JSON: " + e.getMessage(), 0, null);
         }
     }
-
-    /**
-     * A SignatureDoesNotMatch answer quotes the server's string to sign, which holds the request's SecurityToken when
-     * the account's credentials came from STS: the message goes into logs and job rows, the token must not.
-     */
-    static String withoutToken(String message) {
-        return message == null ? null : SECURITY_TOKEN.matcher(message).replaceAll("$1***");
-    }
-
-    private static final java.util.regex.Pattern SECURITY_TOKEN = java.util.regex.Pattern.compile(
-            "(SecurityToken(?:=|%3D|%253D)).*?(?=&|%26|%2526|$)");
 
     void close() {
         client.thenAccept(sdk -> sdk.client().shutdown());

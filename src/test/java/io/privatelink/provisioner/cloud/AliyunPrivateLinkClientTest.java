@@ -44,9 +44,9 @@ class AliyunPrivateLinkClientTest {
         String quoted = "server string to sign is:POST&%2F&AccessKeyId%3DSTS.abc%26SecurityToken%3DsEcReT%252Bx%26"
                 + "Version%3D2020-04-15";
         assertEquals("server string to sign is:POST&%2F&AccessKeyId%3DSTS.abc%26SecurityToken%3D***%26"
-                + "Version%3D2020-04-15", AliyunPrivateLinkClient.withoutToken(quoted));
-        assertEquals("a=1&SecurityToken=***&b=2", AliyunPrivateLinkClient.withoutToken("a=1&SecurityToken=sEcReT&b=2"));
-        assertEquals("no token here", AliyunPrivateLinkClient.withoutToken("no token here"));
+                + "Version%3D2020-04-15", SecurityTokens.redacted(quoted));
+        assertEquals("a=1&SecurityToken=***&b=2", SecurityTokens.redacted("a=1&SecurityToken=sEcReT&b=2"));
+        assertEquals("no token here", SecurityTokens.redacted("no token here"));
     }
 
     /** Every throttling answer slows the account's pacing of the action, and is counted as throttled. */
