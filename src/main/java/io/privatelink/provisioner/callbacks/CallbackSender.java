@@ -31,7 +31,7 @@ import io.vertx.core.net.TrustOptions;
 @ApplicationScoped
 // Made at start: a trust-certificates file that cannot be read stops the start, not the first delivery.
 @Startup
-public class CallbackSender {
+public class CallbackSender implements CallbackAttempts {
 
     static final String CONTENT_TYPE = "application/cloudevents+json";
 
@@ -68,7 +68,8 @@ public class CallbackSender {
         client.close();
     }
 
-    Uni<DeliveryDecisions.Result> attempt(Callback callback) {
+    @Override
+    public Uni<DeliveryDecisions.Result> attempt(Callback callback) {
         return targets.target(callback.url)
                 .flatMap(target -> post(target, callback))
                 .onFailure().recoverWithItem(failure -> noAnswer(failure, callback.url));

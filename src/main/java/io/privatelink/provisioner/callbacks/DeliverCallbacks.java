@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.privatelink.provisioner.config.CallbacksConfig;
 import io.privatelink.provisioner.job.Callback;
 import io.privatelink.provisioner.job.CallbackAttempt;
-import io.privatelink.provisioner.job.CallbackRepository;
+import io.privatelink.provisioner.job.CallbackOutbox;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.JobObserver;
 import io.privatelink.provisioner.job.VpcEndpointJob;
@@ -40,8 +40,8 @@ public class DeliverCallbacks implements JobObserver {
     /** A claimed attempt's lease beyond its own bound: longer than any attempt and its recording take. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
-    private final CallbackRepository outbox;
-    private final CallbackSender sender;
+    private final CallbackOutbox outbox;
+    private final CallbackAttempts sender;
     private final DeliveryDecisions decisions;
     private final CallbacksConfig config;
     private final MeterRegistry registry;
@@ -53,7 +53,7 @@ public class DeliverCallbacks implements JobObserver {
 
     private final Clock clock;
 
-    public DeliverCallbacks(CallbackRepository outbox, CallbackSender sender, CallbacksConfig config,
+    public DeliverCallbacks(CallbackOutbox outbox, CallbackAttempts sender, CallbacksConfig config,
             MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
@@ -168,7 +168,7 @@ public class DeliverCallbacks implements JobObserver {
                     attempt.status != null ? "HTTP " + attempt.status : attempt.error,
                     decision.outcome() == null ? "again at " + decision.nextAttemptAt() : decision.outcome());
         }
-        return outbox.attempted(new CallbackRepository.Attempted(callback.id, attempt, decision.outcome(),
+        return outbox.attempted(new CallbackOutbox.Attempted(callback.id, attempt, decision.outcome(),
                 decision.nextAttemptAt()));
     }
 }

@@ -24,12 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * costs the database a few round trips instead of four per delivery.
  */
 @ApplicationScoped
-public class CallbackRepository {
-
-    /** An attempt of a claimed delivery, and the delivery ended with {@code outcome} or (null) due again then. */
-    public record Attempted(long callbackId, CallbackAttempt attempt, Callback.Outcome outcome,
-            Instant nextAttemptAt) {
-    }
+public class CallbackRepository implements CallbackOutbox {
 
     /**
      * The deliveries due that head their job's (a job's go one at a time, in order), oldest due first, no more of a
@@ -81,6 +76,7 @@ public class CallbackRepository {
      * here ({@code underWay}, by host), pushing their next attempt to {@code leaseUntil}: no other process takes them
      * meanwhile, and one that dies during its attempt leaves them to be tried again (at least once).
      */
+    @Override
     public Uni<List<Callback>> claimDue(Instant now, int limit, int perHost, Map<String, Integer> underWay,
             Instant leaseUntil) {
         List<String> hosts = List.copyOf(underWay.keySet());
@@ -98,6 +94,7 @@ public class CallbackRepository {
     }
 
     /** Records an attempt with the others that end meanwhile; the answer comes once they are committed. */
+    @Override
     public Uni<Void> attempted(Attempted attempted) {
         return Uni.createFrom().emitter(emitter -> {
             waiting.add(new Pending(attempted, emitter));

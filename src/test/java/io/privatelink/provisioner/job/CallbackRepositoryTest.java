@@ -109,7 +109,7 @@ class CallbackRepositoryTest {
         long second = callback(job, "receiver.example", 1);
         List<Callback> claimed = claim(Map.of(), now.plusSeconds(40));
         assertEquals(List.of(first), claimed.stream().map(c -> c.id).toList(), "only the job's head");
-        outbox.attempted(new CallbackRepository.Attempted(first, attempt(204, null), Callback.Outcome.Delivered,
+        outbox.attempted(new CallbackOutbox.Attempted(first, attempt(204, null), Callback.Outcome.Delivered,
                 null)).await().indefinitely();
         assertEquals(List.of(second), claim(Map.of(), now.plusSeconds(40)).stream().map(c -> c.id).toList(),
                 "the next once the head ended");
@@ -124,11 +124,11 @@ class CallbackRepositoryTest {
         Instant again = now.plusSeconds(60);
         List<CompletableFuture<Void>> recorded = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            CallbackRepository.Attempted attempted = switch (i % 3) {
-                case 0 -> new CallbackRepository.Attempted(ids.get(i), attempt(200, null), Callback.Outcome.Delivered,
+            CallbackOutbox.Attempted attempted = switch (i % 3) {
+                case 0 -> new CallbackOutbox.Attempted(ids.get(i), attempt(200, null), Callback.Outcome.Delivered,
                         null);
-                case 1 -> new CallbackRepository.Attempted(ids.get(i), attempt(503, null), null, again);
-                default -> new CallbackRepository.Attempted(ids.get(i), attempt(null, "no answer in time"),
+                case 1 -> new CallbackOutbox.Attempted(ids.get(i), attempt(503, null), null, again);
+                default -> new CallbackOutbox.Attempted(ids.get(i), attempt(null, "no answer in time"),
                         null, again);
             };
             recorded.add(outbox.attempted(attempted).subscribeAsCompletionStage());
