@@ -243,6 +243,7 @@ class HostilePropertyTest {
     @Test
     void hostileRecordsOnTheRequestsTopicBecomeFailedJobsAndTheChannelGoesOn() {
         List<String> tokens = new ArrayList<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
         POSITIONS.forEach((position, bound) -> {
             if (position.equals("ClientToken")) {
                 return;
@@ -256,9 +257,10 @@ class HostilePropertyTest {
                 r.put("ClientToken", token);
                 put(r, position, value);
                 tokens.add(token);
-                TestKafka.send("vpc-endpoint.requests", token, r.toString());
+                records.add(Map.entry(token, r.toString()));
             }
         });
+        TestKafka.sendAll("vpc-endpoint.requests", records);
         String follower = UUID.randomUUID().toString();
         TestKafka.send("vpc-endpoint.requests", follower, Jobs.request("vpc-demo01", follower));
         EventDrivenTest.awaitJobByToken(follower, "Active");
