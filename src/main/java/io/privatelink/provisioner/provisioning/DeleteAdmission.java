@@ -61,15 +61,15 @@ public class DeleteAdmission extends OperationAdmission<DeleteVpcEndpointRequest
                 new EndpointChange.DeleteEndpoint(), request.clientToken(), true);
     }
 
-    /** A delete of an endpoint whose create job is still Accepted: that job is cancelled, the cloud never called. */
+    /** A delete of an endpoint whose create job has not reached the cloud: that job is cancelled, never called. */
     @Override
     public Uni<Void> beforeRecord(JobTarget target) {
         VpcEndpointJob root = target.root();
-        if (root == null || root.status != JobStatus.Accepted) {
+        if (root == null || !root.status.beforeTheCloud()) {
             return Uni.createFrom().voidItem();
         }
         return events.after(jobs.update(root.jobId, (job, steps) -> {
-            if (job.status == JobStatus.Accepted) {
+            if (job.status.beforeTheCloud()) {
                 steps.add(job.moveTo(JobStatus.Cancelled, "cancelled by DeleteVpcEndpoint before it reached the "
                         + "cloud", clock.instant()));
             }
