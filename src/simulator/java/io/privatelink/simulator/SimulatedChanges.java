@@ -61,7 +61,7 @@ final class SimulatedChanges {
 
     Map<String, Object> attachSecurityGroup(Map<String, String> p) {
         return change("AttachSecurityGroupToVpcEndpoint", p, (e, now) -> {
-            String id = SimulatedPrivateLink.required(p, "SecurityGroupId");
+            String id = RpcParameters.required(p, "SecurityGroupId");
             if (e.securityGroupIds().contains(id)) {
                 return e;
             }
@@ -70,20 +70,20 @@ final class SimulatedChanges {
             }
             List<String> groups = new ArrayList<>(e.securityGroupIds());
             groups.add(id);
-            api.checkSecurityGroups(groups, e.vpcId(), e.endpointType());
+            api.rules.securityGroups(groups, e.vpcId(), e.endpointType());
             return groupsChanged(e, groups, id, now);
         });
     }
 
     Map<String, Object> detachSecurityGroup(Map<String, String> p) {
         return change("DetachSecurityGroupFromVpcEndpoint", p, (e, now) -> {
-            String id = SimulatedPrivateLink.required(p, "SecurityGroupId");
+            String id = RpcParameters.required(p, "SecurityGroupId");
             if (!e.securityGroupIds().contains(id)) {
                 throw SeedErrors.of("SecurityGroupNotFound");
             }
             List<String> groups = new ArrayList<>(e.securityGroupIds());
             groups.remove(id);
-            api.checkSecurityGroups(groups, e.vpcId(), e.endpointType());
+            api.rules.securityGroups(groups, e.vpcId(), e.endpointType());
             return groupsChanged(e, groups, id, now);
         });
     }
@@ -99,10 +99,10 @@ final class SimulatedChanges {
 
     Map<String, Object> addZone(Map<String, String> p) {
         return change("AddZoneToVpcEndpoint", p, (e, now) -> {
-            String zoneId = SimulatedPrivateLink.required(p, "ZoneId");
+            String zoneId = RpcParameters.required(p, "ZoneId");
             Map<String, String> zone = new LinkedHashMap<>();
             zone.put("ZoneId", zoneId);
-            zone.put("VSwitchId", SimulatedPrivateLink.required(p, "VSwitchId"));
+            zone.put("VSwitchId", RpcParameters.required(p, "VSwitchId"));
             if (p.get("ip") != null) {
                 if (!AddressForms.isIpv4(p.get("ip"))) {
                     throw SeedErrors.of("IllegalParam.Ip");
@@ -125,8 +125,8 @@ final class SimulatedChanges {
             all.add(zone);
             Vpc vpc = api.seed.vpcs().stream().filter(v -> v.vpcId().equals(e.vpcId())).findFirst()
                     .orElseThrow(() -> SeedErrors.of("VpcNotFound"));
-            var vSwitches = api.checkZones(all, vpc, service(e), e.endpointType(), dualStack);
-            Zone added = api.allocate(List.of(zone), List.of(vSwitches.get(vSwitches.size() - 1)), dualStack, now).get(0);
+            var vSwitches = api.rules.zones(all, vpc, service(e), e.endpointType(), dualStack);
+            Zone added = api.addresses.allocate(List.of(zone), List.of(vSwitches.get(vSwitches.size() - 1)), dualStack, now).get(0);
             Instant done = now.plus(api.state.changeTakes());
             List<Zone> zones = new ArrayList<>(e.zones());
             zones.removeIf(z -> z.zoneId().equals(zoneId));
@@ -138,7 +138,7 @@ final class SimulatedChanges {
 
     Map<String, Object> removeZone(Map<String, String> p) {
         return change("RemoveZoneFromVpcEndpoint", p, (e, now) -> {
-            String zoneId = SimulatedPrivateLink.required(p, "ZoneId");
+            String zoneId = RpcParameters.required(p, "ZoneId");
             List<Zone> zones = new ArrayList<>();
             boolean found = false;
             for (Zone z : e.zones()) {
@@ -167,7 +167,7 @@ final class SimulatedChanges {
             Instant now = api.clock.instant();
             boolean dryRun = "true".equalsIgnoreCase(p.get("DryRun"));
             String token = p.get("ClientToken");
-            String signed = token + "=" + action + ":" + SimulatedPrivateLink.requestSignature(p);
+            String signed = token + "=" + action + ":" + RpcParameters.requestSignature(p);
             Optional<String> used = token == null ? Optional.empty()
                     : endpoint.changeTokens().stream().filter(t -> t.startsWith(token + "=")).findFirst();
             if (!dryRun && used.isPresent()) {

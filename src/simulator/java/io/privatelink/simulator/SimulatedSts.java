@@ -49,8 +49,8 @@ final class SimulatedSts {
     }
 
     private Map<String, Object> assumeRole(Map<String, String> p) {
-        String arn = SimulatedPrivateLink.required(p, "RoleArn");
-        String session = SimulatedPrivateLink.required(p, "RoleSessionName");
+        String arn = RpcParameters.required(p, "RoleArn");
+        String session = RpcParameters.required(p, "RoleSessionName");
         if (!SESSION_NAME.matcher(session).matches()) {
             throw SeedErrors.of("InvalidParameter.RoleSessionName");
         }
