@@ -94,6 +94,13 @@ final class CreateRules {
                         throw SeedErrors.of("SpecifiedAlbNotSupport", r.resourceId());
                     });
         }
+        fits(service, p, vpcId, endpointType, dualStack, now);
+        return service;
+    }
+
+    /** The service takes an endpoint of this type, policy, IP version, and (for some) one endpoint per VPC. */
+    private void fits(Service service, Map<String, String> p, String vpcId, String endpointType, boolean dualStack,
+            Instant now) {
         if (!service.serviceType().equals(endpointType)) {
             throw SeedErrors.of("Mismatch.EndpointType", "EndpointType", endpointType, service.serviceType());
         }
@@ -114,7 +121,6 @@ final class CreateRules {
                 && state.countExisting(now, e -> e.vpcId().equals(vpcId) && e.serviceId().equals(service.serviceId())) > 0) {
             throw SeedErrors.of("EndpointDuplicated");
         }
-        return service;
     }
 
     /** The zones' vSwitches, in the VPC and among the service's zones, within the quotas. */
