@@ -30,6 +30,7 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
     private final Map<String, List<JobHistoryEntry>> history = new LinkedHashMap<>();
     private final Map<String, ManagedEndpoint> managed = new LinkedHashMap<>();
     private final List<JobEvent> events = new ArrayList<>();
+    private final java.util.Set<String> publishing = new java.util.HashSet<>();
 
     /** Every job recorded, in the order they were. */
     public synchronized List<VpcEndpointJob> jobs() {
@@ -71,6 +72,8 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
         JobEvent event = new JobEvent();
         event.jobId = entry.jobId;
         event.eventType = "privatelink.vpc-endpoint.job." + entry.jobStatus.eventName();
+        // The CloudEvent's fields a test reads; the real payload is JobCloudEvents' (its own tests).
+        event.payload = "{\"type\": \"" + event.eventType + "\", \"subject\": \"" + entry.jobId + "\"}";
         event.createdAt = entry.at;
         events.add(event);
     }
@@ -175,10 +178,19 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
                 && !j.nextAttemptAt.isAfter(now));
     }
 
+    /** Whether a publisher is sending the job's events now. */
+    public synchronized boolean publishing(String jobId) {
+        return publishing.contains(jobId);
+    }
+
+    /**
+     * As the database's row locks do: one publisher at a time per job; another meanwhile finds nothing to send (the
+     * database would have it wait, then find the events published).
+     */
     @Override
     public synchronized Uni<Integer> publishPending(String jobId, Function<List<JobEvent>, Uni<Void>> send) {
         List<JobEvent> pending = events.stream().filter(e -> e.jobId.equals(jobId) && e.publishedAt == null).toList();
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() || !publishing.add(jobId)) {
             return Uni.createFrom().item(0);
         }
         return send.apply(pending).map(sent -> {
@@ -186,6 +198,10 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
                 pending.forEach(e -> e.publishedAt = Instant.EPOCH);
             }
             return pending.size();
+        }).eventually(() -> {
+            synchronized (this) {
+                publishing.remove(jobId);
+            }
         });
     }
 

@@ -14,6 +14,7 @@ public final class RecordingEmitter<T> {
 
     private final List<T> sent = new ArrayList<>();
     private volatile boolean brokerAway;
+    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
     public synchronized List<T> sent() {
         return List.copyOf(sent);
@@ -24,6 +25,16 @@ public final class RecordingEmitter<T> {
         brokerAway = true;
     }
 
+    /** How many sends met no broker (and never will be acked). */
+    public int unanswered() {
+        return unanswered.get();
+    }
+
+    /** The broker is back: sends are acked again. */
+    public void brokerBack() {
+        brokerAway = false;
+    }
+
     @SuppressWarnings("unchecked")
     public MutinyEmitter<T> emitter() {
         return (MutinyEmitter<T>) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -32,6 +43,7 @@ public final class RecordingEmitter<T> {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     if (brokerAway) {
+                        unanswered.incrementAndGet();
                         return Uni.createFrom().nothing();
                     }
                     synchronized (this) {

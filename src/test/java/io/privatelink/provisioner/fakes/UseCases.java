@@ -21,6 +21,7 @@ import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
 import io.privatelink.provisioner.callbacks.CallbackSecrets;
 import io.privatelink.provisioner.callbacks.CallbackTargets;
+import io.privatelink.provisioner.callbacks.Receivers;
 import io.privatelink.provisioner.config.AccountsConfig;
 import io.privatelink.provisioner.config.CallbacksConfig;
 import io.privatelink.provisioner.config.DriftConfig;
@@ -44,11 +45,13 @@ import io.privatelink.provisioner.provisioning.ManagedTargets;
 import io.privatelink.provisioner.provisioning.OperationDecisions;
 import io.privatelink.provisioner.provisioning.ProvisionEndpoint;
 import io.privatelink.provisioner.provisioning.ReconcileDueJobs;
+import io.privatelink.provisioner.provisioning.ReconcileJobs;
 import io.privatelink.provisioner.provisioning.RefusedRequests;
 import io.privatelink.provisioner.provisioning.RetrySchedule;
 import io.privatelink.provisioner.provisioning.RunOperation;
 import io.privatelink.provisioner.provisioning.UpdateAdmission;
 import io.privatelink.provisioner.provisioning.WatchDrift;
+import io.privatelink.provisioner.telemetry.JobTelemetry;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -81,6 +84,8 @@ public final class UseCases implements AutoCloseable {
     public final RunOperation operations;
     public final ReconcileDueJobs reconcile;
     public final WatchDrift drift;
+    /** A whole reconciler pass: due jobs, stale events, callbacks (to receivers answering 204), drift. */
+    public final ReconcileJobs reconciler;
     public final RefusedRequests refusals;
 
     /** A valid CreateVpcEndpoint in demo-a's VPC; {@code %s} takes more fields (", \"ClientToken\": \"t\""). */
@@ -128,6 +133,9 @@ public final class UseCases implements AutoCloseable {
         reconcile = new ReconcileDueJobs(jobs, clouds, provision, operations, context, views,
                 new JobDecisions(config, schedule), steps, config, publisher,
                 io.opentelemetry.api.OpenTelemetry.noop().getTracer("use-cases"), new AcceptPriority(config), clock);
+        reconciler = new ReconcileJobs(reconcile, jobs, context, config, publisher,
+                new JobTelemetry(new SimpleMeterRegistry()), drift,
+                Receivers.answering204(new InMemoryOutbox(), callbacks, clock), clock);
     }
 
     public static CreateVpcEndpointRequest createRequest(String more) {
