@@ -17,9 +17,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.privatelink.provisioner.config.CallbacksConfig;
 import io.privatelink.provisioner.fakes.InMemoryOutbox;
 import io.privatelink.provisioner.fakes.MutableClock;
+import io.privatelink.provisioner.fakes.TestConfig;
 import io.privatelink.provisioner.job.Callback;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 
 /** The delivery of callbacks over an in-memory outbox and receivers that answer as the test says. */
@@ -30,10 +29,7 @@ class DeliverCallbacksTest {
     final List<Callback> posted = new ArrayList<>();
 
     static CallbacksConfig config(Map<String, String> settings) {
-        return new SmallRyeConfigBuilder().withMapping(CallbacksConfig.class)
-                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withSources(new PropertiesConfigSource(settings, "test", 300)).build()
-                .getConfigMapping(CallbacksConfig.class);
+        return TestConfig.of(settings, CallbacksConfig.class).getConfigMapping(CallbacksConfig.class);
     }
 
     DeliverCallbacks delivery(Function<Callback, DeliveryDecisions.Result> receivers, Map<String, String> settings) {

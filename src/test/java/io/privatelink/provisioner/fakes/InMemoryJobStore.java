@@ -62,9 +62,11 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
         return Uni.createFrom().item(new Accepted(job, true));
     }
 
+    /** The newest job of {@code owner} (anyone's, for null) holding this ClientToken in this account (any, for null). */
     private VpcEndpointJob holder(JobOwner owner, String account, String clientToken) {
-        return jobs.values().stream().filter(j -> j.owner().equals(owner) && j.clientToken.equals(clientToken)
-                && (account == null || Objects.equals(j.account, account))).reduce((a, b) -> b).orElse(null);
+        return jobs.values().stream().filter(j -> (owner == null || j.owner().equals(owner))
+                && j.clientToken.equals(clientToken) && (account == null || Objects.equals(j.account, account)))
+                .reduce((a, b) -> b).orElse(null);
     }
 
     private void record(JobHistoryEntry entry) {
@@ -105,9 +107,7 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
 
     @Override
     public synchronized Uni<VpcEndpointJob> byClientToken(JobOwner owner, String account, String clientToken) {
-        return Uni.createFrom().item(jobs.values().stream().filter(j -> (owner == null || j.owner().equals(owner))
-                && j.clientToken.equals(clientToken) && (account == null || Objects.equals(j.account, account)))
-                .reduce((a, b) -> b).orElse(null));
+        return Uni.createFrom().item(holder(owner, account, clientToken));
     }
 
     @Override

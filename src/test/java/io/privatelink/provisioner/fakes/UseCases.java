@@ -52,9 +52,7 @@ import io.privatelink.provisioner.provisioning.RunOperation;
 import io.privatelink.provisioner.provisioning.UpdateAdmission;
 import io.privatelink.provisioner.provisioning.WatchDrift;
 import io.privatelink.provisioner.telemetry.JobTelemetry;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.Vertx;
 
 /**
@@ -157,11 +155,8 @@ public final class UseCases implements AutoCloseable {
         all.put("privatelink.tenants.\"" + TENANT + "\".default-account", "demo-a");
         all.put("privatelink.tenants.\"" + TENANT + "\".accounts", "demo-a,demo-b");
         all.putAll(settings);
-        return new SmallRyeConfigBuilder().withMapping(ProvisionerConfig.class).withMapping(AccountsConfig.class)
-                .withMapping(CallbacksConfig.class).withMapping(DriftConfig.class).withValidateUnknown(false)
-                // Quarkus reads durations as "3s"; plain SmallRye Config only as ISO-8601.
-                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withSources(new PropertiesConfigSource(all, "test", 300)).build();
+        return TestConfig.of(all, ProvisionerConfig.class, AccountsConfig.class, CallbacksConfig.class,
+                DriftConfig.class);
     }
 
     @Override
