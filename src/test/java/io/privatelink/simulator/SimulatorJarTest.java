@@ -39,9 +39,9 @@ class SimulatorJarTest {
 
     static final Path JAR = Path.of("target/privatelink-simulator.jar");
 
-    /** The simulator's classes in the jar: exactly those of its sources, none of its tests nor of the service. */
+    /** The simulator's classes and resources in the jar: exactly those of its sources, none of its tests nor of the service. */
     @Test
-    void theJarHoldsTheSimulatorsClassesAndNoneOfItsTests() throws Exception {
+    void theJarHoldsTheSimulatorsClassesAndSeedAndNoneOfItsTests() throws Exception {
         assertTrue(Files.exists(JAR), JAR + " is built before the tests (the simulator-jar execution)");
         Set<String> sources;
         try (Stream<Path> files = Files.walk(Path.of("src/simulator/java/io/privatelink/simulator"))) {
@@ -55,6 +55,18 @@ class SimulatorJarTest {
                     .map(n -> n.substring(n.lastIndexOf('/') + 1).replaceAll("[$.].*", "")).collect(Collectors.toSet());
         }
         assertEquals(sources, classes);
+        Path resources = Path.of("src/simulator/resources");
+        Set<String> seeds;
+        try (Stream<Path> files = Files.walk(resources)) {
+            seeds = files.filter(Files::isRegularFile).map(f -> resources.relativize(f).toString())
+                    .collect(Collectors.toSet());
+        }
+        Set<String> packed;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            packed = jar.stream().map(JarEntry::getName).filter(n -> n.startsWith("simulator/") && !n.endsWith("/"))
+                    .collect(Collectors.toSet());
+        }
+        assertEquals(seeds, packed);
     }
 
     @Test

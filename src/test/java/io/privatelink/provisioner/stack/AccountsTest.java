@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
@@ -53,7 +54,7 @@ class AccountsTest {
 
     static JsonPath await(String jobId, String status) {
         org.awaitility.Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(
-                () -> status.equals(demo().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath().getString("JobStatus")));
+                () -> status.equals(Bodies.text(demo().get("/GetVpcEndpointJob?JobId=" + jobId), "JobStatus")));
         return demo().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath();
     }
 
@@ -115,12 +116,12 @@ class AccountsTest {
 
     @Test
     void credentialsAreRenewedWhenTheyExpireDuringADrain() {
-        // paced-a takes 4 creates a second: its credentials expire while the burst is still draining.
+        // paced-a takes PACED_CREATES_PER_SECOND creates a second: its credentials expire while the burst drains.
         List<String> jobs = IntStream.range(0, 12).mapToObj(i -> create(demo(), inA("paced-a")).then().statusCode(202)
                 .extract().<String> path("JobId")).toList();
         var simulator = LocalStackResource.stack().simulator();
-        org.awaitility.Awaitility.await().atMost(WITHIN).until(() -> demo().get("/GetVpcEndpointJob?JobId="
-                + jobs.get(0)).jsonPath().getString("Endpoint.EndpointId") != null);
+        org.awaitility.Awaitility.await().atMost(WITHIN).until(() -> Bodies.text(demo().get("/GetVpcEndpointJob?JobId="
+                + jobs.get(0)), "Endpoint.EndpointId") != null);
         int issued = simulator.issuedSecrets().size();
         simulator.expireCredentials();
         jobs.forEach(job -> await(job, "Active"));

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.privatelink.provisioner.drivers.VpcEndpointRequestConsumer;
+import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -36,7 +37,7 @@ class EventDrivenTest {
     static JsonPath awaitJobByToken(String token, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
             var r = Callers.auditor().get("/GetVpcEndpointJob?ClientToken=" + token);
-            return r.statusCode() == 200 && status.equals(r.jsonPath().getString("JobStatus"));
+            return r.statusCode() == 200 && status.equals(Bodies.text(r, "JobStatus"));
         });
         return Callers.auditor().get("/GetVpcEndpointJob?ClientToken=" + token).jsonPath();
     }

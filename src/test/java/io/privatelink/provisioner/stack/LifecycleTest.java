@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -299,8 +300,8 @@ class LifecycleTest {
 
     /** A job from the requests topic, found by its ClientToken (as the auditor, who reads everyone's jobs). */
     private static JsonPath byToken(String clientToken, String status) {
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> status.equals(Callers.auditor()
-                .get("/GetVpcEndpointJob?ClientToken=" + clientToken).jsonPath().getString("JobStatus")));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> status.equals(Bodies.text(Callers.auditor()
+                .get("/GetVpcEndpointJob?ClientToken=" + clientToken), "JobStatus")));
         return Callers.auditor().get("/GetVpcEndpointJob?ClientToken=" + clientToken).jsonPath();
     }
 

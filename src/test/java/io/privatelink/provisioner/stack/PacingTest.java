@@ -23,14 +23,15 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
- * Each account's pacing: paced-a and paced-b (the simulator's two accounts, through their roles) may each make 4
- * CreateVpcEndpoint calls a second. Under the cloud's own limit the service meets no throttling; an account the
+ * Each account's pacing: paced-a and paced-b (the simulator's two accounts, through their roles) may each make
+ * PACED_CREATES_PER_SECOND CreateVpcEndpoint calls a second. Under the cloud's own limit the service meets no throttling; an account the
  * cloud throttles slows its own pacing down (additive increase, multiplicative decrease) and no other account's.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 class PacingTest {
 
+    static final int PACED = LocalStackResource.PACED_CREATES_PER_SECOND;
     static final String PACED_A_ACCOUNT_ID = "1234567890123456";
     static final String PACED_B_ACCOUNT_ID = "2345678901234567";
 
@@ -86,7 +87,7 @@ class PacingTest {
 
     @Test
     void aBurstUnderTheCloudsLimitMeetsNoThrottling() {
-        limitCreatesIn(PACED_A_ACCOUNT_ID, 5);
+        limitCreatesIn(PACED_A_ACCOUNT_ID, PACED + 1);
         long before = throttledByTheCloud();
         awaitActive(creates("paced-a", 16));
         assertEquals(before, throttledByTheCloud(), "no create call was throttled");
@@ -94,15 +95,15 @@ class PacingTest {
 
     @Test
     void oneAccountThrottledSlowsOnlyItsOwnPacing() {
-        // paced-b's account allows one create a second, under the 4 of paced-b's pacing; paced-a's, its own.
+        // paced-b's account allows one create a second, under paced-b's pacing; paced-a's, its own.
         limitCreatesIn(PACED_B_ACCOUNT_ID, 1);
         double throttledA = metric("privatelink_cloud_throttled_total", "paced-a");
         List<String> all = new ArrayList<>(creates("paced-b", 8));
         all.addAll(creates("paced-a", 8));
         awaitActive(all);
         assertTrue(metric("privatelink_cloud_throttled_total", "paced-b") > 0, "paced-b met throttling");
-        assertTrue(metric("privatelink_cloud_rate", "paced-b") < 4, "paced-b's pacing slowed itself down");
-        assertEquals(4.0, metric("privatelink_cloud_rate", "paced-a"), "paced-a's pacing kept its limit");
+        assertTrue(metric("privatelink_cloud_rate", "paced-b") < PACED, "paced-b's pacing slowed itself down");
+        assertEquals(PACED, metric("privatelink_cloud_rate", "paced-a"), "paced-a's pacing kept its limit");
         assertEquals(throttledA, metric("privatelink_cloud_throttled_total", "paced-a"), "paced-a met none");
     }
 }

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -92,16 +94,16 @@ class SecretLeakTest {
         keep(RestAssured.given().header("X-Privatelink-Push-Secret", pushSecret + "x").post("/ReconcileVpcEndpointJobs"));
         keep(RestAssured.given().header("X-Privatelink-Push-Secret", pushSecret).post("/ReconcileVpcEndpointJobs"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !LocalStackResource.stack().simulator().issuedSecrets().isEmpty()
-                && "Active".equals(Callers.auditor().get("/GetVpcEndpointJob?JobId=" + inDemoB).jsonPath()
-                        .getString("JobStatus")));
+                && "Active".equals(Bodies.text(Callers.auditor().get("/GetVpcEndpointJob?JobId=" + inDemoB),
+                        "JobStatus")));
         Map<String, String> withSts = new java.util.LinkedHashMap<>(secrets);
         List<String> issued = LocalStackResource.stack().simulator().issuedSecrets();
         for (int i = 0; i < issued.size(); i++) {
             withSts.put("STS credential " + i, issued.get(i));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of("Active", "Failed").containsAll(List.of(
-                Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + goodJob).jsonPath().getString("JobStatus"),
-                Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + failing).jsonPath().getString("JobStatus"))));
+                Bodies.text(Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + goodJob), "JobStatus"),
+                Bodies.text(Callers.bearer(provisioner).get("/GetVpcEndpointJob?JobId=" + failing), "JobStatus"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.about(inDemoB).size() == 4);
         receiver.close();
         keep(Callers.bearer(Callers.token("leak-demo", io.privatelink.provisioner.local.LocalIssuer.TENANT,
@@ -118,7 +120,7 @@ class SecretLeakTest {
                     .forEach(r -> published.add(r.headers() + " " + r.key() + " " + r.value()));
         }
         assertTrue(published.stream().anyMatch(r -> r.contains(goodJob)), "the events of the test's job were read");
-        String log = Files.readString(Path.of("target/service-test.log"));
+        String log = Files.readString(Path.of(ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class)));
         assertTrue(log.contains(goodJob), "the log file holds this run's lines");
 
         List<String> rows = storedRows();
