@@ -37,8 +37,6 @@ import io.smallrye.mutiny.Uni;
 public class DeliverCallbacks implements JobObserver {
 
     private static final Logger LOG = Logger.getLogger(DeliverCallbacks.class);
-    /** A claimed attempt's lease beyond its own bound: longer than any attempt and its recording take. */
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final CallbackOutbox outbox;
     private final CallbackAttempts sender;
@@ -105,7 +103,7 @@ public class DeliverCallbacks implements JobObserver {
         Map<String, Integer> underWay = perHost.entrySet().stream().filter(e -> e.getValue().get() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
         return outbox.claimDue(now, room, config.connectionsPerHost(), underWay,
-                now.plus(config.attemptTimeout()).plus(LEASE_MARGIN))
+                now.plus(config.attemptTimeout()).plus(config.leaseMargin()))
                 .flatMap(claimed -> {
                     List<Uni<Void>> attempts = claimed.stream().map(this::deliver).toList();
                     if (attempts.isEmpty()) {

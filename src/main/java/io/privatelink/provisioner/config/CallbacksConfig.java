@@ -58,6 +58,13 @@ public interface CallbacksConfig {
     @WithDefault("16")
     int connectionsPerHost();
 
+    /**
+     * How long a claimed attempt stays leased beyond attempt-timeout before another pass may take it again (a crashed
+     * process's claims): longer than an attempt's recording takes.
+     */
+    @WithDefault("30s")
+    Duration leaseMargin();
+
     /** Deliveries under way at once, over every receiver. */
     @WithDefault("64")
     int inFlight();

@@ -64,6 +64,20 @@ class CrashRecoverySoak {
         env.put("PRIVATELINK_AUTH_RATE_LIMIT_BURST", "100000");
     }
 
+    /**
+     * The waits that only add minutes in CI, shortened: endpoints Active after a second, an operation's next look
+     * after a second, a dead process's claims (cloud calls, callback attempts) free again within seconds.
+     */
+    void briskly() {
+        env.put("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "1s");
+        env.put("PRIVATELINK_RETRY_SETTLE", "1s");
+        env.put("PRIVATELINK_RETRY_CALL_LEASE", "10s");
+        env.put("PRIVATELINK_CALLBACKS_ATTEMPT_TIMEOUT", "3s");
+        env.put("PRIVATELINK_CALLBACKS_LEASE_MARGIN", "2s");
+        // Only the last stop, once everything is asserted, is graceful: it need not wait for the slow receiver.
+        env.put("QUARKUS_SHUTDOWN_TIMEOUT", "1s");
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -180,6 +194,7 @@ class CrashRecoverySoak {
     @Test
     void killNineBetweenJobsEndsAndTheirCallbacks() throws Exception {
         assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
+        briskly();
         Process service = start();
         String secret = Files.readString(data.resolve("auth/callback-secret")).trim();
         try (WebhookReceiver receiver = WebhookReceiver.listening(secret)) {

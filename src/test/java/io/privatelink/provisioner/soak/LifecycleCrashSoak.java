@@ -82,6 +82,7 @@ class LifecycleCrashSoak {
     @Test
     void killNineDuringABurstOfDeletesAndUpdates() throws Exception {
         assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
+        embedded.briskly();
         Process service = start();
         List<String> endpoints = new ArrayList<>();
         List<String> creates = new ArrayList<>();
