@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.privatelink.simulator.PrivateLinkSimulator;
 import io.vertx.core.Vertx;
@@ -55,8 +57,9 @@ public final class LocalStack implements AutoCloseable {
     /** @param settings the simulator's settings, from its defaults (its port and data directory set) */
     public static LocalStack start(Path dataDir, Ports ports,
             java.util.function.UnaryOperator<PrivateLinkSimulator.Settings> settings, boolean stopOnJvmExit) {
-        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres(),
-                stopOnJvmExit).start();
+        // The database starts beside the broker: neither needs the other, and each takes seconds.
+        CompletableFuture<EmbeddedPostgresServer> postgres = CompletableFuture.supplyAsync(
+                () -> new EmbeddedPostgresServer(dataDir.resolve("postgres"), ports.postgres(), stopOnJvmExit).start());
         EmbeddedKafkaBroker kafka = null;
         Vertx vertx = null;
         try {
@@ -64,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
             vertx = Vertx.vertx();
             PrivateLinkSimulator simulator = PrivateLinkSimulator.start(vertx, settings.apply(
                     PrivateLinkSimulator.Settings.defaults(ports.simulator(), dataDir.resolve("simulator"))));
-            return new LocalStack(postgres, kafka, vertx, simulator, LocalIssuer.open(dataDir.resolve("auth")));
+            return new LocalStack(started(postgres), kafka, vertx, simulator, LocalIssuer.open(dataDir.resolve("auth")));
         } catch (RuntimeException e) {
             // A part that cannot start takes down what did, so that a failed start leaves nothing running.
             if (vertx != null) {
@@ -73,8 +76,19 @@ public final class LocalStack implements AutoCloseable {
             if (kafka != null) {
                 kafka.close();
             }
-            postgres.close();
+            EmbeddedPostgresServer database = postgres.handle((started, failed) -> started).join();
+            if (database != null) {
+                database.close();
+            }
             throw e;
+        }
+    }
+
+    private static EmbeddedPostgresServer started(CompletableFuture<EmbeddedPostgresServer> postgres) {
+        try {
+            return postgres.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

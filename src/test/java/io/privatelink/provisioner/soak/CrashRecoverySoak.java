@@ -27,17 +27,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.privatelink.provisioner.fixtures.WebhookReceiver;
 import io.privatelink.provisioner.job.JobStatus;
 
 /**
  * The long fault tests, on the embedded default run as its own process (broker, database and simulator die with it):
  * kill -9 and SIGTERM while 500 jobs are in flight, then a restart on the same data. Every job that got a 202 must
- * reach Active, with exactly one simulated endpoint per ClientToken.
- * And kill -9 while ended jobs wait for their callbacks: every job's end still reaches its receiver.
+ * reach Active, with exactly one simulated endpoint per ClientToken. (The kill -9 between jobs' ends and their
+ * callbacks is CallbackCrashSoak's.)
  * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test
  */
-class CrashRecoverySoak {
+class CrashRecoverySoak implements SoakService {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -78,38 +77,49 @@ class CrashRecoverySoak {
         env.put("QUARKUS_SHUTDOWN_TIMEOUT", "1s");
     }
 
+    /** The embedded default on its own data and ports, its waits shortened. */
+    static CrashRecoverySoak brisk() {
+        try {
+            CrashRecoverySoak embedded = new CrashRecoverySoak();
+            embedded.briskly();
+            return embedded;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    Process start() throws Exception {
+    @Override
+    public Process start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", "target/local/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile()));
         pb.environment().putAll(env);
-        Process p = pb.start();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < end) {
-            try {
-                if (get("/q/health/ready").statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not start; see " + data.resolve("service.log"));
+        return ready(pb.start());
     }
 
-    HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public int simulatorPort() {
+        return simulatorPort;
+    }
+
+    @Override
+    public Path data() {
+        return data;
     }
 
     /** The provisioner token the embedded default wrote at its start. */
-    String bearer() throws IOException {
+    @Override
+    public String bearer() throws IOException {
         Path token = data.resolve("auth/provisioner.token");
         return Files.exists(token) ? "Bearer " + Files.readString(token).trim() : "Bearer none-yet";
     }
@@ -184,58 +194,6 @@ class CrashRecoverySoak {
         } finally {
             again.destroy();
             again.waitFor(60, TimeUnit.SECONDS);
-        }
-    }
-
-    /**
-     * kill -9 while jobs end and their callbacks are being delivered (the receiver slow, so that many ended jobs
-     * wait for their delivery at the kill), then a restart: every job's end reaches the receiver.
-     */
-    @Test
-    void killNineBetweenJobsEndsAndTheirCallbacks() throws Exception {
-        assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
-        briskly();
-        Process service = start();
-        String secret = Files.readString(data.resolve("auth/callback-secret")).trim();
-        try (WebhookReceiver receiver = WebhookReceiver.listening(secret)) {
-            receiver.answer(() -> {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return 204;
-            });
-            List<String> jobs = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                String body = "{\"RegionId\":\"cn-hangzhou\",\"VpcId\":\"vpc-demo01\",\"ServiceId\":\"epsrv-demo01\","
-                        + "\"SecurityGroupId\":[\"sg-demo01\"],\"NotificationUrl\":\"" + receiver.url("/soak") + "\"}";
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/CreateVpcEndpoint")).header("Content-Type", "application/json").header("Authorization", bearer())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(202, r.statusCode(), r.body());
-                jobs.add(JSON.readTree(r.body()).get("JobId").asText());
-            }
-            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (receiver.received().size() < 20 && System.nanoTime() < end) {
-                Thread.sleep(50);
-            }
-            service.destroyForcibly();
-            service.waitFor(60, TimeUnit.SECONDS);
-            int before = receiver.received().size();
-            service = start();
-            end = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!jobs.stream().allMatch(id -> !receiver.about(id).isEmpty()) && System.nanoTime() < end) {
-                Thread.sleep(500);
-            }
-            List<String> missing = jobs.stream().filter(id -> receiver.about(id).isEmpty()).toList();
-            assertEquals(List.of(), missing, "jobs whose end never reached the receiver");
-            assertEquals(0, receiver.unverified());
-            System.out.printf("kill -9 after %d of %d callbacks; after the restart all %d jobs' ends received "
-                    + "(%d posts in all)%n", before, jobs.size(), jobs.size(), receiver.posts());
-        } finally {
-            service.destroy();
-            service.waitFor(60, TimeUnit.SECONDS);
         }
     }
 

@@ -1,9 +1,7 @@
 package io.privatelink.provisioner.soak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,19 +25,30 @@ import com.fasterxml.jackson.databind.JsonNode;
  * kill -9 of the whole embedded default during a burst of deletes and updates of 60 endpoints, then a restart on the
  * same data: every operation that got a 202 must end Updated or Deleted exactly once, and the simulated cloud must hold
  * exactly the endpoints that should exist, each changed as many times as its jobs say and no more.
- * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test -Dtest=LifecycleCrashSoak
+ * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test -Dtest=LifecycleCrashSoak; in the build's
+ * verify phase LifecycleCrashIT kills the production artifact alone.
  */
 class LifecycleCrashSoak {
 
-    static final int ENDPOINTS = 60;
+    /** The endpoints made, then updated and deleted in a burst cut by the kill. */
+    int endpoints() {
+        return 60;
+    }
+
     static final int UPDATE_CHANGES = 3;
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = CrashRecoverySoak.JSON;
     static final java.net.http.HttpClient HTTP = CrashRecoverySoak.HTTP;
 
-    /** The embedded default as its own process, on its own data and ports, as the crash soak runs it. */
-    final CrashRecoverySoak embedded = new CrashRecoverySoak();
+    /** The embedded default as its own process, on its own data and ports, its waits shortened. */
+    final SoakService embedded = service();
 
-    LifecycleCrashSoak() throws java.io.IOException {
+    SoakService service() {
+        return CrashRecoverySoak.brisk();
+    }
+
+    @AfterEach
+    void stopTheStack() {
+        embedded.close();
     }
 
     Process start() throws Exception {
@@ -54,7 +64,7 @@ class LifecycleCrashSoak {
     }
 
     HttpResponse<String> post(String function, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.port + "/" + function))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.port() + "/" + function))
                 .header("Content-Type", "application/json").header("Authorization", embedded.bearer())
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -74,19 +84,17 @@ class LifecycleCrashSoak {
     }
 
     JsonNode inCloud(String endpointId) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.simulatorPort
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.simulatorPort()
                 + "/_simulator/endpoints/" + endpointId)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
     }
 
     @Test
     void killNineDuringABurstOfDeletesAndUpdates() throws Exception {
-        assertTrue(new File("target/local/quarkus-app/quarkus-run.jar").exists(), "build it first with -Plocal");
-        embedded.briskly();
         Process service = start();
         List<String> endpoints = new ArrayList<>();
         List<String> creates = new ArrayList<>();
-        for (int i = 0; i < ENDPOINTS; i++) {
+        for (int i = 0; i < endpoints(); i++) {
             String body = "{\"RegionId\":\"cn-hangzhou\",\"VpcId\":\"vpc-demo01\",\"ServiceId\":\"epsrv-demo01\","
                     + "\"SecurityGroupId\":[\"sg-demo01\"],\"Zone\":[{\"VSwitchId\":\"vsw-demo01h\",\"ZoneId\":"
                     + "\"cn-hangzhou-h\"}],\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
@@ -98,9 +106,9 @@ class LifecycleCrashSoak {
                     .asText());
         }
 
-        // A third of the endpoints updated, a third deleted, a third updated and then deleted: 80 operations.
+        // A third of the endpoints updated, a third deleted, a third updated and then deleted (80 operations of 60).
         List<String[]> burst = new ArrayList<>();
-        for (int i = 0; i < ENDPOINTS; i++) {
+        for (int i = 0; i < endpoints(); i++) {
             String ep = endpoints.get(i);
             String update = "{\"EndpointId\":\"" + ep + "\",\"EndpointName\":\"after-crash\",\"SecurityGroupId\":"
                     + "[\"sg-demo02\"],\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
@@ -194,8 +202,7 @@ class LifecycleCrashSoak {
             assertEquals(List.of(), wrong, "the cloud holds what the operations say");
             assertEquals(0, doneTwice, "no change made twice");
         } finally {
-            again.destroy();
-            again.waitFor(60, TimeUnit.SECONDS);
+            embedded.stop(again);
         }
     }
 }

@@ -1,0 +1,100 @@
+package io.privatelink.provisioner.soak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.privatelink.provisioner.local.LocalIssuer;
+import io.privatelink.provisioner.local.LocalStack;
+
+/**
+ * The production artifact (target/quarkus-app, built by the package phase) as its own process, beside a broker, a
+ * database and a simulator this JVM runs: a kill -9 takes down the service alone, as in production, where the broker
+ * and the database outlive it. The waits that only add minutes are short: endpoints Active after a second, an
+ * operation's next look after a second, a dead process's claims (cloud calls, callback attempts) free within seconds.
+ */
+final class ProductionService implements SoakService {
+
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    private final Path data;
+    private final int port;
+    private final LocalStack stack;
+    private final Map<String, String> config = new LinkedHashMap<>();
+    private String bearer;
+
+    ProductionService() {
+        try {
+            data = Files.createTempDirectory(Path.of("target"), "crash-");
+            port = CrashRecoverySoak.freePort();
+            stack = LocalStack.start(data, new LocalStack.Ports(CrashRecoverySoak.freePort(),
+                    CrashRecoverySoak.freePort(), CrashRecoverySoak.freePort(), 0),
+                    s -> s.withActiveAfter(Duration.ofSeconds(1)).withDeletedAfter(Duration.ofSeconds(1)), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config.putAll(stack.serviceConfig());
+        config.put("quarkus.http.port", String.valueOf(port));
+        // One caller sends all the load here: lift its CreateVpcEndpoint limit.
+        config.put("privatelink.auth.rate-limit.per-second", "100000");
+        config.put("privatelink.auth.rate-limit.burst", "100000");
+        config.put("privatelink.retry.settle", "1s");
+        config.put("privatelink.retry.call-lease", "10s");
+        config.put("privatelink.callbacks.attempt-timeout", "3s");
+        config.put("privatelink.callbacks.lease-margin", "2s");
+    }
+
+    @Override
+    public Process start() throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is built by the package phase: run these with mvn verify");
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Dvertx.disableURIValidation=true"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString()));
+        return ready(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile())).start());
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public int simulatorPort() {
+        return stack.simulator().port();
+    }
+
+    @Override
+    public Path data() {
+        return data;
+    }
+
+    @Override
+    public synchronized String bearer() {
+        if (bearer == null) {
+            bearer = "Bearer " + stack.issuer().token("crash-provisioner", LocalIssuer.TENANT, Duration.ofHours(1),
+                    "provisioner");
+        }
+        return bearer;
+    }
+
+    /** Nothing of the stack lives in the service's process: once the test is done, a kill -9 is enough. */
+    @Override
+    public void stop(Process process) throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
