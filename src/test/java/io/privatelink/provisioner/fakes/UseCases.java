@@ -72,6 +72,8 @@ public final class UseCases implements AutoCloseable {
     public final RecordingEmitter<ProvisionCommand> commands = new RecordingEmitter<>();
     public final RecordingEmitter<String> events = new RecordingEmitter<>();
     public final ProvisionerConfig config;
+    public final JobViews views;
+    public final ReactiveContext context;
     public final AcceptJob accept;
     public final CreateAdmission create;
     public final DeleteAdmission delete;
@@ -103,8 +105,8 @@ public final class UseCases implements AutoCloseable {
         config = smallrye.getConfigMapping(ProvisionerConfig.class);
         CallbacksConfig callbacks = smallrye.getConfigMapping(CallbacksConfig.class);
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        JobViews views = new JobViews(json);
-        ReactiveContext context = new ReactiveContext(vertx);
+        views = new JobViews(json);
+        context = new ReactiveContext(vertx);
         FailureClassifier failures = new FailureClassifier(new SimpleMeterRegistry());
         JobEventPublisher publisher = new JobEventPublisher(events.emitter(), jobs, config, context);
         RequestValidator validator = new RequestValidator(Validation.byDefaultProvider().configure()
