@@ -53,7 +53,7 @@ class AccountsTest {
     }
 
     static JsonPath await(String jobId, String status) {
-        org.awaitility.Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(
+        org.awaitility.Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).until(
                 () -> status.equals(Bodies.text(demo().get("/GetVpcEndpointJob?JobId=" + jobId), "JobStatus")));
         return demo().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath();
     }

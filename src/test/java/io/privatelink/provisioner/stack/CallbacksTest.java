@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -69,8 +70,9 @@ class CallbacksTest {
     }
 
     static JsonPath awaitStatus(String jobId, String status) {
-        return await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> job(jobId),
-                job -> status.equals(job.getString("JobStatus")));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).until(
+                () -> status.equals(Bodies.text(caller().get("/GetVpcEndpointJob?JobId=" + jobId), "JobStatus")));
+        return job(jobId);
     }
 
     static void awaitAll(List<String> jobIds, String status) {

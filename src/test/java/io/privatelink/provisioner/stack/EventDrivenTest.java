@@ -35,7 +35,7 @@ class EventDrivenTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonPath awaitJobByToken(String token, String status) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var r = Callers.auditor().get("/GetVpcEndpointJob?ClientToken=" + token);
             return r.statusCode() == 200 && status.equals(Bodies.text(r, "JobStatus"));
         });

@@ -100,7 +100,7 @@ class FairnessTest {
                 .until(() -> other.stream().allMatch(FairnessTest::atTheCloud));
         List<String> all = new ArrayList<>(burst);
         all.addAll(other);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> all.stream().allMatch(id -> "Active".equals(status(id))));
         // Told by when each create call answered, not by a look while they run: a slow machine's accepts take time.
         Instant lastOther = other.stream().map(FairnessTest::createdAt).max(Comparator.naturalOrder()).orElseThrow();

@@ -83,7 +83,7 @@ class FaultToleranceTest {
         } finally {
             LocalStackResource.stack().postgres().start();
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
                 Jobs.create(Jobs.request("vpc-demo01", UUID.randomUUID().toString())).statusCode() == 202);
         List<String> after = Jobs.submit(5);
         List<String> all = new ArrayList<>(before);

@@ -114,8 +114,8 @@ class LifecycleTest {
         List<String> jobIds = new ArrayList<>(accepting.stream().map(CompletableFuture::join).toList());
         // The delete comes last (accepted while both updates are still under way): updates after it would fail.
         jobIds.add(Operations.accepted("DeleteVpcEndpoint", "{\"EndpointId\": \"" + endpointId + "\"}"));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> jobIds.stream()
-                .allMatch(id -> List.of("Updated", "Deleted").contains(Operations.job(id).getString("JobStatus"))));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> jobIds.stream()
+                .allMatch(id -> List.of("Updated", "Deleted").contains(Jobs.statusOf(id))));
         // Each job's work (from its working state's first step to its end) never overlaps another's.
         List<Instant[]> spans = jobIds.stream().map(id -> span(Operations.job(id))).sorted(
                 (a, b) -> a[0].compareTo(b[0])).toList();
@@ -243,8 +243,9 @@ class LifecycleTest {
         // Both due now rather than at their offset in the ten-minute period.
         assertEquals(2, TestDatabase.update("update managed_endpoint set next_observe_at = now() "
                 + "where endpoint_id in (?, ?)", changed, deleted));
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> "Gone".equals(endpoint(deleted)
-                .getString("Status")) && endpoint(changed).get("Drift") != null);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> "Gone".equals(Bodies.text(
+                Callers.provisioner().get("/GetVpcEndpoint?EndpointId=" + deleted), "Status"))
+                && Bodies.json(Callers.provisioner().get("/GetVpcEndpoint?EndpointId=" + changed)).hasNonNull("Drift"));
         JsonPath drift = endpoint(changed);
         assertEquals("Active", drift.getString("Status"));
         assertEquals(Map.of("EndpointName", "e2e"), drift.getMap("Drift.'UpdateVpcEndpointAttribute EndpointName'"));
@@ -300,7 +301,7 @@ class LifecycleTest {
 
     /** A job from the requests topic, found by its ClientToken (as the auditor, who reads everyone's jobs). */
     private static JsonPath byToken(String clientToken, String status) {
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> status.equals(Bodies.text(Callers.auditor()
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> status.equals(Bodies.text(Callers.auditor()
                 .get("/GetVpcEndpointJob?ClientToken=" + clientToken), "JobStatus")));
         return Callers.auditor().get("/GetVpcEndpointJob?ClientToken=" + clientToken).jsonPath();
     }

@@ -81,7 +81,7 @@ class PacingTest {
     }
 
     static void awaitActive(List<String> jobs) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.stream().allMatch(id -> "Active".equals(FairnessTest.status(id))));
     }
 

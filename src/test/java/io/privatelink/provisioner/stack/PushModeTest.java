@@ -133,7 +133,7 @@ class PushModeTest {
     }
 
     private static void tickUntil(String jobId, String wanted, java.util.concurrent.Callable<Response> tick) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             tick.call().then().statusCode(200);
             return wanted.equals(status(jobId));
         });
