@@ -58,30 +58,17 @@ class CrashRecoverySoak implements SoakService {
         env.put("PRIVATELINK_LOCAL_POSTGRES_PORT", String.valueOf(freePort()));
         env.put("PRIVATELINK_LOCAL_SIMULATOR_PORT", String.valueOf(simulatorPort));
         env.put("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "5s");
-        // One caller sends all the load here: lift its CreateVpcEndpoint limit.
-        env.put("PRIVATELINK_AUTH_RATE_LIMIT_PER_SECOND", "100000");
-        env.put("PRIVATELINK_AUTH_RATE_LIMIT_BURST", "100000");
+        ONE_CALLER.forEach((property, value) -> env.put(SoakService.envName(property), value));
     }
 
-    /**
-     * The waits that only add minutes in CI, shortened: endpoints Active after a second, an operation's next look
-     * after a second, a dead process's claims (cloud calls, callback attempts) free again within seconds.
-     */
-    void briskly() {
-        env.put("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "1s");
-        env.put("PRIVATELINK_RETRY_SETTLE", "1s");
-        env.put("PRIVATELINK_RETRY_CALL_LEASE", "10s");
-        env.put("PRIVATELINK_CALLBACKS_ATTEMPT_TIMEOUT", "3s");
-        env.put("PRIVATELINK_CALLBACKS_LEASE_MARGIN", "2s");
-        // Only the last stop, once everything is asserted, is graceful: it need not wait for the slow receiver.
-        env.put("QUARKUS_SHUTDOWN_TIMEOUT", "1s");
-    }
-
-    /** The embedded default on its own data and ports, its waits shortened. */
+    /** The embedded default on its own data and ports, its waits shortened (BRISK) and endpoints Active after 1 s. */
     static CrashRecoverySoak brisk() {
         try {
             CrashRecoverySoak embedded = new CrashRecoverySoak();
-            embedded.briskly();
+            BRISK.forEach((property, value) -> embedded.env.put(SoakService.envName(property), value));
+            embedded.env.put("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "1s");
+            // Only the last stop, once everything is asserted, is graceful: it need not wait for the slow receiver.
+            embedded.env.put("QUARKUS_SHUTDOWN_TIMEOUT", "1s");
             return embedded;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

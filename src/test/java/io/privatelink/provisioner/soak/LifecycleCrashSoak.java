@@ -106,7 +106,7 @@ class LifecycleCrashSoak {
                     .asText());
         }
 
-        // A third of the endpoints updated, a third deleted, a third updated and then deleted (80 operations of 60).
+        // A third of the endpoints updated, a third deleted, a third updated and then deleted (80 operations for 60 endpoints).
         List<String[]> burst = new ArrayList<>();
         for (int i = 0; i < endpoints(); i++) {
             String ep = endpoints.get(i);

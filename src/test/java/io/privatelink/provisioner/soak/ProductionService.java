@@ -16,8 +16,7 @@ import io.privatelink.provisioner.local.LocalStack;
 /**
  * The production artifact (target/quarkus-app, built by the package phase) as its own process, beside a broker, a
  * database and a simulator this JVM runs: a kill -9 takes down the service alone, as in production, where the broker
- * and the database outlive it. The waits that only add minutes are short: endpoints Active after a second, an
- * operation's next look after a second, a dead process's claims (cloud calls, callback attempts) free within seconds.
+ * and the database outlive it. The waits that only add minutes are short (BRISK; endpoints Active after a second).
  */
 final class ProductionService implements SoakService {
 
@@ -41,13 +40,8 @@ final class ProductionService implements SoakService {
         }
         config.putAll(stack.serviceConfig());
         config.put("quarkus.http.port", String.valueOf(port));
-        // One caller sends all the load here: lift its CreateVpcEndpoint limit.
-        config.put("privatelink.auth.rate-limit.per-second", "100000");
-        config.put("privatelink.auth.rate-limit.burst", "100000");
-        config.put("privatelink.retry.settle", "1s");
-        config.put("privatelink.retry.call-lease", "10s");
-        config.put("privatelink.callbacks.attempt-timeout", "3s");
-        config.put("privatelink.callbacks.lease-margin", "2s");
+        config.putAll(ONE_CALLER);
+        config.putAll(BRISK);
     }
 
     @Override

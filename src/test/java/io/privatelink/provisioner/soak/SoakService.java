@@ -6,9 +6,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** The service a crash test starts, kills and starts again, on its own data and ports. */
 interface SoakService extends AutoCloseable {
+
+    /** One caller sends all the load here: its CreateVpcEndpoint limit lifted. */
+    Map<String, String> ONE_CALLER = Map.of(
+            "privatelink.auth.rate-limit.per-second", "100000",
+            "privatelink.auth.rate-limit.burst", "100000");
+
+    /**
+     * The waits that only add minutes in CI, shortened: an operation's next look after a second, a dead process's
+     * claims (cloud calls, callback attempts) free again within seconds.
+     */
+    Map<String, String> BRISK = Map.of(
+            "privatelink.retry.settle", "1s",
+            "privatelink.retry.call-lease", "10s",
+            "privatelink.callbacks.attempt-timeout", "3s",
+            "privatelink.callbacks.lease-margin", "2s");
+
+    /** A setting's name as an environment variable (SmallRye's mapping: upper case, "_" for the rest). */
+    static String envName(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
 
     /** Starts the service and returns once it is ready. */
     Process start() throws Exception;
