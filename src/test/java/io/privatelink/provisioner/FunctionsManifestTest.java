@@ -1,7 +1,6 @@
 package io.privatelink.provisioner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,8 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.privatelink.provisioner.api.ServiceFunction;
+import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.fakes.TestConfig;
 import io.quarkus.funqy.Funq;
-import io.quarkus.scheduler.Scheduled;
 
 /** functions.yaml is the list of functions and triggers; this test fails when it and the code disagree. */
 class FunctionsManifestTest {
@@ -146,10 +146,9 @@ class FunctionsManifestTest {
                     continue;
                 }
                 assertEquals("${PRIVATELINK_RECONCILER_EVERY:" + t.every() + "}", config.getProperty(t.config()));
-                Method tick = io.privatelink.provisioner.drivers.ReconcileScheduler.class.getDeclaredMethod("tick");
-                Scheduled scheduled = tick.getAnnotation(Scheduled.class);
-                assertNotNull(scheduled);
-                assertTrue(scheduled.every().contains(t.config()), "the scheduler reads " + t.config());
+                ProvisionerConfig read = TestConfig.of(Map.of(t.config(), "7s"), ProvisionerConfig.class)
+                        .getConfigMapping(ProvisionerConfig.class);
+                assertEquals("7s", read.reconciler().every(), "the in-process timer reads " + t.config());
             }
         }
     }

@@ -33,6 +33,9 @@ public interface CallbacksConfig {
      */
     Optional<List<String>> trustCertificates();
 
+    /** The in-process timer that retries deliveries; unset, it follows privatelink.reconciler.every ("off" too). */
+    Optional<String> every();
+
     /** How long a delivery is retried (timeouts, connection failures, 429, 5xx) before it is given up. */
     @WithDefault("24h")
     Duration giveUpAfter();

@@ -180,7 +180,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                     .chain(history -> outboxes(job, history, steps))
                     .replaceWith(result);
         })).invoke(() -> {
-            if (!steps.isEmpty()) {
+            if (changed[0] != null) {
                 observer.committed(changed[0], List.copyOf(steps));
             }
         });

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -44,6 +46,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * real answers of the service exactly (its objects closed: a field added to the code and not to the document fails).
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class OpenApiDocumentTest {
 

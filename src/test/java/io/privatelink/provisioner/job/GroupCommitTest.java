@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,6 +32,7 @@ import io.vertx.pgclient.PgException;
  * the first of a burst share one), each job answered with the one that holds its ClientToken, a bad row failing alone.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class GroupCommitTest {
 

@@ -18,7 +18,7 @@ import io.privatelink.provisioner.fixtures.WebhookReceiver;
 /**
  * kill -9 while ended jobs wait for their callbacks: every job's end still reaches its receiver.
  * Here the whole embedded default dies (run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test
- * -Dtest=CallbackCrashSoak); in the build's verify phase CallbackCrashIT kills the production artifact alone.
+ * -Dtest=CallbackCrashSoak); in the suite CallbackCrashTest kills the production artifact alone.
  */
 class CallbackCrashSoak {
 

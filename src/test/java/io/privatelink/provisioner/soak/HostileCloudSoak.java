@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Run with the other long fault tests: mvn -B -Pfaults test (see CrashRecoverySoak).
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class HostileCloudSoak {
 

@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * kill -9 of the whole embedded default during a burst of deletes and updates of 60 endpoints, then a restart on the
  * same data: every operation that got a 202 must end Updated or Deleted exactly once, and the simulated cloud must hold
  * exactly the endpoints that should exist, each changed as many times as its jobs say and no more.
- * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test -Dtest=LifecycleCrashSoak; in the build's
- * verify phase LifecycleCrashIT kills the production artifact alone.
+ * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test -Dtest=LifecycleCrashSoak; in the suite
+ * LifecycleCrashTest kills the production artifact alone.
  */
 class LifecycleCrashSoak {
 

@@ -14,13 +14,16 @@ import io.privatelink.provisioner.local.LocalIssuer;
 import io.privatelink.provisioner.local.LocalStack;
 
 /**
- * The production artifact (target/quarkus-app, built by the package phase) as its own process, beside a broker, a
+ * The production artifact (target/quarkus-app, built before the tests) as its own process, beside a broker, a
  * database and a simulator this JVM runs: a kill -9 takes down the service alone, as in production, where the broker
  * and the database outlive it. The waits that only add minutes are short (BRISK; endpoints Active after a second).
  */
 final class ProductionService implements SoakService {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    /** One kill -9 test at a time beside the suite: two would take the suite's second core from it. */
+    static final String LOCK = "production-service";
 
     private final Path data;
     private final int port;
@@ -47,10 +50,11 @@ final class ProductionService implements SoakService {
     @Override
     public Process start() throws Exception {
         if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is built by the package phase: run these with mvn verify");
+            throw new IllegalStateException(JAR + " is built before the tests (process-test-classes): run these with mvn test");
         }
-        // C1 alone: a service that lives for seconds starts sooner without the optimizing compiler's work.
-        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1",
+        // C1 alone and the serial collector: a service that lives for seconds, beside the suite on two cores, starts
+        // sooner without the optimizing compiler's and G1's threads.
+        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dvertx.disableURIValidation=true"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));

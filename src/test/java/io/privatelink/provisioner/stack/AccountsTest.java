@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
@@ -30,6 +32,7 @@ import io.restassured.specification.RequestSpecification;
  * only the default.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class AccountsTest {
 

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
@@ -32,6 +34,7 @@ import io.smallrye.jwt.build.Jwt;
 
 /** Who may call what, on the wire: every refusal in the API's error shape, and nothing recorded for it. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class AuthenticationTest {
 

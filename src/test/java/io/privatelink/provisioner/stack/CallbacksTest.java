@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
@@ -35,6 +37,7 @@ import io.restassured.specification.RequestSpecification;
  * URLs the operator did not allow are refused at acceptance with nothing recorded.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class CallbacksTest {
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
@@ -25,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class EndToEndTest {
 

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
@@ -36,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
  * and the second tenant's in paced-a) reach the cloud at once.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class FairnessTest {
 

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +31,7 @@ import io.restassured.response.Response;
  * going away under load. Every job with a 202 ends Active (or Failed with its reason), and no endpoint is doubled.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class FaultToleranceTest {
 

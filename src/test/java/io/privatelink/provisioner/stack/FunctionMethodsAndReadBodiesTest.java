@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.api.ServiceFunction;
 import io.privatelink.provisioner.fixtures.Callers;
@@ -23,6 +25,7 @@ import io.restassured.http.ContentType;
  * and the read functions' JSON bodies read as strictly as the writes': unknown fields and wrong types refused by name.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class FunctionMethodsAndReadBodiesTest {
 

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -19,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Health, readiness and the metrics of a known scenario. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class ObservabilityTest {
 

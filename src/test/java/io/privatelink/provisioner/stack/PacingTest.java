@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -28,6 +30,7 @@ import io.restassured.http.ContentType;
  * cloud throttles slows its own pacing down (additive increase, multiplicative decrease) and no other account's.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class PacingTest {
 

@@ -19,17 +19,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.privatelink.provisioner.drivers.CallbackScheduler;
+import io.privatelink.provisioner.drivers.ReconcileScheduler;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
 import io.privatelink.provisioner.fixtures.TestDatabase;
 import io.privatelink.provisioner.fixtures.TestKafka;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,6 +45,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
  * Function Compute post (the payload samples under src/test/resources/push, each with its source).
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushModeTest {
@@ -50,7 +54,10 @@ class PushModeTest {
     private static final List<String> CONSUMERS = List.of("provision-commands-in", "vpc-endpoint-requests-in");
 
     @Inject
-    Scheduler scheduler;
+    ReconcileScheduler reconciler;
+
+    @Inject
+    CallbackScheduler callbacks;
 
     @Inject
     KafkaClientService kafka;
@@ -61,7 +68,8 @@ class PushModeTest {
      */
     @BeforeAll
     void driversOff() {
-        scheduler.pause();
+        reconciler.pause();
+        callbacks.pause();
         Uni.join().all(consumers().map(c -> c.pause()).toList()).andFailFast().await().indefinitely();
     }
 
@@ -75,7 +83,8 @@ class PushModeTest {
     @AfterAll
     void driversOn() {
         Uni.join().all(consumers().map(c -> c.resume()).toList()).andFailFast().await().indefinitely();
-        scheduler.resume();
+        reconciler.resume();
+        callbacks.resume();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

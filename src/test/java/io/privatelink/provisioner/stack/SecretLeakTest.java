@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
@@ -36,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
  * logged, every record it published and every row it stored.
  */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class SecretLeakTest {
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** One trace from the HTTP request through the Kafka record to the cloud calls and the reconciler's polls. */
 @QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
 @QuarkusTestResource(LocalStackResource.class)
 class TracingTest {
 

@@ -1,10 +1,17 @@
 package io.privatelink.provisioner.soak;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
 /**
  * LifecycleCrashSoak against the production artifact, killed alone while the broker and the database live on: run by
- * the failsafe plugin in mvn verify, after the package phase built it.
+ * the suite beside its other classes (they wait on this process most of their time), on the artifact built before
+ * the tests.
  */
-class LifecycleCrashIT extends LifecycleCrashSoak {
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ProductionService.LOCK)
+class LifecycleCrashTest extends LifecycleCrashSoak {
 
     @Override
     SoakService service() {
