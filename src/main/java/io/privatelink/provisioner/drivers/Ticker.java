@@ -1,7 +1,6 @@
 package io.privatelink.provisioner.drivers;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -43,11 +42,11 @@ final class Ticker {
         this.timer = vertx.setPeriodic(Math.max(1, period.toMillis()), id -> tick());
     }
 
-    /** The period a setting names ("1s", "0.2s", "PT5M"); none for "off" (or "disabled"), as Quarkus' scheduler reads it. */
+    /** The period a setting names ("1s", "0.2s", "PT5M"); none for "off" or "disabled", as Quarkus read it. */
     static Optional<Duration> period(String every) {
-        String value = every.trim().toLowerCase(Locale.ROOT);
-        return value.equals("off") || value.equals("disabled") ? Optional.empty()
-                : Optional.of(DurationConverter.parseDuration(every.trim()));
+        String value = every.trim();
+        return value.equalsIgnoreCase("off") || value.equalsIgnoreCase("disabled") ? Optional.empty()
+                : Optional.of(DurationConverter.parseDuration(value));
     }
 
     /** Starts the task every period the setting names; none when it says "off". */

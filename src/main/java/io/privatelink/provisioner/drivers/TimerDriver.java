@@ -6,7 +6,10 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.ShutdownEvent;
 
-/** An in-process timer's life: its ticker (none when its setting says "off"), paused at run time, stopped with the service. */
+/**
+ * An in-process timer's life: its ticker (none when its setting says "off"), paused at run time, stopped with the
+ * service.
+ */
 abstract class TimerDriver {
 
     volatile Optional<Ticker> ticker = Optional.empty();

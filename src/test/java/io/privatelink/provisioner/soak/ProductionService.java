@@ -50,7 +50,8 @@ final class ProductionService implements SoakService {
     @Override
     public Process start() throws Exception {
         if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is built before the tests (process-test-classes): run these with mvn test");
+            throw new IllegalStateException(JAR + " is built before the tests (process-test-classes): run these with "
+                    + "mvn test");
         }
         // C1 alone and the serial collector: a service that lives for seconds, beside the suite on two cores, starts
         // sooner without the optimizing compiler's and G1's threads.
