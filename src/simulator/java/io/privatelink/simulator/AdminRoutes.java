@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** The admin routes under {@code /_simulator/}, outside the API's namespace: faults, a view of the state, a reset. */
+/**
+ * The admin routes under {@code /_simulator/}, outside the API's namespace: faults, a view of the state, a reset, and
+ * what the cloud's consoles do out of band (an endpoint deleted or changed, a connection accepted or rejected).
+ */
 final class AdminRoutes {
 
     private static final Logger LOG = Logger.getLogger(AdminRoutes.class);
@@ -25,9 +28,11 @@ final class AdminRoutes {
     private final SimulatorReplies replies;
     private final RpcGateway gateway;
     private final Clock clock;
+    private final SimulatedConnections connections;
 
     AdminRoutes(Map<String, SimulatedAccount> accounts, Faults startupFaults, SimulatorReplies replies,
-            RpcGateway gateway, Clock clock) {
+            RpcGateway gateway, Clock clock, SimulatedConnections connections) {
+        this.connections = connections;
         this.accounts = accounts;
         this.startupFaults = startupFaults;
         this.replies = replies;
@@ -126,6 +131,7 @@ final class AdminRoutes {
             view.put("ZoneId", e.zones().stream().filter(z -> z.removedAt() == null).map(z -> z.zoneId()).toList());
             // Each change made under its own ClientToken: a change made twice would count twice.
             view.put("Changes", e.changeTokens().size());
+            view.put("ConnectionStatus", e.connectionStatus(state.status(e, now).orElseThrow(), now));
             view.put("AccountId", a.accountId);
             return view;
         }));
@@ -164,6 +170,15 @@ final class AdminRoutes {
         } catch (JsonProcessingException | ClassCastException e) {
             replies.respond(ctx, 400, Map.of("Code", "InvalidParameter", "Message", String.valueOf(e.getMessage())));
         }
+    }
+
+    /** The service owner accepts or rejects an endpoint's connection out of band (in the console, say). */
+    void decide(RoutingContext ctx, boolean accept) {
+        if (connections.decideOutOfBand(ctx.pathParam("id"), accept).isEmpty()) {
+            replies.respond(ctx, 404, Map.of("Code", "EndpointNotFound"));
+            return;
+        }
+        showEndpoint(ctx);
     }
 
     void reset(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.privatelink.simulator.SimulatorSeed.SecurityGroup;
 import io.privatelink.simulator.SimulatorSeed.Service;
@@ -20,10 +21,12 @@ import io.privatelink.simulator.SimulatorSeed.Vpc;
 final class CreateRules {
 
     private final SimulatorSeed seed;
+    private final ServiceDirectory directory;
     private final SimulatorState state;
 
-    CreateRules(SimulatorSeed seed, SimulatorState state) {
+    CreateRules(SimulatorSeed seed, SimulatorState state, ServiceDirectory directory) {
         this.seed = seed;
+        this.directory = directory;
         this.state = state;
     }
 
@@ -69,11 +72,13 @@ final class CreateRules {
         if (serviceId == null && serviceName == null) {
             throw SeedErrors.of("MissingServiceId");
         }
-        Service service = seed.services().stream()
-                .filter(s -> s.regionId().equals(regionId))
-                .filter(s -> serviceId == null || s.serviceId().equals(serviceId))
-                .filter(s -> serviceName == null || s.serviceName().equals(serviceName))
-                .findFirst().orElseThrow(() -> SeedErrors.of("EndpointServiceNotFound"));
+        Predicate<Service> named = s -> s.regionId().equals(regionId)
+                && (serviceId == null || s.serviceId().equals(serviceId))
+                && (serviceName == null || s.serviceName().equals(serviceName));
+        Service service = seed.services().stream().filter(named).findFirst()
+                .or(() -> directory.foreign(seed.accountId()).stream().map(ServiceDirectory.Owned::service)
+                        .filter(named).findFirst().map(this::listing))
+                .orElseThrow(() -> SeedErrors.of("EndpointServiceNotFound"));
         if (service.deleted()) {
             throw SeedErrors.of("EndpointServiceDeleted");
         }
@@ -176,6 +181,21 @@ final class CreateRules {
         }
     }
 
+    /** Another account's service, which only the accounts it lists may connect to. */
+    private Service listing(Service foreign) {
+        List<String> allowed = foreign.authorizedAccounts();
+        if (allowed == null || !allowed.contains(seed.accountId()) && !allowed.contains("*")) {
+            throw SeedErrors.of("EndpointServiceNotAuthorized");
+        }
+        return foreign;
+    }
+
+    /** The service an endpoint of this account connects to, its own or another account's. */
+    Service serviceOf(String serviceId) {
+        return directory.byId(serviceId).map(ServiceDirectory.Owned::service)
+                .orElseThrow(() -> SeedErrors.of("EndpointServiceNotFound"));
+    }
+
     /** The VPC's and the account's endpoint quotas. */
     void quotas(String vpcId, Instant now) {
         long inVpc = state.countExisting(now, e -> e.vpcId().equals(vpcId));
@@ -183,7 +203,7 @@ final class CreateRules {
             throw SeedErrors.of("QuotaExceeded.totalEpPerVpc", "totalEpPerVpc", inVpc, seed.quotas().totalEpPerVpc());
         }
         long idle = state.countExisting(now,
-                e -> !"Connected".equals(e.connectionStatus(state.status(e, now).orElse("Creating"))));
+                e -> !"Connected".equals(e.connectionStatus(state.status(e, now).orElse("Creating"), now)));
         if (idle >= seed.quotas().totalIdleEndpoint()) {
             throw SeedErrors.of("QuotaExceeded.totalIdleEndpoint", "totalIdleEndpoint", idle,
                     seed.quotas().totalIdleEndpoint());

@@ -71,17 +71,19 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         SimulatorSeed seed = SimulatorSeed.read(json, settings.seedFile());
         SimulatorState.Lifecycle lifecycle = new SimulatorState.Lifecycle(settings.activeAfter(),
                 settings.activeAfterPolls(), settings.deletedAfter());
+        ServiceDirectory directory = new ServiceDirectory(seed.allAccounts());
         for (SimulatorSeed account : seed.allAccounts()) {
             // The first account keeps the journal's old name, so that a data folder from before accounts still works.
             String file = accounts.isEmpty() ? "endpoints.jsonl" : "endpoints-" + account.accountId() + ".jsonl";
             accounts.put(account.accountId(), new SimulatedAccount(json, account,
                     settings.dataDir() == null ? null : settings.dataDir().resolve(file), lifecycle, clock,
-                    settings.faults()));
+                    settings.faults(), directory));
         }
         this.sts = new SimulatedSts(seed, clock);
         SimulatorReplies replies = new SimulatorReplies(json);
-        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, accounts, sts, replies);
-        this.admin = new AdminRoutes(accounts, settings.faults(), replies, gateway, clock);
+        SimulatedConnections connections = new SimulatedConnections(accounts, directory, clock);
+        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, accounts, sts, replies, connections);
+        this.admin = new AdminRoutes(accounts, settings.faults(), replies, gateway, clock, connections);
     }
 
     /** Starts a simulator on the given Vert.x instance and waits until it listens. */
@@ -96,6 +98,8 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         router.get("/_simulator/endpoints/:id").handler(simulator.admin::showEndpoint);
         router.post("/_simulator/endpoints/:id/delete").handler(simulator.admin::deleteEndpoint);
         router.patch("/_simulator/endpoints/:id").handler(simulator.admin::changeEndpoint);
+        router.post("/_simulator/endpoints/:id/accept").handler(ctx -> simulator.admin.decide(ctx, true));
+        router.post("/_simulator/endpoints/:id/reject").handler(ctx -> simulator.admin.decide(ctx, false));
         router.post("/_simulator/sts/expire").handler(ctx -> {
             simulator.expireCredentials();
             ctx.response().putHeader("Content-Type", "application/json").end("{\"Expired\": true}");

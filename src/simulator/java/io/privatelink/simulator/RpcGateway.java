@@ -26,7 +26,8 @@ final class RpcGateway {
     private static final List<String> ACTIONS = List.of("CreateVpcEndpoint", "GetVpcEndpointAttribute",
             "ListVpcEndpoints", "DeleteVpcEndpoint", "ListVpcEndpointZones", "ListVpcEndpointSecurityGroups",
             "UpdateVpcEndpointAttribute", "AttachSecurityGroupToVpcEndpoint", "DetachSecurityGroupFromVpcEndpoint",
-            "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint");
+            "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint", "EnableVpcEndpointConnection",
+            "DisableVpcEndpointConnection", "ListVpcEndpointConnections");
 
     private final RequestAuthenticator authenticator;
     private final SimulatedSts sts;
@@ -35,11 +36,13 @@ final class RpcGateway {
     private final Map<String, SimulatedAccount> accounts;
     private final SimulatedAccount first;
     private final SimulatorReplies replies;
+    private final SimulatedConnections connections;
     private final Vertx vertx;
     private final long nonceSweeper;
 
     RpcGateway(Vertx vertx, Map<String, String> accessKeys, Clock clock, Map<String, SimulatedAccount> accounts,
-            SimulatedSts sts, SimulatorReplies replies) {
+            SimulatedSts sts, SimulatorReplies replies, SimulatedConnections connections) {
+        this.connections = connections;
         this.vertx = vertx;
         this.sts = sts;
         this.authenticator = new RequestAuthenticator(accessKeys, sts, clock);
@@ -125,7 +128,7 @@ final class RpcGateway {
         return SimulatedSts.VERSION.equals(version) ? SimulatedSts.ACTIONS : ACTIONS;
     }
 
-    private static Map<String, Object> dispatch(SimulatedAccount account, String action, Map<String, String> params,
+    private Map<String, Object> dispatch(SimulatedAccount account, String action, Map<String, String> params,
             boolean stuck) {
         SimulatedPrivateLink api = account.api;
         SimulatedChanges changes = account.changes;
@@ -141,6 +144,9 @@ final class RpcGateway {
             case "DetachSecurityGroupFromVpcEndpoint" -> changes.detachSecurityGroup(params);
             case "AddZoneToVpcEndpoint" -> changes.addZone(params);
             case "RemoveZoneFromVpcEndpoint" -> changes.removeZone(params);
+            case "EnableVpcEndpointConnection" -> connections.enable(account, params);
+            case "DisableVpcEndpointConnection" -> connections.disable(account, params);
+            case "ListVpcEndpointConnections" -> connections.list(account, params);
             default -> throw new IllegalStateException(action);
         };
     }

@@ -55,6 +55,23 @@ final class RpcParameters {
     }
 
     /** What a ClientToken stands for: every API parameter, in a fixed order, the protocol's own left out. */
+    /** An optional integer parameter within bounds; null when absent. */
+    static Integer boundedInt(Map<String, String> p, String name, int min, int max) {
+        String text = p.get(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw SeedErrors.of("InvalidParameter", name, ": " + min + " to " + max);
+    }
+
     static String requestSignature(Map<String, String> p) {
         return new TreeMap<>(p).entrySet().stream()
                 .filter(e -> !PROTOCOL_PARAMETERS.contains(e.getKey()))

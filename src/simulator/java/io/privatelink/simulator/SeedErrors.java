@@ -80,6 +80,8 @@ public final class SeedErrors {
             Map.entry("MissingServiceId", new Object[] {400, "ServiceId or ServiceName is mandatory for this action."}),
             Map.entry("EndpointOperationDenied", new Object[] {400, "The specified operation of endpoint is not allowed: %s is %s."}),
             Map.entry("EndpointConnectionOperationDenied", new Object[] {400, "The specified operation of endpoint connection is not allowed."}),
+            Map.entry("EndpointConnectionNotFound", new Object[] {400, "The specified endpoint connection does not exist."}),
+            Map.entry("OperationDenied.NoAvailableServiceResource", new Object[] {400, "The endpoint service has no available resource in a zone of the endpoint."}),
             Map.entry("EndpointZoneNotFound", new Object[] {400, "The specified zone of the endpoint does not exist."}),
             Map.entry("IllegalParam.EndpointName", new Object[] {400, "The specified parameter EndpointName is invalid."}),
             Map.entry("IllegalParam.EndpointDescription", new Object[] {400, "The specified parameter EndpointDescription is invalid."}),

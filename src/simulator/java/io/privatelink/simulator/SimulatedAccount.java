@@ -19,10 +19,10 @@ final class SimulatedAccount implements AutoCloseable {
     final FaultInjector faults = new FaultInjector();
 
     SimulatedAccount(ObjectMapper json, SimulatorSeed seed, Path journal, SimulatorState.Lifecycle lifecycle,
-            Clock clock, Faults startupFaults) {
+            Clock clock, Faults startupFaults, ServiceDirectory directory) {
         this.accountId = seed.accountId();
         this.state = new SimulatorState(json, journal, lifecycle);
-        this.api = new SimulatedPrivateLink(seed, state, clock);
+        this.api = new SimulatedPrivateLink(seed, state, clock, directory);
         this.changes = new SimulatedChanges(api);
         this.faults.set(startupFaults);
     }

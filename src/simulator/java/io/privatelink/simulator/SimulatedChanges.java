@@ -15,8 +15,9 @@ import io.privatelink.simulator.SimulatorSeed.Vpc;
 
 /**
  * The actions that change an endpoint in place (UpdateVpcEndpointAttribute, Attach/DetachSecurityGroup, Add/Remove
- * zone), with the rules of the lifecycle spec: the endpoint must be Active (Pending answers EndpointLocked, Creating
- * and Deleting EndpointOperationDenied); a change of zones or security groups takes time, the endpoint Pending and the
+ * zone, and its owner's Enable/DisableVpcEndpointConnection), with the rules of the lifecycle spec: the endpoint must
+ * be Active (Pending answers EndpointLocked, Creating and Deleting EndpointOperationDenied, a connection on its way
+ * EndpointConnectionOperationDenied); a change of zones or security groups takes time, the endpoint Pending and the
  * zone or group in its own state meanwhile; a ClientToken names one change for good (the same request again is
  * answered without doing it twice, another request under it is IdempotenceSignatureMismatch); DryRun checks only.
  */
@@ -31,7 +32,7 @@ final class SimulatedChanges {
     }
 
     /** One change: checked, replayed or applied and journaled. */
-    private interface Change {
+    interface Change {
         /** Throws the rule the request breaks; answers the endpoint as the change leaves it. */
         SimulatedEndpoint apply(SimulatedEndpoint endpoint, Instant now);
     }
@@ -161,7 +162,7 @@ final class SimulatedChanges {
      * The common course of a change: the endpoint (EndpointNotFound), the ClientToken's replay, the endpoint's state,
      * the action's own rules, DryRun, then the change journaled with its token.
      */
-    private Map<String, Object> change(String action, Map<String, String> p, Change change) {
+    Map<String, Object> change(String action, Map<String, String> p, Change change) {
         synchronized (api) {
             SimulatedEndpoint endpoint = api.existing(p, false);
             Instant now = api.clock.instant();
@@ -183,6 +184,9 @@ final class SimulatedChanges {
             if (!"Active".equals(status)) {
                 throw SeedErrors.of("EndpointOperationDenied", endpoint.endpointId(), status);
             }
+            if (endpoint.connectionChanging(now)) {
+                throw SeedErrors.of("EndpointConnectionOperationDenied");
+            }
             SimulatedEndpoint changed = change.apply(endpoint, now);
             if (dryRun) {
                 throw SeedErrors.of("DryRunOperation");
@@ -200,7 +204,6 @@ final class SimulatedChanges {
     }
 
     private Service service(SimulatedEndpoint e) {
-        return api.seed.services().stream().filter(s -> s.serviceId().equals(e.serviceId())).findFirst()
-                .orElseThrow(() -> SeedErrors.of("EndpointServiceNotFound"));
+        return api.rules.serviceOf(e.serviceId());
     }
 }

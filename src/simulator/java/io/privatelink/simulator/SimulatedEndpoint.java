@@ -37,7 +37,9 @@ public record SimulatedEndpoint(
         /** Security groups being attached (in securityGroupIds) or detached (not in it), until when. */
         Map<String, Instant> groupChanges,
         /** The ClientTokens of the changes made to it, each with its request's signature ("token=signature"). */
-        List<String> changeTokens) {
+        List<String> changeTokens,
+        /** The service owner's last decision on its connection; null: none yet (the service's AutoAccept decides). */
+        Connection connection) {
 
     public SimulatedEndpoint {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -65,11 +67,30 @@ public record SimulatedEndpoint(
     public record Tag(String key, String value) {
     }
 
+    /**
+     * An owner's decision: accepted (EnableVpcEndpointConnection) or not (DisableVpcEndpointConnection), on its way
+     * (Connecting, Disconnecting) until {@code settledAt}.
+     */
+    public record Connection(boolean accepted, Instant settledAt, Integer bandwidth) {
+
+        boolean settling(Instant now) {
+            return now.isBefore(settledAt);
+        }
+    }
+
     public SimulatedEndpoint deleted(Instant at) {
         return new SimulatedEndpoint(endpointId, regionId, vpcId, serviceId, serviceName, endpointName,
                 endpointDescription, endpointType, addressIpVersion, zoneAffinityEnabled, autoAccept, resourceGroupId,
                 policyDocument, protectedEnabled, createTime, clientToken, requestSignature, zones, securityGroupIds,
-                tags, stuck, at, pendingUntil, groupChanges, changeTokens);
+                tags, stuck, at, pendingUntil, groupChanges, changeTokens, connection);
+    }
+
+    /** The endpoint after its owner's decision on the connection. */
+    public SimulatedEndpoint withConnection(Connection decided) {
+        return new SimulatedEndpoint(endpointId, regionId, vpcId, serviceId, serviceName, endpointName,
+                endpointDescription, endpointType, addressIpVersion, zoneAffinityEnabled, autoAccept, resourceGroupId,
+                policyDocument, protectedEnabled, createTime, clientToken, requestSignature, zones, securityGroupIds,
+                tags, stuck, deleteTime, pendingUntil, groupChanges, changeTokens, decided);
     }
 
     /** The endpoint after a change of its attributes, zones or security groups. */
@@ -79,7 +100,7 @@ public record SimulatedEndpoint(
         return new SimulatedEndpoint(endpointId, regionId, vpcId, serviceId, serviceName, name, description,
                 endpointType, addressIpVersion, zoneAffinity, autoAccept, resourceGroupId, policy, protectedEnabled,
                 createTime, clientToken, requestSignature, newZones, groups, tags, stuck, deleteTime, pending,
-                groupsChanging, tokens);
+                groupsChanging, tokens, connection);
     }
 
     public String domain() {
@@ -87,7 +108,7 @@ public record SimulatedEndpoint(
     }
 
     /** The fields GetVpcEndpointAttribute answers (section 2.1 of the spec) for the given lifecycle status. */
-    public Map<String, Object> attributes(String status) {
+    public Map<String, Object> attributes(String status, Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("EndpointId", endpointId);
         m.put("EndpointName", endpointName == null ? "" : endpointName);
@@ -95,9 +116,9 @@ public record SimulatedEndpoint(
         m.put("EndpointDomain", domain());
         m.put("EndpointStatus", status);
         m.put("EndpointBusinessStatus", "Normal");
-        m.put("ConnectionStatus", connectionStatus(status));
+        m.put("ConnectionStatus", connectionStatus(status, now));
         m.put("EndpointType", endpointType);
-        m.put("Bandwidth", 1024);
+        m.put("Bandwidth", connection == null || connection.bandwidth() == null ? 1024 : connection.bandwidth());
         m.put("CreateTime", createTime.toString());
         m.put("VpcId", vpcId);
         m.put("RegionId", regionId);
@@ -114,21 +135,35 @@ public record SimulatedEndpoint(
         return m;
     }
 
-    /** Acceptance by the service side: auto-accepting services connect once the endpoint is Active. */
-    public String connectionStatus(String status) {
+    /**
+     * The connection: an owner's decision once made (settling first), else the service's AutoAccept (an
+     * auto-accepting service connects once the endpoint is Active; any other leaves it Disconnected, waiting).
+     */
+    public String connectionStatus(String status, Instant now) {
         return switch (status) {
             case "Deleting" -> "Deleting";
-            case "Active", "Pending" -> autoAccept ? "Connected" : "Disconnected";
+            case "Active", "Pending" -> connection == null ? autoAccept ? "Connected" : "Disconnected"
+                    : connection.accepted() ? connection.settling(now) ? "Connecting" : "Connected"
+                    : connection.settling(now) ? "Disconnecting" : "Disconnected";
             default -> autoAccept ? "Connecting" : "Disconnected";
         };
     }
 
-    public String zoneStatus(String status) {
+    /** A zone follows its endpoint's connection; one that no owner has decided on waits (Wait). */
+    public String zoneStatus(String status, Instant now) {
         return switch (status) {
             case "Deleting" -> "Deleting";
-            case "Active", "Pending" -> autoAccept ? "Connected" : "Wait";
+            case "Active", "Pending" -> {
+                String connected = connectionStatus(status, now);
+                yield "Disconnected".equals(connected) && connection == null ? "Wait" : connected;
+            }
             default -> "Creating";
         };
+    }
+
+    /** Whether the owner's decision is still on its way: connection and endpoint writes are refused meanwhile. */
+    public boolean connectionChanging(Instant now) {
+        return connection != null && connection.settling(now);
     }
 
     /** A zone's own status now: its change under way, else the endpoint's; empty once a removed zone is gone. */
@@ -140,7 +175,7 @@ public record SimulatedEndpoint(
         if (zone.readyAt() != null && now.isBefore(zone.readyAt())) {
             return java.util.Optional.of("Creating");
         }
-        return java.util.Optional.of(zoneStatus(status));
+        return java.util.Optional.of(zoneStatus(status, now));
     }
 
     /** Whether a change is under way: the endpoint Pending, or a zone or security group on its way. */

@@ -31,11 +31,11 @@ final class SimulatedPrivateLink {
     private final ResourceIds ids = new ResourceIds();
     private final Set<String> inFlightTokens = new HashSet<>();
 
-    SimulatedPrivateLink(SimulatorSeed seed, SimulatorState state, Clock clock) {
+    SimulatedPrivateLink(SimulatorSeed seed, SimulatorState state, Clock clock, ServiceDirectory directory) {
         this.seed = seed;
         this.state = state;
         this.clock = clock;
-        this.rules = new CreateRules(seed, state);
+        this.rules = new CreateRules(seed, state, directory);
         this.addresses = new EniAddresses(state, ids);
     }
 
@@ -95,14 +95,15 @@ final class SimulatedPrivateLink {
                 "true".equalsIgnoreCase(p.get("ZoneAffinityEnabled")), service.autoAcceptEnabled(),
                 p.get("ResourceGroupId"), p.get("PolicyDocument"), "true".equalsIgnoreCase(p.get("ProtectedEnabled")),
                 now.truncatedTo(ChronoUnit.SECONDS), clientToken, signature, zones, groupIds, tags, stuck, null, null,
-                null, null);
+                null, null, null);
         state.put(endpoint);
         return createResponse(endpoint);
     }
 
     synchronized Map<String, Object> getVpcEndpointAttribute(Map<String, String> p) {
         SimulatedEndpoint endpoint = existing(p, true);
-        Map<String, Object> body = endpoint.attributes(state.status(endpoint, clock.instant()).orElseThrow());
+        Instant now = clock.instant();
+        Map<String, Object> body = endpoint.attributes(state.status(endpoint, now).orElseThrow(), now);
         body.put("ResourceOwner", true);
         body.put("Payer", "Endpoint");
         body.put("ZonePrivateIpAddressCount", 1);
@@ -118,7 +119,7 @@ final class SimulatedPrivateLink {
         Predicate<SimulatedEndpoint> matches = e -> e.regionId().equals(regionId)
                 && RpcParameters.eq(p, "EndpointId", e.endpointId()) && RpcParameters.eq(p, "EndpointName", e.endpointName())
                 && RpcParameters.eq(p, "EndpointStatus", state.status(e, now).orElse(""))
-                && RpcParameters.eq(p, "ConnectionStatus", e.connectionStatus(state.status(e, now).orElse("")))
+                && RpcParameters.eq(p, "ConnectionStatus", e.connectionStatus(state.status(e, now).orElse(""), now))
                 && RpcParameters.eq(p, "EndpointType", e.endpointType()) && RpcParameters.eq(p, "AddressIpVersion", e.addressIpVersion())
                 && RpcParameters.eq(p, "VpcId", e.vpcId()) && RpcParameters.eq(p, "ServiceName", e.serviceName())
                 && RpcParameters.eq(p, "ServiceRegionId", e.regionId())
@@ -130,7 +131,7 @@ final class SimulatedPrivateLink {
         List<SimulatedEndpoint> page = all.subList(start, Math.min(all.size(), start + maxResults));
         List<Map<String, Object>> items = new ArrayList<>();
         for (SimulatedEndpoint e : page) {
-            Map<String, Object> item = e.attributes(state.status(e, now).orElseThrow());
+            Map<String, Object> item = e.attributes(state.status(e, now).orElseThrow(), now);
             item.put("ResourceOwner", true);
             item.put("Tags", e.tags().stream().map(t -> Map.of("Key", t.key(), "Value", t.value())).toList());
             items.add(item);
@@ -211,7 +212,8 @@ final class SimulatedPrivateLink {
     }
 
     private Map<String, Object> createResponse(SimulatedEndpoint endpoint) {
-        Map<String, Object> body = endpoint.attributes(state.status(endpoint, clock.instant()).orElse("Deleting"));
+        Instant now = clock.instant();
+        Map<String, Object> body = endpoint.attributes(state.status(endpoint, now).orElse("Deleting"), now);
         body.remove("EndpointType");
         body.remove("RegionId");
         body.remove("ResourceGroupId");
