@@ -62,6 +62,7 @@ public final class PrivateLinkSimulator implements AutoCloseable {
     private final RpcGateway gateway;
     private final SimulatedSts sts;
     private final AdminRoutes admin;
+    private final SimulatedConnections connections;
     private HttpServer server;
 
     private PrivateLinkSimulator(Vertx vertx, Settings settings, Clock clock) {
@@ -81,7 +82,7 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         }
         this.sts = new SimulatedSts(seed, clock);
         SimulatorReplies replies = new SimulatorReplies(json);
-        SimulatedConnections connections = new SimulatedConnections(accounts, directory, clock);
+        this.connections = new SimulatedConnections(accounts, directory, clock);
         this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, accounts, sts, replies, connections);
         this.admin = new AdminRoutes(accounts, settings.faults(), replies, gateway, clock, connections);
     }
@@ -150,6 +151,11 @@ public final class PrivateLinkSimulator implements AutoCloseable {
     }
 
     /** Renames an endpoint and replaces its security groups behind the service's back (either may be null). */
+    /** The service's owner accepts or rejects the endpoint's connection out of band; the endpoint's account. */
+    public java.util.Optional<String> decideConnection(String endpointId, boolean accept) {
+        return connections.decideOutOfBand(endpointId, accept);
+    }
+
     public void changeOutOfBand(String endpointId, String endpointName, java.util.List<String> securityGroupIds) {
         admin.changeOutOfBand(endpointId, endpointName, securityGroupIds);
     }

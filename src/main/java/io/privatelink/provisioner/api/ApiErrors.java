@@ -20,6 +20,12 @@ public final class ApiErrors {
     public static final String UNSUPPORTED_METHOD = "UnsupportedHTTPMethod";
     public static final String ACTION_NOT_FOUND = "InvalidAction.NotFound";
     public static final String PROVISIONING_TIMEOUT = "ProvisioningTimeout";
+    /** The service's owner refused or disabled the endpoint's connection. */
+    public static final String CONNECTION_REJECTED = "ConnectionRejected";
+    /** No decision on the endpoint's connection within its AcceptanceDeadline. */
+    public static final String ACCEPTANCE_TIMEOUT = "AcceptanceTimeout";
+    /** The endpoint's service was deleted under it (ConnectionStatus ServiceDeleted; the API's own code). */
+    public static final String SERVICE_DELETED = "EndpointServiceDeleted";
 
     public static final String ILLEGAL_REGION_ID = "IllegalParam.RegionId";
     public static final String ILLEGAL_VPC_ID = "IllegalParam.VpcId";
@@ -30,6 +36,8 @@ public final class ApiErrors {
     public static final String ILLEGAL_JOB_ID = "IllegalParam.JobId";
     public static final String ILLEGAL_ENDPOINT_ID = "IllegalParam.EndpointId";
     public static final String ILLEGAL_DEADLINE = "IllegalParam.Deadline";
+    public static final String ILLEGAL_WAIT_FOR = "IllegalParam.WaitFor";
+    public static final String ILLEGAL_ACCEPTANCE_DEADLINE = "IllegalParam.AcceptanceDeadline";
     public static final String ILLEGAL_ACCOUNT = "IllegalParam.Account";
     public static final String FORBIDDEN_ACCOUNT = "Forbidden.Account";
     public static final String ENDPOINT_NOT_FOUND = "EndpointNotFound";
@@ -76,6 +84,11 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_ENDPOINT_ID, "The specified parameter EndpointId" + RESOURCE_ID_FORM),
             Map.entry(ILLEGAL_DEADLINE, "The specified parameter Deadline is invalid: it must be an integer of "
                     + ParameterForms.MIN_DEADLINE + " to " + ParameterForms.MAX_DEADLINE + " (seconds)."),
+            Map.entry(ILLEGAL_WAIT_FOR, "The specified parameter WaitFor is invalid: it must be Endpoint or "
+                    + "Connection."),
+            Map.entry(ILLEGAL_ACCEPTANCE_DEADLINE, "The specified parameter AcceptanceDeadline is invalid: it must be "
+                    + "an integer of " + ParameterForms.MIN_DEADLINE + " to " + ParameterForms.MAX_ACCEPTANCE_DEADLINE
+                    + " (seconds)."),
             Map.entry(ILLEGAL_ACCOUNT, "The specified parameter Account is invalid: it names no account this "
                     + "service acts in."),
             Map.entry(ILLEGAL_CODE, "The specified parameter Code is invalid: an error code is 1 to 128 letters, "

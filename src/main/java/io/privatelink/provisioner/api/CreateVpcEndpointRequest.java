@@ -64,6 +64,13 @@ public record CreateVpcEndpointRequest(
         /** Seconds from acceptance within which the endpoint must be Active; the service's deadlines otherwise. */
         @DeadlineSeconds
         @JsonProperty("Deadline") Integer deadline,
+        /** Endpoint: done once the endpoint is Active; Connection (the default): once its connection is Connected. */
+        @Pattern(regexp = ParameterForms.WAIT_FOR, message = ApiErrors.ILLEGAL_WAIT_FOR)
+        @JsonProperty("WaitFor") String waitFor,
+        /** Seconds the job may wait for the service's owner to accept its connection; the service's default else. */
+        @Min(value = ParameterForms.MIN_DEADLINE, message = ApiErrors.ILLEGAL_ACCEPTANCE_DEADLINE)
+        @Max(value = ParameterForms.MAX_ACCEPTANCE_DEADLINE, message = ApiErrors.ILLEGAL_ACCEPTANCE_DEADLINE)
+        @JsonProperty("AcceptanceDeadline") Integer acceptanceDeadline,
         /** The account to create it in (one the caller's tenant may use); the tenant's default otherwise. */
         @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ACCOUNT)
         @JsonProperty("Account") String account,
@@ -99,7 +106,13 @@ public record CreateVpcEndpointRequest(
         return new CreateVpcEndpointRequest(regionId, vpcId, serviceId, serviceName, serviceRegionId,
                 crossRegionBandwidth, endpointName, endpointDescription, endpointType, securityGroupId, zone,
                 zonePrivateIpAddressCount, tag, resourceGroupId, policyDocument, addressIpVersion, zoneAffinityEnabled,
-                protectedEnabled, token, dryRun, deadline, account, notificationUrl, notifyOn);
+                protectedEnabled, token, dryRun, deadline, waitFor, acceptanceDeadline, account, notificationUrl,
+                notifyOn);
+    }
+
+    /** Whether the job waits for the connection to be Connected (the default), not only for the endpoint. */
+    public boolean waitsForConnection() {
+        return !ParameterForms.WAIT_FOR_ENDPOINT.equals(waitFor);
     }
 
     @Override

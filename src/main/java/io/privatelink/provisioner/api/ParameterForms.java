@@ -30,6 +30,11 @@ public final class ParameterForms {
     /** A Deadline, in seconds from acceptance: at least 10 seconds, at most a week. */
     public static final long MIN_DEADLINE = 10;
     public static final long MAX_DEADLINE = 7 * 24 * 3600;
+    /** An AcceptanceDeadline, in seconds from the endpoint's Active: at least 10 seconds, at most 30 days. */
+    public static final long MAX_ACCEPTANCE_DEADLINE = 30 * 24 * 3600;
+    /** What a create waits for: its endpoint Active, or its connection Connected too (the default). */
+    public static final String WAIT_FOR_ENDPOINT = "Endpoint";
+    public static final String WAIT_FOR = WAIT_FOR_ENDPOINT + "|Connection";
 
     // Compiled once: the status function checks its JobId on every poll.
     private static final Pattern RESOURCE_ID_FORM = Pattern.compile(RESOURCE_ID);

@@ -34,6 +34,12 @@ public final class RequestFingerprint {
         if (request.account() != null) {
             normal.put("Account", request.account());
         }
+        if (request.waitFor() != null) {
+            normal.put("WaitFor", request.waitFor());
+        }
+        if (request.acceptanceDeadline() != null) {
+            normal.put("AcceptanceDeadline", request.acceptanceDeadline().toString());
+        }
         StringBuilder canonical = new StringBuilder();
         normal.forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
         return sha256(canonical.toString());

@@ -54,6 +54,6 @@ public record UpdateVpcEndpointRequest(
     public CreateVpcEndpointRequest asCreateShape(String endpointRegion, String endpointType, String addressIpVersion) {
         return new CreateVpcEndpointRequest(endpointRegion, null, null, null, null, null, endpointName,
                 endpointDescription, endpointType, securityGroupId, zone, null, null, null, policyDocument,
-                addressIpVersion, zoneAffinityEnabled, null, clientToken, dryRun, null, null, null, null);
+                addressIpVersion, zoneAffinityEnabled, null, clientToken, dryRun, null, null, null, null, null, null);
     }
 }

@@ -131,32 +131,35 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     public Uni<Observation> observe(String regionId, String endpointId) {
         return call(OBSERVE, Map.of("RegionId", regionId, "EndpointId", endpointId))
                 .map(answer -> new Observation(true, (String) answer.get("EndpointStatus"), answer))
-                .onFailure(e -> e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code()))
-                .recoverWithItem(Observation.gone());
+                .onFailure(AliyunPrivateLinkClient::gone).recoverWithItem(Observation.gone());
+    }
+
+    @Override
+    public Uni<Observation> observeConnection(String regionId, String endpointId) {
+        return observe(regionId, endpointId).flatMap(endpoint -> !endpoint.isActive() ? Uni.createFrom().item(endpoint)
+                : zones(regionId, endpointId).map(zones -> endpoint.withParts(zones, null)))
+                .onFailure(AliyunPrivateLinkClient::gone).recoverWithItem(Observation.gone());
+    }
+
+    private Uni<List<Observation.ZoneState>> zones(String regionId, String endpointId) {
+        return pages("ListVpcEndpointZones", regionId, endpointId, "Zones", List.of(), null)
+                .map(zones -> zones.stream().map(ListedParts::zone).toList());
+    }
+
+    private static boolean gone(Throwable e) {
+        return e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code());
     }
 
     @Override
     public Uni<Observation> observeFully(String regionId, String endpointId) {
         return observe(regionId, endpointId).flatMap(endpoint -> !endpoint.exists() ? Uni.createFrom().item(endpoint)
-                : pages("ListVpcEndpointZones", regionId, endpointId, "Zones", List.of(), null)
+                : zones(regionId, endpointId)
                         .flatMap(zones -> pages("ListVpcEndpointSecurityGroups", regionId, endpointId,
                                 "SecurityGroups", List.of(), null)
-                                .map(groups -> endpoint.withParts(
-                                        zones.stream().map(AliyunPrivateLinkClient::zone).toList(),
-                                        groups.stream().map(g -> new Observation.GroupState(
-                                                text(g, "SecurityGroupId"), text(g, "SecurityGroupStatus"))).toList())))
-                        .onFailure(e -> e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code()))
+                                .map(groups -> endpoint.withParts(zones,
+                                        groups.stream().map(ListedParts::group).toList())))
+                        .onFailure(AliyunPrivateLinkClient::gone)
                         .recoverWithItem(Observation.gone()));
-    }
-
-    private static Observation.ZoneState zone(Map<String, Object> z) {
-        return new Observation.ZoneState(text(z, "ZoneId"), text(z, "VSwitchId"), text(z, "EniIp"),
-                text(z, "ZoneIpv6Address"), text(z, "ZoneStatus"));
-    }
-
-    private static String text(Map<String, Object> m, String name) {
-        Object value = m.get(name);
-        return value == null || "".equals(value) ? null : value.toString();
     }
 
     /** Every page of a list action, following NextToken (Terraform reads only the first). */

@@ -48,6 +48,12 @@ public record Observation(boolean exists, String status, Map<String, Object> att
         return new Observation(false, null, Map.of(), List.of(), List.of());
     }
 
+    /** The endpoint's connection as the service's owner left it (ConnectionStatus); null when the cloud tells none. */
+    public String connectionStatus() {
+        Object status = attributes.get("ConnectionStatus");
+        return status == null ? null : status.toString();
+    }
+
     public boolean isActive() {
         return exists && ACTIVE.equals(status);
     }

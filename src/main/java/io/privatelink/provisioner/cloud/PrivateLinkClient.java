@@ -29,6 +29,12 @@ public interface PrivateLinkClient {
     /** GetVpcEndpointAttribute, with EndpointNotFound as an observation of an endpoint that is gone. */
     Uni<Observation> observe(String regionId, String endpointId);
 
+    /**
+     * GetVpcEndpointAttribute, then, once the endpoint is Active, every page of ListVpcEndpointZones: its connection
+     * and each zone's (whose Wait or Disconnected tells an owner's silence from a refusal).
+     */
+    Uni<Observation> observeConnection(String regionId, String endpointId);
+
     /** GetVpcEndpointAttribute, then every page of ListVpcEndpointZones and ListVpcEndpointSecurityGroups. */
     Uni<Observation> observeFully(String regionId, String endpointId);
 

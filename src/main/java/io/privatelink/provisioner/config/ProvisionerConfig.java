@@ -77,6 +77,23 @@ public interface ProvisionerConfig {
         @WithDefault("10s")
         Duration maxPoll();
 
+        /**
+         * How long a create waits in AwaitingAcceptance for the service's owner to accept its connection, from the
+         * poll that found it waiting; a request's AcceptanceDeadline replaces it.
+         */
+        @WithDefault("7d")
+        Duration acceptanceDeadline();
+
+        /**
+         * The first look at a connection waiting for a person, and the longest between looks (the waits grow by half
+         * each look): slow, as a person's decision is, and through the account's pacing like every call.
+         */
+        @WithDefault("10s")
+        Duration acceptancePoll();
+
+        @WithDefault("5m")
+        Duration acceptanceMaxPoll();
+
         /** EndpointNotFound tolerated this many times after a create, as the API is eventually consistent. */
         @WithDefault("20")
         int notFoundPolls();

@@ -5,19 +5,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a job stands; terminal states never change. A create goes Accepted, Provisioning, Creating, Active; an
+ * Where a job stands; terminal states never change. A create goes Accepted, Provisioning, Creating, (AwaitingAcceptance
+ * while its endpoint is Active but the service's owner has not accepted its connection,) Active; an
  * operation on a managed endpoint goes Accepted, (Queued behind an earlier operation on the same endpoint,) its
  * working state (Deleting, Updating, Adopting), its end (Deleted, Updated, Adopted). Any state that still moves may
  * end Failed; one that has not reached the cloud may end Cancelled.
  */
 public enum JobStatus {
-    Accepted, Queued, Provisioning, Creating, Active, Deleting, Deleted, Updating, Updated, Adopting, Adopted,
+    Accepted, Queued, Provisioning, Creating, AwaitingAcceptance, Active, Deleting, Deleted, Updating, Updated,
+    Adopting, Adopted,
     Cancelled, Failed;
 
     private static final Set<JobStatus> TERMINAL = EnumSet.of(Active, Deleted, Updated, Adopted, Cancelled, Failed);
 
     /**
-     * The states that still move as a SQL list, in the enum's order: the reconciler's due index (V7__lifecycle.sql)
+     * The states that still move as a SQL list, in the enum's order: the reconciler's due index (V11__connections.sql)
      * has this very predicate, so that PostgreSQL can use it (JobStatusTest holds the two together).
      */
     public static final String MOVING_SQL = moving().stream().map(s -> "'" + s.name() + "'")
@@ -32,7 +34,7 @@ public enum JobStatus {
         return this == Accepted || this == Queued;
     }
 
-    /** The states that still move: the reconciler's due index lists the same ones (V7__lifecycle.sql). */
+    /** The states that still move: the reconciler's due index lists the same ones (V11__connections.sql). */
     public static Set<JobStatus> moving() {
         return EnumSet.complementOf(EnumSet.copyOf(TERMINAL));
     }
@@ -46,7 +48,8 @@ public enum JobStatus {
             case Accepted -> EnumSet.of(Provisioning, Queued, Deleting, Updating, Adopting, Deleted, Cancelled, Failed);
             case Queued -> EnumSet.of(Deleting, Updating, Adopting, Deleted, Cancelled, Failed);
             case Provisioning -> EnumSet.of(Provisioning, Creating, Failed);
-            case Creating -> EnumSet.of(Active, Failed);
+            case Creating -> EnumSet.of(AwaitingAcceptance, Active, Failed);
+            case AwaitingAcceptance -> EnumSet.of(Active, Failed);
             case Deleting -> EnumSet.of(Deleting, Deleted, Failed);
             case Updating -> EnumSet.of(Updating, Updated, Failed);
             case Adopting -> EnumSet.of(Adopting, Adopted, Failed);

@@ -2,7 +2,7 @@ package io.privatelink.provisioner.job;
 
 /** Which of a job's events go to its NotificationUrl. */
 public enum NotifyOn {
-    /** The event of its end only. */
+    /** The event of its end only (and of AwaitingAcceptance, where a person must act). */
     Terminal,
     /** The event of every state it enters. */
     EveryState;

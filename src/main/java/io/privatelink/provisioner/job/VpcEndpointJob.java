@@ -164,9 +164,13 @@ public class VpcEndpointJob extends PanacheEntityBase {
         this.notifyOn = url == null ? null : NotifyOn.of(notifyOn);
     }
 
-    /** Whether the event of a move to {@code status} is POSTed to the job's NotificationUrl. */
+    /**
+     * Whether the event of a move to {@code status} is POSTed to the job's NotificationUrl: its end, every state when
+     * asked, and always AwaitingAcceptance, where the job waits on a person.
+     */
     public boolean notifies(JobStatus status) {
-        return notificationUrl != null && (status.isTerminal() || notifyOn == NotifyOn.EveryState);
+        return notificationUrl != null && (status.isTerminal() || status == JobStatus.AwaitingAcceptance
+                || notifyOn == NotifyOn.EveryState);
     }
 
     public JobOwner owner() {

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.Creation;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.ProvisionerConfig;
+import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /**
@@ -52,21 +54,60 @@ public class JobDecisions {
         return new Next.RetryCreate(at, failure.code(), detail + "; next attempt at " + at);
     }
 
-    /** A poll of a Creating endpoint was answered; {@code known} is the endpoint as recorded so far. */
-    public Next afterPoll(VpcEndpointJob job, Map<String, Object> known, Observation observation, Instant now) {
+    /**
+     * A poll of a Creating endpoint (or of one awaiting acceptance) was answered; {@code known} is the endpoint as
+     * recorded so far.
+     */
+    public Next afterPoll(VpcEndpointJob job, Map<String, Object> known, Observation observation, WaitFor waitFor,
+            Instant now) {
         Next.PollCounts counts = new Next.PollCounts(job.polls + 1, 0,
                 job.notFoundPolls + (observation.exists() ? 0 : 1));
-        Map<String, Object> endpoint = observation.exists() ? merged(known, observation.attributes()) : known;
+        // With its zones and their states when they were looked at (a connection's zones).
+        Map<String, Object> endpoint = observation.exists() ? merged(known, ObservedSpec.view(observation)) : known;
         if (observation.isActive()) {
-            return new Next.Active(endpoint, counts, "EndpointStatus Active after " + counts.polls() + " polls");
+            return waitFor.connection() ? connection(job, known, observation, endpoint, counts, waitFor, now)
+                    : new Next.Active(endpoint, counts, "EndpointStatus Active after " + counts.polls() + " polls"
+                            + " (ConnectionStatus " + observation.connectionStatus() + ": not waited for)");
         }
         if (counts.notFound() > retry.notFoundPolls()) {
             // Just after a create, the cloud may not show the endpoint yet; past the tolerance it is not coming.
             return fail(CloudErrors.ENDPOINT_NOT_FOUND, "The endpoint " + job.endpointId + " was not found after "
                     + counts.notFound() + " polls.");
         }
-        return pastActiveDeadline(job, now) ? timedOut(job)
-                : new Next.PollAgain(now.plus(schedule.nextPoll(job.account, counts.polls())), endpoint, counts);
+        return pollAgain(job, endpoint, counts, waitFor, now);
+    }
+
+    /** An Active endpoint whose job waits for its connection. */
+    private Next connection(VpcEndpointJob job, Map<String, Object> known, Observation observation,
+            Map<String, Object> endpoint, Next.PollCounts counts, WaitFor waitFor, Instant now) {
+        String seen = "ConnectionStatus " + observation.connectionStatus();
+        return switch (ConnectionState.of(known, observation)) {
+            case Connected -> new Next.Active(endpoint, counts, "EndpointStatus Active"
+                    + (observation.connectionStatus() == null ? "" : ", " + seen) + " after " + counts.polls()
+                    + " polls");
+            case Rejected -> fail(ApiErrors.CONNECTION_REJECTED, "The owner of the service " + endpoint.get("ServiceId")
+                    + " refused or disabled the connection of the endpoint " + job.endpointId + " (" + seen + ").");
+            case ServiceDeleted -> fail(ApiErrors.SERVICE_DELETED, "The service " + endpoint.get("ServiceId")
+                    + " of the endpoint " + job.endpointId + " was deleted (" + seen + ").");
+            case AwaitingDecision -> job.status == JobStatus.Creating
+                    ? new Next.AwaitAcceptance(endpoint, new Next.PollCounts(0, 0, counts.notFound()),
+                            now.plus(schedule.acceptancePoll(0)), "EndpointStatus Active, " + seen
+                                    + ": waiting for the service's owner to accept it until "
+                                    + now.plus(waitFor.acceptanceDeadline()))
+                    : pollAgain(job, endpoint, counts, waitFor, now);
+            case Connecting -> pollAgain(job, endpoint, counts, waitFor, now);
+        };
+    }
+
+    /** Not there yet: another look, unless the deadline of the state the job is in has passed. */
+    private Next pollAgain(VpcEndpointJob job, Map<String, Object> endpoint, Next.PollCounts counts,
+            WaitFor waitFor, Instant now) {
+        if (now.isAfter(deadline(job, waitFor))) {
+            return timedOut(job, waitFor);
+        }
+        Duration wait = job.status == JobStatus.AwaitingAcceptance ? schedule.acceptancePoll(counts.polls())
+                : schedule.nextPoll(job.account, counts.polls());
+        return new Next.PollAgain(now.plus(wait), endpoint, counts);
     }
 
     /**
@@ -75,14 +116,15 @@ public class JobDecisions {
      * still shows it not Active, or once polls have failed for a whole backoff cap past the deadline (the cloud down).
      * A throttled cloud must not turn an endpoint that went Active into a ProvisioningTimeout never observed.
      */
-    public Next afterPollFailed(VpcEndpointJob job, Map<String, Object> known, CallFailure failure, Instant now) {
+    public Next afterPollFailed(VpcEndpointJob job, Map<String, Object> known, CallFailure failure, WaitFor waitFor,
+            Instant now) {
         if (!failure.retryable()) {
             return fail(failure.code(), failure.message());
         }
-        Instant deadline = activeDeadline(job);
+        Instant deadline = deadline(job, waitFor);
         Instant givingUp = deadline.plus(retry.maxDelay());
         if (now.isAfter(givingUp)) {
-            return timedOut(job);
+            return timedOut(job, waitFor);
         }
         Next.PollCounts counts = new Next.PollCounts(job.polls, job.pollFailures + 1, job.notFoundPolls);
         Instant at = now.plus(schedule.afterFailedAttempt(counts.failuresInARow()));
@@ -90,21 +132,25 @@ public class JobDecisions {
         return new Next.PollAgain(at.isAfter(cap) ? cap : at, known, counts);
     }
 
-    private boolean pastActiveDeadline(VpcEndpointJob job, Instant now) {
-        return now.isAfter(activeDeadline(job));
-    }
-
     /**
-     * The caller's Deadline, or the active deadline from the moment the job entered Creating (when its create call
-     * answered: polls do not move it).
+     * Creating: the caller's Deadline, or the active deadline from the moment the job entered Creating (when its
+     * create call answered: polls do not move it). AwaitingAcceptance: the acceptance deadline from the moment it
+     * entered that state (a person's decision is not bound by the provisioning's Deadline).
      */
-    private Instant activeDeadline(VpcEndpointJob job) {
+    private Instant deadline(VpcEndpointJob job, WaitFor waitFor) {
+        if (job.status == JobStatus.AwaitingAcceptance) {
+            return job.updatedAt.plus(waitFor.acceptanceDeadline());
+        }
         return job.deadlineAt != null ? job.deadlineAt : job.updatedAt.plus(retry.activeDeadline());
     }
 
-    private Next timedOut(VpcEndpointJob job) {
+    private Next timedOut(VpcEndpointJob job, WaitFor waitFor) {
+        if (job.status == JobStatus.AwaitingAcceptance) {
+            return fail(ApiErrors.ACCEPTANCE_TIMEOUT, "The connection of the endpoint " + job.endpointId
+                    + " was not accepted by " + deadline(job, waitFor) + ".");
+        }
         return fail(ApiErrors.PROVISIONING_TIMEOUT, "The endpoint " + job.endpointId + " did not become Active by "
-                + activeDeadline(job) + ".");
+                + deadline(job, waitFor) + ".");
     }
 
     private static Next fail(String code, String message) {

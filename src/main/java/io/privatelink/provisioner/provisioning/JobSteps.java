@@ -45,9 +45,14 @@ public class JobSteps {
             counts(job, poll.counts());
             job.endpointJson = poll.endpoint() == null ? job.endpointJson : views.write(poll.endpoint());
             job.nextAttemptAt = poll.at();
+        } else if (next instanceof Next.AwaitAcceptance waiting) {
+            learnActive(job, job.polls + 1, now);
+            counts(job, waiting.counts());
+            job.endpointJson = views.write(waiting.endpoint());
+            job.nextAttemptAt = waiting.at();
+            steps.add(job.moveTo(JobStatus.AwaitingAcceptance, waiting.detail(), now));
         } else if (next instanceof Next.Active active) {
-            // Learned before the move: the job's updatedAt is still the moment it entered Creating.
-            schedule.activeAfter(job.account, Duration.between(job.updatedAt, now), active.counts().polls());
+            learnActive(job, active.counts().polls(), now);
             counts(job, active.counts());
             job.endpointJson = views.write(active.endpoint());
             steps.add(job.moveTo(JobStatus.Active, active.detail(), now));
@@ -78,6 +83,16 @@ public class JobSteps {
         m.createdAt = now;
         m.updatedAt = now;
         return m;
+    }
+
+    /**
+     * How long the endpoint took to turn Active, learned before the job moves on (its updatedAt is still the moment
+     * it entered Creating); never from a job that waited for a person.
+     */
+    private void learnActive(VpcEndpointJob job, int polls, Instant now) {
+        if (job.status == JobStatus.Creating) {
+            schedule.activeAfter(job.account, Duration.between(job.updatedAt, now), polls);
+        }
     }
 
     private static void counts(VpcEndpointJob job, Next.PollCounts counts) {

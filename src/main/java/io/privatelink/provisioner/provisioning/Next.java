@@ -18,7 +18,11 @@ public sealed interface Next {
     record PollAgain(Instant at, Map<String, Object> endpoint, PollCounts counts) implements Next {
     }
 
-    /** The endpoint is Active: the job is done. */
+    /** The endpoint is Active, its connection waits for the service's owner: look again at {@code at}. */
+    record AwaitAcceptance(Map<String, Object> endpoint, PollCounts counts, Instant at, String detail) implements Next {
+    }
+
+    /** The endpoint is Active (and its connection Connected, when the job waits for it): the job is done. */
     record Active(Map<String, Object> endpoint, PollCounts counts, String detail) implements Next {
     }
 
@@ -26,7 +30,7 @@ public sealed interface Next {
     record Fail(String code, String message, String detail) implements Next {
     }
 
-    /** The polls of a Creating endpoint: answered, failed in a row, and answered EndpointNotFound. */
+    /** The polls of an endpoint (Creating or AwaitingAcceptance): answered, failed in a row, EndpointNotFound. */
     record PollCounts(int polls, int failuresInARow, int notFound) {
     }
 }

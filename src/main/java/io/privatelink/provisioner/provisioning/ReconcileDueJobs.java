@@ -28,7 +28,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The jobs that are due, claimed and moved on: Creating endpoints polled until Active, operations on managed
+ * The jobs that are due, claimed and moved on: Creating endpoints polled until Active (and their connections until
+ * Connected, AwaitingAcceptance meanwhile, when the job waits for them), operations on managed
  * endpoints (delete, update, adopt) stepped, and the jobs still Accepted past privatelink.accept.resend-after (their
  * command lost, or queued behind a burst's in the commands topic, which is first come first served while the
  * reconciler takes due jobs in turns per account and tenant) and those waiting to retry in Provisioning started.
@@ -94,7 +95,8 @@ public class ReconcileDueJobs {
     }
 
     private static ReconcileSummary summary(List<JobStatus> handled) {
-        long polled = handled.stream().filter(s -> s == JobStatus.Creating).count();
+        long polled = handled.stream().filter(s -> s == JobStatus.Creating || s == JobStatus.AwaitingAcceptance)
+                .count();
         return new ReconcileSummary(handled.size(), handled.size() - polled, polled);
     }
 
@@ -102,7 +104,7 @@ public class ReconcileDueJobs {
         if (job.operation != Operation.Create) {
             return operations.step(job).replaceWith(job.status);
         }
-        if (job.status == JobStatus.Creating) {
+        if (job.status == JobStatus.Creating || job.status == JobStatus.AwaitingAcceptance) {
             // The poll joins the trace of the request that created the job.
             Span span = tracer.spanBuilder("ReconcileVpcEndpointJobs poll").setParent(Tracing.of(job)).startSpan();
             span.makeCurrent();
@@ -113,9 +115,9 @@ public class ReconcileDueJobs {
                 // A poll that waits for its account's turn goes on under its lease; the pass does not wait for it.
                 polled.subscribe().with(done -> {
                 }, e -> LOG.warnf("polling job %s failed: %s", job.jobId, e.toString()));
-                return Uni.createFrom().item(JobStatus.Creating);
+                return Uni.createFrom().item(job.status);
             }
-            return polled.replaceWith(JobStatus.Creating);
+            return polled.replaceWith(job.status);
         }
         if (job.status == JobStatus.Accepted && cloud.of(job.account, job.callerTenant)
                 .backlog(PrivateLinkClient.CREATE).compareTo(config.accept().resendAfter()) > 0) {
@@ -126,17 +128,22 @@ public class ReconcileDueJobs {
         return provision.provisionClaimed(job.jobId, job.nextAttemptAt, handOff).replaceWith(job.status);
     }
 
+    /** A look at the endpoint (and at its zones, once Active, when the job waits for its connection). */
     private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {
-        return cloud.of(claimed.account, claimed.callerTenant).observe(claimed.regionId, claimed.endpointId)
+        WaitFor waitFor = WaitFor.of(views.request(claimed), config.retry());
+        PrivateLinkClient client = cloud.of(claimed.account, claimed.callerTenant);
+        return (waitFor.connection() ? client.observeConnection(claimed.regionId, claimed.endpointId)
+                : client.observe(claimed.regionId, claimed.endpointId))
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((observation, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
-                    if (job.status != JobStatus.Creating) {
+                    if (job.status != claimed.status) {
                         return null;
                     }
                     Instant now = clock.instant();
                     Map<String, Object> known = views.endpoint(job);
-                    this.steps.record(job, steps, failure == null ? decisions.afterPoll(job, known, observation, now)
-                            : decisions.afterPollFailed(job, known, CallFailure.of(failure), now), now);
+                    this.steps.record(job, steps, failure == null
+                            ? decisions.afterPoll(job, known, observation, waitFor, now)
+                            : decisions.afterPollFailed(job, known, CallFailure.of(failure), waitFor, now), now);
                     return null;
                 }))
                 .replaceWithVoid();

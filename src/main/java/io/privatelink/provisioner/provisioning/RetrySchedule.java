@@ -65,6 +65,13 @@ public class RetrySchedule {
         return Duration.ofMillis(millis);
     }
 
+    /** The wait after the given number of looks at a connection waiting for a person: slow, growing by half. */
+    public Duration acceptancePoll(int polls) {
+        double factor = Math.pow(1.5, Math.min(polls, 20));
+        return Duration.ofMillis((long) Math.min(retry.acceptanceMaxPoll().toMillis(),
+                retry.acceptancePoll().toMillis() * factor));
+    }
+
     /**
      * The {@code polls}-th poll saw an endpoint of this account Active this long after its create call answered. A
      * later poll, after one that saw it still on its way, brackets the moment: it counts as the middle of the wait

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,9 @@ import io.smallrye.mutiny.Uni;
  * the period (so the observations are spread, and the cloud calls go through the same pacing as every other). An
  * endpoint deleted out of band becomes Gone with a {@code privatelink.vpc-endpoint.gone} event; one whose attributes,
  * zones or security groups differ from what its owner wants raises {@code privatelink.vpc-endpoint.drifted} with the
- * differences (once per new set of differences), and shows them in its view until an update puts it back. An endpoint
+ * differences (once per new set of differences), and shows them in its view until an update puts it back; one whose
+ * connection changed (the service's owner disabled or restored it) raises
+ * {@code privatelink.vpc-endpoint.connection-changed}. An endpoint
  * with an operation under way is left for the next period: its changes are no drift.
  */
 @ApplicationScoped
@@ -103,15 +106,25 @@ public class WatchDrift {
                 m.updatedAt = now;
                 return List.of(eventFactory.endpointEvent(m, "gone", EndpointQueries.view(m, List.of())));
             }
+            Object connectedBefore = m.observedJson == null ? null
+                    : views.read(m.observedJson, Map.class).get("ConnectionStatus");
             m.observedJson = views.write(ObservedSpec.view(seen));
             String drift = finding instanceof DriftFinding.Drifted drifted ? views.write(drifted.differences()) : null;
             boolean news = drift != null && !Objects.equals(drift, m.driftJson);
             m.driftJson = drift;
-            if (!news) {
-                return List.<JobEvent> of();
+            boolean reconnected = connectedBefore != null && seen.connectionStatus() != null
+                    && !connectedBefore.equals(seen.connectionStatus());
+            List<JobEvent> raised = new java.util.ArrayList<>();
+            if (news || reconnected) {
+                m.updatedAt = now;
             }
-            m.updatedAt = now;
-            return List.of(eventFactory.endpointEvent(m, "drifted", EndpointQueries.view(m, List.of())));
+            if (reconnected) {
+                raised.add(eventFactory.endpointEvent(m, "connection-changed", EndpointQueries.view(m, List.of())));
+            }
+            if (news) {
+                raised.add(eventFactory.endpointEvent(m, "drifted", EndpointQueries.view(m, List.of())));
+            }
+            return raised;
         }), resourceKey).replaceWithVoid();
     }
 }

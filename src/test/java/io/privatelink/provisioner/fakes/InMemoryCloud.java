@@ -38,10 +38,18 @@ public final class InMemoryCloud implements PrivateLinkClient {
         return this;
     }
 
-    /** Puts an endpoint in this status, as the cloud would have it after a while. */
+    /**
+     * Puts an endpoint in this status, as the cloud would have it after a while; its connection as an auto-accepting
+     * service's (Connected once Active).
+     */
     public synchronized void set(String endpointId, String status) {
+        set(endpointId, status, Observation.ACTIVE.equals(status) ? "Connected" : "Disconnected");
+    }
+
+    /** Puts an endpoint in this status with this connection (and no zones). */
+    public synchronized void set(String endpointId, String status, String connection) {
         endpoints.put(endpointId, new Observation(true, status, Map.of("EndpointId", endpointId,
-                "EndpointStatus", status)));
+                "EndpointStatus", status, "ConnectionStatus", connection)));
     }
 
     /** The endpoint as the cloud will show it from now on. */
@@ -114,6 +122,12 @@ public final class InMemoryCloud implements PrivateLinkClient {
                 return endpoints.getOrDefault(endpointId, Observation.gone());
             }
         });
+    }
+
+    @Override
+    public Uni<Observation> observeConnection(String regionId, String endpointId) {
+        return observe(regionId, endpointId).map(seen -> seen.isActive() && seen.zones() == null
+                ? seen.withParts(List.of(), null) : seen);
     }
 
     @Override

@@ -67,7 +67,7 @@ class JobStatusTest {
 
     @Test
     void theDueIndexOfTheMigrationListsExactlyTheStatesThatStillMove() throws Exception {
-        String migration = new String(JobStatusTest.class.getResourceAsStream("/db/migration/V7__lifecycle.sql")
+        String migration = new String(JobStatusTest.class.getResourceAsStream("/db/migration/V11__connections.sql")
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(migration.contains("where status in " + JobStatus.MOVING_SQL + ";"), JobStatus.MOVING_SQL);
     }

@@ -23,6 +23,8 @@ import io.privatelink.provisioner.job.VpcEndpointJob;
 class JobDecisionsTest {
 
     static final Instant CREATED = Instant.parse("2026-12-01T10:00:00Z");
+    /** The default: the connection waited for, a week for its acceptance. */
+    static final WaitFor CONNECTION = new WaitFor(true, Duration.ofDays(7));
     final JobDecisions decisions = new JobDecisions(RetryScheduleTest.DEFAULTS,
             new RetrySchedule(RetryScheduleTest.DEFAULTS));
 
@@ -107,7 +109,8 @@ class JobDecisionsTest {
         Instant creating = CREATED.plusSeconds(1);
         VpcEndpointJob job = creating(creating, 2, 0, 0);
         Next next = decisions.afterPoll(job, Map.of("EndpointId", "ep-1", "EndpointDomain", "ep-1.example"),
-                new Observation(true, "Active", Map.of("EndpointStatus", "Active")), creating.plusSeconds(9));
+                new Observation(true, "Active", Map.of("EndpointStatus", "Active")), CONNECTION,
+                        creating.plusSeconds(9));
         Next.Active active = assertInstanceOf(Next.Active.class, next);
         assertEquals(Map.of("EndpointId", "ep-1", "EndpointDomain", "ep-1.example", "EndpointStatus", "Active"),
                 active.endpoint());
@@ -121,7 +124,7 @@ class JobDecisionsTest {
         VpcEndpointJob job = creating(creating, 1, 2, 0);
         Instant now = creating.plusSeconds(8);
         Next next = decisions.afterPoll(job, Map.of("EndpointId", "ep-1"),
-                new Observation(true, "Creating", Map.of("EndpointStatus", "Creating")), now);
+                new Observation(true, "Creating", Map.of("EndpointStatus", "Creating")), CONNECTION, now);
         Next.PollAgain again = assertInstanceOf(Next.PollAgain.class, next);
         assertEquals(now.plusMillis(6750), again.at(), "3 s x 1.5^2");
         assertEquals(new Next.PollCounts(2, 0, 0), again.counts(), "an answered poll ends a run of failures");
@@ -133,13 +136,13 @@ class JobDecisionsTest {
         Instant creating = CREATED.plusSeconds(1);
         VpcEndpointJob job = creating(creating, 0, 0, 19);
         Map<String, Object> known = Map.of("EndpointId", "ep-1");
-        Next tolerated = decisions.afterPoll(job, known, Observation.gone(), creating.plusSeconds(20));
+        Next tolerated = decisions.afterPoll(job, known, Observation.gone(), CONNECTION, creating.plusSeconds(20));
         Next.PollAgain again = assertInstanceOf(Next.PollAgain.class, tolerated);
         assertEquals(20, again.counts().notFound());
         assertEquals(known, again.endpoint());
         job.notFoundPolls = 20;
         Next.Fail fail = assertInstanceOf(Next.Fail.class,
-                decisions.afterPoll(job, known, Observation.gone(), creating.plusSeconds(21)));
+                decisions.afterPoll(job, known, Observation.gone(), CONNECTION, creating.plusSeconds(21)));
         assertEquals("EndpointNotFound", fail.code());
     }
 
@@ -148,7 +151,8 @@ class JobDecisionsTest {
         Instant creating = CREATED.plusSeconds(1);
         Instant late = creating.plus(Duration.ofMinutes(15)).plusSeconds(1);
         VpcEndpointJob job = job(JobStatus.Creating, creating);
-        Next answered = decisions.afterPoll(job, Map.of(), new Observation(true, "Creating", Map.of()), late);
+        Next answered = decisions.afterPoll(job, Map.of(), new Observation(true, "Creating", Map.of()), CONNECTION,
+                late);
         assertEquals("ProvisioningTimeout", assertInstanceOf(Next.Fail.class, answered).code());
     }
 
@@ -161,12 +165,12 @@ class JobDecisionsTest {
         VpcEndpointJob creating = job(JobStatus.Creating, CREATED.plusSeconds(5));
         creating.deadlineAt = CREATED.plusSeconds(60);
         Next.Fail late = assertInstanceOf(Next.Fail.class, decisions.afterPoll(creating, Map.of(),
-                new Observation(true, "Creating", Map.of()), CREATED.plusSeconds(61)));
+                new Observation(true, "Creating", Map.of()), CONNECTION, CREATED.plusSeconds(61)));
         assertEquals("ProvisioningTimeout", late.code());
         assertTrue(late.message().contains(creating.deadlineAt.toString()), late.message());
         creating.deadlineAt = CREATED.plus(Duration.ofHours(1));
         assertInstanceOf(Next.PollAgain.class, decisions.afterPoll(creating, Map.of(),
-                new Observation(true, "Creating", Map.of()), CREATED.plus(Duration.ofMinutes(30))),
+                new Observation(true, "Creating", Map.of()), CONNECTION, CREATED.plus(Duration.ofMinutes(30))),
                 "a longer Deadline lets it wait past the 15-minute default");
     }
 
@@ -176,9 +180,11 @@ class JobDecisionsTest {
         Instant deadline = creating.plus(Duration.ofMinutes(15));
         VpcEndpointJob job = creating(creating, 3, 6, 0);
         Next.PollAgain again = assertInstanceOf(Next.PollAgain.class,
-                decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), deadline.plusSeconds(1)));
+                decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), CONNECTION,
+                        deadline.plusSeconds(1)));
         assertBetween(deadline.plusSeconds(1), deadline.plusSeconds(60), again.at());
-        Next late = decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), deadline.plusSeconds(61));
+        Next late = decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), CONNECTION,
+                deadline.plusSeconds(61));
         assertEquals("ProvisioningTimeout", assertInstanceOf(Next.Fail.class, late).code());
     }
 
@@ -190,7 +196,8 @@ class JobDecisionsTest {
         VpcEndpointJob job = creating(creating, 3, 7, 0);
         for (int i = 0; i < 50; i++) {
             Next.PollAgain again = assertInstanceOf(Next.PollAgain.class,
-                    decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), deadline.minusSeconds(5)));
+                    decisions.afterPollFailed(job, Map.of(), cloud("Throttling", 400), CONNECTION,
+                            deadline.minusSeconds(5)));
             assertBetween(deadline.minusSeconds(5), deadline, again.at());
         }
     }
@@ -202,7 +209,7 @@ class JobDecisionsTest {
         Instant now = creating.plusSeconds(30);
         Map<String, Object> known = Map.of("EndpointId", "ep-1");
         Next.PollAgain again = assertInstanceOf(Next.PollAgain.class,
-                decisions.afterPollFailed(job, known, cloud("Throttling.Api", 400), now));
+                decisions.afterPollFailed(job, known, cloud("Throttling.Api", 400), CONNECTION, now));
         assertEquals(new Next.PollCounts(4, 2, 0), again.counts(), "a failed poll is not an answered one");
         assertBetween(now, now.plusSeconds(2), again.at());
         assertEquals(known, again.endpoint());
@@ -214,9 +221,10 @@ class JobDecisionsTest {
         VpcEndpointJob job = job(JobStatus.Creating, creating);
         Instant now = creating.plusSeconds(5);
         assertInstanceOf(Next.PollAgain.class,
-                decisions.afterPollFailed(job, Map.of(), CallFailure.of(new IllegalStateException("bug")), now));
+                decisions.afterPollFailed(job, Map.of(), CallFailure.of(new IllegalStateException("bug")), CONNECTION,
+                        now));
         Next.Fail fail = assertInstanceOf(Next.Fail.class,
-                decisions.afterPollFailed(job, Map.of(), cloud("Forbidden.RAM", 403), now));
+                decisions.afterPollFailed(job, Map.of(), cloud("Forbidden.RAM", 403), CONNECTION, now));
         assertEquals("Forbidden.RAM", fail.code());
         assertEquals("Forbidden.RAM: the cloud said Forbidden.RAM", fail.detail());
     }

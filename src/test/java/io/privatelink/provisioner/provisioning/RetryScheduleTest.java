@@ -24,6 +24,9 @@ class RetryScheduleTest {
         public Duration operationDeadline() { return Duration.ofMinutes(15); }
         public Duration queuedRecheck() { return Duration.ofSeconds(30); }
         public Duration settle() { return Duration.ofSeconds(3); }
+        public Duration acceptanceDeadline() { return Duration.ofDays(7); }
+        public Duration acceptancePoll() { return Duration.ofSeconds(10); }
+        public Duration acceptanceMaxPoll() { return Duration.ofMinutes(5); }
     };
 
     @Test

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
+import io.privatelink.provisioner.fixtures.Events;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
@@ -316,9 +317,7 @@ class LifecycleTest {
 
     /** The endpoint events ("type subject") about these endpoints, read until each has one. */
     private static List<String> endpointEvents(List<String> endpointIds) {
-        return events(event -> endpointIds.contains(event.get("subject").asText()),
-                kinds -> kinds.size() >= endpointIds.size()).stream()
-                .map(event -> event.get("type").asText() + " " + event.get("subject").asText()).toList();
+        return Events.kinds(endpointIds, kinds -> kinds.size() >= endpointIds.size());
     }
 
     /** When the job started its work (its first working state) and when it ended. */
@@ -335,23 +334,8 @@ class LifecycleTest {
      * their own, which the reader may reach in any order.
      */
     private static List<String> eventTypes(List<String> jobIds, List<String> expected) {
-        return events(event -> jobIds.contains(event.get("subject").asText()),
+        return Events.read(event -> jobIds.contains(event.get("subject").asText()),
                 seen -> seen.stream().map(e -> e.get("type").asText()).toList().containsAll(expected)).stream()
                 .map(event -> event.get("type").asText()).toList();
-    }
-
-    /** The events on vpc-endpoint.events that {@code about} picks, read from the start until {@code enough}. */
-    private static List<JsonNode> events(java.util.function.Predicate<JsonNode> about,
-            java.util.function.Predicate<List<JsonNode>> enough) {
-        java.util.function.Function<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>, JsonNode> read =
-                r -> {
-                    try {
-                        return JSON.readTree(r.value());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
-        return TestKafka.readUntil("vpc-endpoint.events", seen -> enough.test(seen.stream().map(read).filter(about)
-                .toList()), Duration.ofSeconds(20)).stream().map(read).filter(about).toList();
     }
 }

@@ -1,0 +1,142 @@
+package io.privatelink.provisioner.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import io.privatelink.provisioner.fixtures.Bodies;
+import io.privatelink.provisioner.fixtures.Callers;
+import io.privatelink.provisioner.fixtures.Events;
+import io.privatelink.provisioner.fixtures.Jobs;
+import io.privatelink.provisioner.fixtures.LocalStackResource;
+import io.privatelink.provisioner.fixtures.Operations;
+import io.privatelink.provisioner.fixtures.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Done means traffic can flow, on the real stack: a create to a service that does not accept connections by itself
+ * waits in AwaitingAcceptance until the service's owner accepts (Active, Connected) or refuses it (Failed), or until
+ * its AcceptanceDeadline; a request for the endpoint alone ends at Active; across accounts; a connection dropped later
+ * is noticed by the drift watch.
+ */
+@QuarkusTest
+@Execution(ExecutionMode.SAME_THREAD)
+@QuarkusTestResource(LocalStackResource.class)
+class ConnectionsTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    /** A create to the seed's service that does not auto-accept, with these extra fields. */
+    private static String toManualService(String extra) {
+        String request = Jobs.request("vpc-demo01", UUID.randomUUID().toString()).replace("epsrv-demo01",
+                "epsrv-manual01");
+        return request.substring(0, request.lastIndexOf('}')) + extra + "}";
+    }
+
+    private static String endpointOf(String jobId) {
+        return Operations.job(jobId).getString("Endpoint.EndpointId");
+    }
+
+    @Test
+    void aCreateWaitsForTheOwnersDecisionAndEndsAsTheOwnerDecides() {
+        String accepted = Bodies.jobId(Jobs.create(toManualService("")));
+        String refused = Bodies.jobId(Jobs.create(toManualService("")));
+        String unanswered = Bodies.jobId(Jobs.create(toManualService(", \"AcceptanceDeadline\": 10")));
+        String endpointOnly = Bodies.jobId(Jobs.create(toManualService(", \"WaitFor\": \"Endpoint\"")));
+
+        JsonPath alone = Operations.awaitStatus(endpointOnly, "Active", WITHIN);
+        assertEquals("Disconnected", alone.getString("Endpoint.ConnectionStatus"), "not waited for");
+        assertEquals("Endpoint", alone.getString("Request.WaitFor"));
+
+        for (String jobId : List.of(accepted, refused, unanswered)) {
+            JsonPath waiting = Operations.awaitStatus(jobId, "AwaitingAcceptance", WITHIN);
+            assertEquals("Active", waiting.getString("Endpoint.EndpointStatus"));
+            assertEquals("Disconnected", waiting.getString("Endpoint.ConnectionStatus"));
+            assertEquals(List.of("Wait"), waiting.getList("Endpoint.Zones.ZoneStatus"));
+            assertTrue(waiting.getString("NextAttemptAt") != null, "a next look is planned");
+        }
+        LocalStackResource.stack().simulator().decideConnection(endpointOf(accepted), true).orElseThrow();
+        LocalStackResource.stack().simulator().decideConnection(endpointOf(refused), false).orElseThrow();
+
+        JsonPath done = Operations.awaitStatus(accepted, "Active", WITHIN);
+        assertEquals("Connected", done.getString("Endpoint.ConnectionStatus"));
+        assertEquals(List.of("Connected"), done.getList("Endpoint.Zones.ZoneStatus"));
+        assertEquals(List.of("Accepted", "Provisioning", "Creating", "AwaitingAcceptance", "Active"),
+                done.getList("History.JobStatus"));
+        Callers.provisioner().get("/GetVpcEndpoint?EndpointId=" + endpointOf(accepted)).then().statusCode(200)
+                .body("Observed.ConnectionStatus", equalTo("Connected"));
+
+        JsonPath failed = Operations.awaitStatus(refused, "Failed", WITHIN);
+        assertEquals("ConnectionRejected", failed.getString("Error.Code"));
+        // Its ten seconds' wait spent at once: the job entered AwaitingAcceptance ten seconds earlier, as recorded.
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(300)).until(() -> TestDatabase.update(
+                "update vpc_endpoint_job set updated_at = now() - interval '10 seconds', next_attempt_at = now() "
+                        + "where job_id = ? and status = 'AwaitingAcceptance'", unanswered) == 0);
+        JsonPath timedOut = Operations.awaitStatus(unanswered, "Failed", WITHIN);
+        assertEquals("AcceptanceTimeout", timedOut.getString("Error.Code"));
+
+        List<String> kinds = Events.kinds(List.of(accepted, refused), seen -> seen.containsAll(List.of(
+                "privatelink.vpc-endpoint.job.awaitingacceptance " + accepted,
+                "privatelink.vpc-endpoint.job.active " + accepted,
+                "privatelink.vpc-endpoint.job.failed " + refused)));
+        assertTrue(kinds.contains("privatelink.vpc-endpoint.job.awaitingacceptance " + refused), kinds.toString());
+    }
+
+    @Test
+    void aConnectionTheOwnerDisablesLaterIsNoticedByTheDriftWatch() {
+        String jobId = Bodies.jobId(Jobs.create(toManualService("")));
+        Operations.awaitStatus(jobId, "AwaitingAcceptance", WITHIN);
+        String endpointId = endpointOf(jobId);
+        LocalStackResource.stack().simulator().decideConnection(endpointId, true).orElseThrow();
+        Operations.awaitStatus(jobId, "Active", WITHIN);
+
+        LocalStackResource.stack().simulator().decideConnection(endpointId, false).orElseThrow();
+        await().atMost(WITHIN).until(() -> "Disconnected".equals(Operations.inCloud(endpointId).orElseThrow()
+                .get("ConnectionStatus")));
+        assertEquals(1, TestDatabase.update("update managed_endpoint set next_observe_at = now() where endpoint_id = ?",
+                endpointId));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> "Disconnected".equals(Bodies.json(
+                Callers.provisioner().get("/GetVpcEndpoint?EndpointId=" + endpointId)).path("Observed")
+                .path("ConnectionStatus").asText()));
+        assertTrue(Events.kinds(List.of(endpointId), seen -> seen.contains(
+                "privatelink.vpc-endpoint.connection-changed " + endpointId)).contains(
+                        "privatelink.vpc-endpoint.connection-changed " + endpointId));
+    }
+
+    @Test
+    void anEndpointInOneAccountConnectsToAServiceTheOtherAccountOwns() {
+        String request = """
+                {"RegionId": "cn-hangzhou", "VpcId": "vpc-demob01", "ServiceId": "epsrv-shared01",
+                 "SecurityGroupId": ["sg-demob01"], "Zone": [{"VSwitchId": "vsw-demob01h", "ZoneId": "cn-hangzhou-h"}],
+                 "ClientToken": "%s", "Account": "demo-b"}""".formatted(UUID.randomUUID());
+        String jobId = Bodies.jobId(AccountsTest.create(AccountsTest.demo(), request));
+        AccountsTest.await(jobId, "AwaitingAcceptance");
+        String endpointId = AccountsTest.demo().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath()
+                .getString("Endpoint.EndpointId");
+        assertEquals(AccountsTest.DEMO_B, LocalStackResource.stack().simulator().accountOf(endpointId).orElseThrow());
+        LocalStackResource.stack().simulator().decideConnection(endpointId, true).orElseThrow();
+        assertEquals("Connected", AccountsTest.await(jobId, "Active").getString("Endpoint.ConnectionStatus"));
+    }
+
+    @Test
+    void waitForAndAcceptanceDeadlineAreHeldToTheirForms() {
+        for (String[] bad : List.of(new String[] {", \"WaitFor\": \"Forever\"", "IllegalParam.WaitFor"},
+                new String[] {", \"WaitFor\": 1", "InvalidParameter"},
+                new String[] {", \"AcceptanceDeadline\": 9", "IllegalParam.AcceptanceDeadline"},
+                new String[] {", \"AcceptanceDeadline\": 2592001", "IllegalParam.AcceptanceDeadline"},
+                new String[] {", \"AcceptanceDeadline\": \"soon\"", "InvalidParameter"})) {
+            Jobs.create(toManualService(bad[0])).then().statusCode(400).body("Code", equalTo(bad[1]));
+        }
+    }
+}
