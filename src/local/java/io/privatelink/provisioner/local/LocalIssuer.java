@@ -104,7 +104,7 @@ public final class LocalIssuer {
     /** Writes a ready token for each role into files named after it; answers the folder. */
     public Path writeRoleTokens(Duration lifetime) {
         try {
-            for (String role : new String[] {"provisioner", "auditor"}) {
+            for (String role : new String[] {"provisioner", "auditor", "publisher"}) {
                 writePrivate(dir.resolve(role + ".token"), token("local-" + role, TENANT, lifetime, role));
             }
             return dir;

@@ -37,6 +37,12 @@ public final class ApiErrors {
     public static final String ILLEGAL_ENDPOINT_ID = "IllegalParam.EndpointId";
     public static final String ILLEGAL_DEADLINE = "IllegalParam.Deadline";
     public static final String ILLEGAL_WAIT_FOR = "IllegalParam.WaitFor";
+    public static final String ILLEGAL_CONNECTION_BANDWIDTH = "IllegalParam.Bandwidth";
+    public static final String ILLEGAL_REASON = "IllegalParam.Reason";
+    /** The service is not one of the caller's accounts' (or does not exist): the cloud's own code. */
+    public static final String SERVICE_NOT_FOUND = "EndpointServiceNotFound";
+    /** The service lists no connection of that endpoint: the cloud's own code. */
+    public static final String CONNECTION_NOT_FOUND = "EndpointConnectionNotFound";
     public static final String ILLEGAL_ACCEPTANCE_DEADLINE = "IllegalParam.AcceptanceDeadline";
     public static final String ILLEGAL_ACCOUNT = "IllegalParam.Account";
     public static final String FORBIDDEN_ACCOUNT = "Forbidden.Account";
@@ -89,6 +95,11 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_ACCEPTANCE_DEADLINE, "The specified parameter AcceptanceDeadline is invalid: it must be "
                     + "an integer of " + ParameterForms.MIN_DEADLINE + " to " + ParameterForms.MAX_ACCEPTANCE_DEADLINE
                     + " (seconds)."),
+            Map.entry(ILLEGAL_CONNECTION_BANDWIDTH, "The specified parameter Bandwidth is invalid: it must be an "
+                    + "integer of " + ParameterForms.MIN_CONNECTION_BANDWIDTH + " to "
+                    + ParameterForms.MAX_CONNECTION_BANDWIDTH + " (Mbit/s), and only an acceptance takes one."),
+            Map.entry(ILLEGAL_REASON, "The specified parameter Reason is invalid: at most " + ParameterForms.MAX_REASON
+                    + " characters, no control characters."),
             Map.entry(ILLEGAL_ACCOUNT, "The specified parameter Account is invalid: it names no account this "
                     + "service acts in."),
             Map.entry(ILLEGAL_CODE, "The specified parameter Code is invalid: an error code is 1 to 128 letters, "
@@ -192,6 +203,13 @@ public final class ApiErrors {
     /** An endpoint that does not exist, is no longer managed, or is another caller's: the same answer for all. */
     public static ApiException endpointNotFound(String what) {
         return new ApiException(404, ENDPOINT_NOT_FOUND, "The specified endpoint " + what + " does not exist.");
+    }
+
+    /** A service, or an endpoint's connection to it, that the caller's account does not hold: one answer for all. */
+    public static ApiException connectionNotFound(String code, String serviceId, String endpointId) {
+        return new ApiException(404, code, SERVICE_NOT_FOUND.equals(code)
+                ? "The specified service " + serviceId + " does not exist."
+                : "The specified service " + serviceId + " has no connection of the endpoint " + endpointId + ".");
     }
 
     public static ApiException jobReachedCloud(String jobId, String status) {

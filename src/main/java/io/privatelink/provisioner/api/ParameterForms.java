@@ -32,6 +32,11 @@ public final class ParameterForms {
     public static final long MAX_DEADLINE = 7 * 24 * 3600;
     /** An AcceptanceDeadline, in seconds from the endpoint's Active: at least 10 seconds, at most 30 days. */
     public static final long MAX_ACCEPTANCE_DEADLINE = 30 * 24 * 3600;
+    /** A connection's bandwidth in Mbit/s, as EnableVpcEndpointConnection takes it (NLB's range, the widest). */
+    public static final long MIN_CONNECTION_BANDWIDTH = 100;
+    public static final long MAX_CONNECTION_BANDWIDTH = 50000;
+    /** Why an owner decided as it did, kept in the job's history. */
+    public static final int MAX_REASON = 256;
     /** What a create waits for: its endpoint Active, or its connection Connected too (the default). */
     public static final String WAIT_FOR_ENDPOINT = "Endpoint";
     public static final String WAIT_FOR = WAIT_FOR_ENDPOINT + "|Connection";

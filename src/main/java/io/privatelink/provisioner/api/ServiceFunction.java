@@ -20,6 +20,9 @@ public enum ServiceFunction {
     DeleteVpcEndpoint(DeleteVpcEndpointRequest.class, Kind.ACCEPTS, Trigger.HTTP),
     UpdateVpcEndpoint(UpdateVpcEndpointRequest.class, Kind.ACCEPTS, Trigger.HTTP),
     AdoptVpcEndpoint(AdoptVpcEndpointRequest.class, Kind.ACCEPTS, Trigger.HTTP),
+    /** The service owner's side: the publisher role's. */
+    AcceptVpcEndpointConnection(ConnectionDecisionRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
+    RejectVpcEndpointConnection(ConnectionDecisionRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
     CancelVpcEndpointJob(CancelVpcEndpointJobRequest.class, Kind.CHANGES, Trigger.HTTP),
     GetVpcEndpoint(GetVpcEndpointRequest.class, Kind.READS, Trigger.HTTP),
     ListVpcEndpoints(ListVpcEndpointsRequest.class, Kind.READS, Trigger.HTTP),
@@ -32,6 +35,13 @@ public enum ServiceFunction {
 
     public static final String PROVISIONER = "provisioner";
     public static final String AUDITOR = "auditor";
+    /** Runs the owner's side of services: decides on connections. */
+    public static final String PUBLISHER = "publisher";
+
+    /** Who may call a function of the owner's side (its reads are everyone's who reads jobs). */
+    private static final class Roles {
+        static final Set<String> PUBLISHERS = Set.of(PUBLISHER);
+    }
 
     /** What a function does, which decides its methods, its answer and the roles that may call it. */
     public enum Kind {
@@ -40,7 +50,7 @@ public enum ServiceFunction {
         /** Changes something at once: POST only, 200. */
         CHANGES(List.of("POST"), Set.of(PROVISIONER), 200),
         /** Reads: GET (query parameters) or POST (a JSON body or a form), 200. */
-        READS(List.of("GET", "POST"), Set.of(PROVISIONER, AUDITOR), 200),
+        READS(List.of("GET", "POST"), Set.of(PROVISIONER, AUDITOR, PUBLISHER), 200),
         /** Called by the platform only, with its push secret: POST. */
         INTERNAL(List.of("POST"), Set.of(), 200);
 
@@ -65,11 +75,17 @@ public enum ServiceFunction {
 
     private final Class<?> requestType;
     private final Kind kind;
+    private final Set<String> roles;
     private final Set<Trigger> triggers;
 
     ServiceFunction(Class<?> requestType, Kind kind, Trigger first, Trigger... more) {
+        this(requestType, kind, kind.roles, first, more);
+    }
+
+    ServiceFunction(Class<?> requestType, Kind kind, Set<String> roles, Trigger first, Trigger... more) {
         this.requestType = requestType;
         this.kind = kind;
+        this.roles = roles;
         this.triggers = EnumSet.of(first, more);
     }
 
@@ -98,7 +114,7 @@ public enum ServiceFunction {
 
     /** The roles of which a caller needs one; none for an internal function. */
     public Set<String> roles() {
-        return kind.roles;
+        return roles;
     }
 
     /** Its success status: 202 for a function that accepts a job, else 200. */

@@ -141,6 +141,12 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
                 .onFailure(AliyunPrivateLinkClient::gone).recoverWithItem(Observation.gone());
     }
 
+    @Override
+    public Uni<Observation> connection(String regionId, String serviceId, String endpointId) {
+        return call("ListVpcEndpointConnections", Map.of("RegionId", regionId, "ServiceId", serviceId,
+                "EndpointId", endpointId)).map(ListedParts::connection);
+    }
+
     private Uni<List<Observation.ZoneState>> zones(String regionId, String endpointId) {
         return pages("ListVpcEndpointZones", regionId, endpointId, "Zones", List.of(), null)
                 .map(zones -> zones.stream().map(ListedParts::zone).toList());

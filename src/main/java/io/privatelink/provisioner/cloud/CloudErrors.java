@@ -20,6 +20,8 @@ public final class CloudErrors {
             "IdempotenceProcessing",
             // The endpoint is busy with another change (Terraform retries these on every lifecycle action).
             "EndpointLocked", "EndpointOperationDenied", "EndpointConnectionOperationDenied",
+            // The service is busy with another change (Terraform retries these on the owner's actions).
+            "EndpointServiceLocked", "EndpointServiceOperationDenied",
             "SDK.ServerUnreachable", "SDK.ReadTimeout", "SDK.RequestTryOrRetryFailed",
             // Still expired after the role was assumed again (STS answering late): the next attempt assumes anew.
             EXPIRED_TOKEN);

@@ -105,6 +105,41 @@ public sealed interface EndpointChange {
         }
     }
 
+    /** EnableVpcEndpointConnection: the service's owner accepts the endpoint's connection (a bandwidth, or its default). */
+    record EnableConnection(String serviceId, Integer bandwidth) implements EndpointChange {
+        public String action() {
+            return "EnableVpcEndpointConnection";
+        }
+
+        public Map<String, String> parameters() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("ServiceId", serviceId);
+            if (bandwidth != null) {
+                p.put("Bandwidth", bandwidth.toString());
+            }
+            return p;
+        }
+
+        public String target() {
+            return serviceId;
+        }
+    }
+
+    /** DisableVpcEndpointConnection: the service's owner refuses (or ends) the endpoint's connection. */
+    record DisableConnection(String serviceId) implements EndpointChange {
+        public String action() {
+            return "DisableVpcEndpointConnection";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of("ServiceId", serviceId);
+        }
+
+        public String target() {
+            return serviceId;
+        }
+    }
+
     record RemoveZone(String zoneId) implements EndpointChange {
         public String action() {
             return "RemoveZoneFromVpcEndpoint";

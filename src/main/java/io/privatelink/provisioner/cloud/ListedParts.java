@@ -1,8 +1,11 @@
 package io.privatelink.provisioner.cloud;
 
+import java.util.List;
 import java.util.Map;
 
-/** An endpoint's zones and security groups as the List actions answer them, read into an observation's parts. */
+/**
+ * An endpoint's zones, security groups and connection as the List actions answer them, read into an observation.
+ */
 final class ListedParts {
 
     private ListedParts() {
@@ -11,6 +14,18 @@ final class ListedParts {
     static Observation.ZoneState zone(Map<String, Object> z) {
         return new Observation.ZoneState(text(z, "ZoneId"), text(z, "VSwitchId"), text(z, "EniIp"),
                 text(z, "ZoneIpv6Address"), text(z, "ZoneStatus"));
+    }
+
+    /** The first connection of a ListVpcEndpointConnections answer, as an observation; gone when none is listed. */
+    @SuppressWarnings("unchecked")
+    static Observation connection(Map<String, Object> answer) {
+        if (!(answer.get("Connections") instanceof List<?> listed) || listed.isEmpty()) {
+            return Observation.gone();
+        }
+        Map<String, Object> c = (Map<String, Object>) listed.get(0);
+        List<Observation.ZoneState> zones = c.get("Zones") instanceof List<?> z
+                ? z.stream().map(zone -> zone((Map<String, Object>) zone)).toList() : List.of();
+        return new Observation(true, text(c, "ConnectionStatus"), c, zones, null);
     }
 
     static Observation.GroupState group(Map<String, Object> g) {

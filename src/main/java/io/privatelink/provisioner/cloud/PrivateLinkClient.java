@@ -35,6 +35,13 @@ public interface PrivateLinkClient {
      */
     Uni<Observation> observeConnection(String regionId, String endpointId);
 
+    /**
+     * The service owner's view of one endpoint's connection (ListVpcEndpointConnections by ServiceId and EndpointId):
+     * its ConnectionStatus as the status, its fields, its zones; gone when the service lists no such connection. A
+     * service the account does not own fails with the cloud's EndpointServiceNotFound.
+     */
+    Uni<Observation> connection(String regionId, String serviceId, String endpointId);
+
     /** GetVpcEndpointAttribute, then every page of ListVpcEndpointZones and ListVpcEndpointSecurityGroups. */
     Uni<Observation> observeFully(String regionId, String endpointId);
 

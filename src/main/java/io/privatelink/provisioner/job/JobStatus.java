@@ -8,15 +8,16 @@ import java.util.Set;
  * Where a job stands; terminal states never change. A create goes Accepted, Provisioning, Creating, (AwaitingAcceptance
  * while its endpoint is Active but the service's owner has not accepted its connection,) Active; an
  * operation on a managed endpoint goes Accepted, (Queued behind an earlier operation on the same endpoint,) its
- * working state (Deleting, Updating, Adopting), its end (Deleted, Updated, Adopted). Any state that still moves may
+ * working state (Deleting, Updating, Adopting), its end (Deleted, Updated, Adopted); a service owner's decision on a
+ * connection likewise (Accepting to Connected, Rejecting to Disconnected). Any state that still moves may
  * end Failed; one that has not reached the cloud may end Cancelled.
  */
 public enum JobStatus {
     Accepted, Queued, Provisioning, Creating, AwaitingAcceptance, Active, Deleting, Deleted, Updating, Updated,
-    Adopting, Adopted,
-    Cancelled, Failed;
+    Adopting, Adopted, Accepting, Connected, Rejecting, Disconnected, Cancelled, Failed;
 
-    private static final Set<JobStatus> TERMINAL = EnumSet.of(Active, Deleted, Updated, Adopted, Cancelled, Failed);
+    private static final Set<JobStatus> TERMINAL = EnumSet.of(Active, Deleted, Updated, Adopted, Connected,
+            Disconnected, Cancelled, Failed);
 
     /**
      * The states that still move as a SQL list, in the enum's order: the reconciler's due index (V11__connections.sql)
@@ -45,15 +46,19 @@ public enum JobStatus {
     public Set<JobStatus> next() {
         return switch (this) {
             // A delete of what no job made ends at once, without a call.
-            case Accepted -> EnumSet.of(Provisioning, Queued, Deleting, Updating, Adopting, Deleted, Cancelled, Failed);
-            case Queued -> EnumSet.of(Deleting, Updating, Adopting, Deleted, Cancelled, Failed);
+            case Accepted -> EnumSet.of(Provisioning, Queued, Deleting, Updating, Adopting, Accepting, Rejecting,
+                    Deleted, Cancelled, Failed);
+            case Queued -> EnumSet.of(Deleting, Updating, Adopting, Accepting, Rejecting, Deleted, Cancelled, Failed);
             case Provisioning -> EnumSet.of(Provisioning, Creating, Failed);
             case Creating -> EnumSet.of(AwaitingAcceptance, Active, Failed);
             case AwaitingAcceptance -> EnumSet.of(Active, Failed);
             case Deleting -> EnumSet.of(Deleting, Deleted, Failed);
             case Updating -> EnumSet.of(Updating, Updated, Failed);
             case Adopting -> EnumSet.of(Adopting, Adopted, Failed);
-            case Active, Deleted, Updated, Adopted, Cancelled, Failed -> EnumSet.noneOf(JobStatus.class);
+            case Accepting -> EnumSet.of(Accepting, Connected, Failed);
+            case Rejecting -> EnumSet.of(Rejecting, Disconnected, Failed);
+            case Active, Deleted, Updated, Adopted, Connected, Disconnected, Cancelled, Failed ->
+                    EnumSet.noneOf(JobStatus.class);
         };
     }
 

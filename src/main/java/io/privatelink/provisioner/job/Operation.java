@@ -1,11 +1,16 @@
 package io.privatelink.provisioner.job;
 
-/** What a job does to its endpoint: the action it was accepted for, its working state and the state it ends in. */
+/**
+ * What a job does to its endpoint (or, for a service owner's decision, to an endpoint's connection to the owner's
+ * service): the action it was accepted for, its working state and the state it ends in.
+ */
 public enum Operation {
     Create("CreateVpcEndpoint", JobStatus.Provisioning, JobStatus.Active),
     Delete("DeleteVpcEndpoint", JobStatus.Deleting, JobStatus.Deleted),
     Update("UpdateVpcEndpoint", JobStatus.Updating, JobStatus.Updated),
-    Adopt("AdoptVpcEndpoint", JobStatus.Adopting, JobStatus.Adopted);
+    Adopt("AdoptVpcEndpoint", JobStatus.Adopting, JobStatus.Adopted),
+    Accept("AcceptVpcEndpointConnection", JobStatus.Accepting, JobStatus.Connected),
+    Reject("RejectVpcEndpointConnection", JobStatus.Rejecting, JobStatus.Disconnected);
 
     private final String action;
     private final JobStatus working;
@@ -33,5 +38,10 @@ public enum Operation {
     /** Whether the job acts on an endpoint the service already knows (delete, update), rather than bringing one in. */
     public boolean onManagedEndpoint() {
         return this == Delete || this == Update;
+    }
+
+    /** Whether the job is a service owner's decision on a connection (accept, reject). */
+    public boolean onConnection() {
+        return this == Accept || this == Reject;
     }
 }

@@ -14,8 +14,9 @@ public class Admissions {
 
     private final Map<String, Admission<?>> byAction;
 
-    public Admissions(CreateAdmission create, DeleteAdmission delete, UpdateAdmission update, AdoptAdmission adopt) {
-        this.byAction = Stream.<Admission<?>> of(create, delete, update, adopt)
+    public Admissions(CreateAdmission create, DeleteAdmission delete, UpdateAdmission update, AdoptAdmission adopt,
+            AcceptConnectionAdmission accept, RejectConnectionAdmission reject) {
+        this.byAction = Stream.<Admission<?>> of(create, delete, update, adopt, accept, reject)
                 .collect(Collectors.toUnmodifiableMap(a -> a.operation().action(), Function.identity()));
     }
 

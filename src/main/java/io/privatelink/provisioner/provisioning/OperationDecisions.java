@@ -1,10 +1,6 @@
 package io.privatelink.provisioner.provisioning;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +15,16 @@ import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /**
- * What an operation on a managed endpoint (delete, update, adopt) does next, as Crossplane's reconciler decides it:
+ * What an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, does next, as Crossplane's reconciler decides it:
  * observe, compare with what is wanted, make one change, observe again. Pure: no I/O, no clock; the use case
  * (RunOperation) loads, observes, calls and records.
  */
 @ApplicationScoped
 public class OperationDecisions {
+
+    /** A connection on its way somewhere: no decision is made on it meanwhile (the cloud would refuse it). */
+    private static final List<String> CONNECTION_MOVING = List.of("Connecting", "Disconnecting", "Pending",
+            "Deleting");
 
     private final ProvisionerConfig.Retry retry;
     private final RetrySchedule schedule;
@@ -84,8 +84,35 @@ public class OperationDecisions {
                             + seen.zones().size() + " zones and " + seen.securityGroups().size() + " security groups")
                     : poll(job, now);
             case Update -> update(job, applied, desired, seen, now);
-            case Create -> throw new IllegalArgumentException("a create job is no operation on a managed endpoint");
+            case Create, Accept, Reject -> throw new IllegalArgumentException(job.operation
+                    + " is no operation on a managed endpoint");
         };
+    }
+
+    /**
+     * The connection a decision is about was observed (its ConnectionStatus as the status): the decision's call is made
+     * once, unless an acceptance finds the connection Connected already; the job ends when the connection is where the
+     * decision sends it, and waits while it is on its way.
+     */
+    public OperationStep afterConnectionObserved(VpcEndpointJob job, List<String> applied, EndpointChange decision,
+            Observation seen, Instant now) {
+        if (pastDeadline(job, now)) {
+            return timedOut(job, applied);
+        }
+        if (!seen.exists()) {
+            return fail(ApiErrors.CONNECTION_NOT_FOUND, "The service " + decision.target()
+                    + " lists no connection of the endpoint " + job.endpointId + ".");
+        }
+        if ("ServiceDeleted".equals(seen.status())) {
+            return fail(ApiErrors.SERVICE_DELETED, "The service " + decision.target() + " was deleted.");
+        }
+        boolean accept = decision instanceof EndpointChange.EnableConnection;
+        boolean made = applied.contains(decision.step());
+        if (seen.status().equals(accept ? "Connected" : "Disconnected") && (made || accept)) {
+            return new OperationStep.Done(seen, "ConnectionStatus " + seen.status());
+        }
+        return made || CONNECTION_MOVING.contains(seen.status()) ? poll(job, now)
+                : new OperationStep.Call(decision, token(job.cloudToken, decision.step()));
     }
 
     private OperationStep update(VpcEndpointJob job, List<String> applied, EndpointSpec desired, Observation seen,
@@ -149,8 +176,11 @@ public class OperationDecisions {
     }
 
     private static OperationStep gone(VpcEndpointJob job) {
-        String message = "The endpoint " + job.endpointId + " does not exist.";
-        return new OperationStep.Fail(ApiErrors.ENDPOINT_NOT_FOUND, message, ApiErrors.ENDPOINT_NOT_FOUND + ": " + message);
+        return fail(ApiErrors.ENDPOINT_NOT_FOUND, "The endpoint " + job.endpointId + " does not exist.");
+    }
+
+    private static OperationStep fail(String code, String message) {
+        return new OperationStep.Fail(code, message, code + ": " + message);
     }
 
     private static boolean pastDeadline(VpcEndpointJob job, Instant now) {
@@ -169,12 +199,7 @@ public class OperationDecisions {
      * characters, the same each time the step is tried, so that the cloud makes each change once.
      */
     static String token(String cloudToken, String step) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(step.getBytes(StandardCharsets.UTF_8));
-            return cloudToken + "-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cloudToken + "-" + Digests.hex(step, 8);
     }
 
     /** Whether the job is an operation still waiting to start. */

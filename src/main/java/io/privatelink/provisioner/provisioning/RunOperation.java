@@ -8,9 +8,11 @@ import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.privatelink.provisioner.api.ConnectionDecisionRequest;
 import io.privatelink.provisioner.api.EndpointSpec;
 import io.privatelink.provisioner.api.UpdateVpcEndpointRequest;
 import io.privatelink.provisioner.cloud.Clouds;
+import io.privatelink.provisioner.cloud.EndpointChange;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.job.JobHistoryEntry;
@@ -25,7 +27,7 @@ import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Moves an operation on a managed endpoint (delete, update, adopt) one step: it starts once no earlier operation on
+ * Moves an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, one step: it starts once no earlier operation on
  * the same endpoint is still under way (Queued meanwhile); then each step observes the endpoint, asks
  * {@link OperationDecisions} what to do, makes at most one change, and records the outcome with the time of the next
  * step. Every change carries a ClientToken of the job and the step, so a step tried again (after a crash, a lost
@@ -87,7 +89,7 @@ public class RunOperation {
                         job.endpointId = start.endpointId();
                         job.deadlineAt = start.deadlineAt();
                         job.nextAttemptAt = now.plus(config.retry().callLease());
-                        steps.add(job.moveTo(job.operation.working(), "EndpointId " + job.endpointId, now));
+                        steps.add(job.moveTo(job.operation.working(), startDetail(job), now));
                         return true;
                     }
                     end(job, steps, next, null, null, now);
@@ -98,11 +100,34 @@ public class RunOperation {
                         : Uni.createFrom().voidItem());
     }
 
+    /** The history row of the start: the endpoint, and for an owner's decision who made it and why. */
+    private String startDetail(VpcEndpointJob job) {
+        if (!job.operation.onConnection()) {
+            return "EndpointId " + job.endpointId;
+        }
+        ConnectionDecisionRequest r = views.request(job, ConnectionDecisionRequest.class);
+        return "EndpointId " + job.endpointId + " to service " + r.serviceId() + ", decided by " + job.callerSubject
+                + (r.reason() == null ? "" : ": " + r.reason());
+    }
+
     /** One step of a started operation: observe, decide, perhaps change, record. */
     private Uni<Void> advance(String jobId, Executor back) {
         return jobs.byId(jobId).flatMap(job -> job == null || job.status != job.operation.working()
                 ? Uni.createFrom().voidItem()
+                : job.operation.onConnection() ? decide(job, back)
                 : managedOf(job).flatMap(managed -> observe(job, managed, back)));
+    }
+
+    /** One step of an owner's decision: the connection observed, the decision's call made once, recorded. */
+    private Uni<Void> decide(VpcEndpointJob job, Executor back) {
+        List<String> applied = views.strings(job.appliedJson);
+        EndpointChange decision = ConnectionAdmission.change(job.operation,
+                views.request(job, ConnectionDecisionRequest.class));
+        return cloud.of(job.account, job.callerTenant).connection(job.regionId, decision.target(), job.endpointId)
+                .emitOn(back).onItemOrFailure().transformToUni((seen, failure) -> carryOut(job, applied,
+                        failure == null ? decisions.afterConnectionObserved(job, applied, decision, seen, clock.instant())
+                                : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), clock.instant()),
+                        null, null, back));
     }
 
     private Uni<ManagedEndpoint> managedOf(VpcEndpointJob job) {
@@ -119,16 +144,23 @@ public class RunOperation {
             Instant now = clock.instant();
             OperationStep next = failure == null ? decisions.afterObserve(job, applied, desired, observation, now)
                     : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now);
-            if (!(next instanceof OperationStep.Call call)) {
-                return record(job.jobId, next, managed, desired);
-            }
-            return cloud.of(job.account, job.callerTenant).change(job.regionId, job.endpointId, call.change(), call.token(), false)
-                    .emitOn(back)
-                    .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
-                            decisions.afterCall(job, applied, call.change(),
-                                    callFailure == null ? null : CallFailure.of(callFailure), clock.instant()),
-                            managed, desired));
+            return carryOut(job, applied, next, managed, desired, back);
         });
+    }
+
+    /** A decided step: a call made (and its outcome recorded), or the step recorded as it is. */
+    private Uni<Void> carryOut(VpcEndpointJob job, List<String> applied, OperationStep next, ManagedEndpoint managed,
+            EndpointSpec desired, Executor back) {
+        if (!(next instanceof OperationStep.Call call)) {
+            return record(job.jobId, next, managed, desired);
+        }
+        return cloud.of(job.account, job.callerTenant).change(job.regionId, job.endpointId, call.change(), call.token(),
+                false)
+                .emitOn(back)
+                .onItemOrFailure().transformToUni((ok, callFailure) -> record(job.jobId,
+                        decisions.afterCall(job, applied, call.change(),
+                                callFailure == null ? null : CallFailure.of(callFailure), clock.instant()),
+                        managed, desired));
     }
 
     /** What an update wants: the endpoint's desired state with the request's changes; null for the others. */
@@ -185,7 +217,7 @@ public class RunOperation {
             case Update -> managed == null ? null : updated(managed, views.write(desired), done.seen(), now);
             case Adopt -> jobSteps.managed(job, views.write(ObservedSpec.of(done.seen())), ObservedSpec.view(done.seen()),
                     now);
-            case Create -> null;
+            case Create, Accept, Reject -> null;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.fixtures.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class CallbackLatencyRun {
                 WebhookReceiver receiver = WebhookReceiver.listening(stack.issuer().callbackSecret())) {
             ServiceBenchmark.simulator(stack, "PUT", "/_simulator/faults",
                     "{\"QpsLimits\": {\"CreateVpcEndpoint\": 5000, \"GetVpcEndpointAttribute\": 5000}}");
-            int port = ServiceBenchmark.freePort();
+            int port = FreePorts.next();
             Map<String, String> config = ServiceBenchmark.serviceConfig(stack, port);
             config.put("privatelink.cloud.rate-limits.CreateVpcEndpoint", "5000");
             config.put("privatelink.cloud.rate-limits.GetVpcEndpointAttribute", "5000");

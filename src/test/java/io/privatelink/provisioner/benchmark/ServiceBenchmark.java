@@ -1,7 +1,7 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.fixtures.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,7 +129,7 @@ public final class ServiceBenchmark {
     private void acceptStatusStartup(boolean startupOnly) throws Exception {
         Path data = Files.createTempDirectory(out, "stack-a-");
         try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
-            int port = freePort();
+            int port = FreePorts.next();
             Map<String, String> config = serviceConfig(stack, port);
             config.put("mp.messaging.incoming.provision-commands-in.enabled", "false");
             config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
@@ -297,7 +297,7 @@ public final class ServiceBenchmark {
     private void acceptWhileProvisioning() throws Exception {
         Path data = Files.createTempDirectory(out, "stack-c-");
         try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
-            int port = freePort();
+            int port = FreePorts.next();
             Map<String, String> config = serviceConfig(stack, port);
             String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
             try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-c.log"))) {
@@ -345,7 +345,7 @@ public final class ServiceBenchmark {
             String limits = "{\"QpsLimits\": {\"CreateVpcEndpoint\": " + CREATE_LIMIT + ", \"GetVpcEndpointAttribute\": "
                     + GET_LIMIT + "}}";
             simulator(stack, "PUT", "/_simulator/faults", limits);
-            int port = freePort();
+            int port = FreePorts.next();
             Map<String, String> config = serviceConfig(stack, port);
             // What an operator sets for an account whose limits are 50 and 100 calls/s: a little under them.
             config.put("privatelink.cloud.rate-limits.CreateVpcEndpoint", String.valueOf(CREATE_LIMIT * 0.98));
@@ -575,14 +575,9 @@ public final class ServiceBenchmark {
     }
 
     static LocalStack.Ports ports() throws IOException {
-        return new LocalStack.Ports(freePort(), freePort(), freePort(), freePort());
+        return new LocalStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     /** The service over HTTP, as a caller with a provisioner's token. */
     static final class Http {

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.fixtures.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +75,7 @@ final class ThreeAccountsRun {
                     + ", \"GetVpcEndpointAttribute\": " + ServiceBenchmark.GET_LIMIT + "}}";
             // Without an Account, the simulator's faults are each account's own: three limits, not one shared.
             ServiceBenchmark.simulator(stack, "PUT", "/_simulator/faults", limits);
-            int port = ServiceBenchmark.freePort();
+            int port = FreePorts.next();
             Map<String, String> config = ServiceBenchmark.serviceConfig(stack, port);
             config.put("privatelink.cloud.rate-limits.CreateVpcEndpoint",
                     String.valueOf(ServiceBenchmark.CREATE_LIMIT * 0.98));

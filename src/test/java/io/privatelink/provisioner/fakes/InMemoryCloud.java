@@ -26,6 +26,8 @@ public final class InMemoryCloud implements PrivateLinkClient {
     }
 
     private final Map<String, Observation> endpoints = new LinkedHashMap<>();
+    /** The connections to the services this account owns, by "serviceId/endpointId". */
+    private final Map<String, String> connections = new LinkedHashMap<>();
     private final Map<String, String> byToken = new LinkedHashMap<>();
     private final Map<String, Deque<CloudException>> refusals = new LinkedHashMap<>();
     private final List<Call> calls = new ArrayList<>();
@@ -60,6 +62,11 @@ public final class InMemoryCloud implements PrivateLinkClient {
     /** The endpoint gone without a call of the service's (deleted in the console, say). */
     public synchronized void deleteOutOfBand(String endpointId) {
         endpoints.remove(endpointId);
+    }
+
+    /** An endpoint's connection to a service of this account, in this ConnectionStatus. */
+    public synchronized void putConnection(String serviceId, String endpointId, String status) {
+        connections.put(serviceId + "/" + endpointId, status);
     }
 
     /** An endpoint made elsewhere, Active. */
@@ -131,6 +138,18 @@ public final class InMemoryCloud implements PrivateLinkClient {
     }
 
     @Override
+    public Uni<Observation> connection(String regionId, String serviceId, String endpointId) {
+        return Uni.createFrom().item(() -> {
+            answer(new Call("ListVpcEndpointConnections", endpointId, null, false));
+            synchronized (this) {
+                String status = connections.get(serviceId + "/" + endpointId);
+                return status == null ? Observation.gone() : new Observation(true, status, Map.of("ServiceId",
+                        serviceId, "EndpointId", endpointId, "ConnectionStatus", status));
+            }
+        });
+    }
+
+    @Override
     public Uni<Observation> observeFully(String regionId, String endpointId) {
         return observe(regionId, endpointId).map(seen -> seen.exists() && seen.zones() == null
                 ? seen.withParts(List.of(), List.of()) : seen);
@@ -141,9 +160,13 @@ public final class InMemoryCloud implements PrivateLinkClient {
             boolean dryRun) {
         return Uni.createFrom().item(() -> {
             answer(new Call(change.action(), endpointId, clientToken, dryRun));
-            if (!dryRun && change instanceof EndpointChange.DeleteEndpoint) {
-                synchronized (this) {
+            synchronized (this) {
+                if (!dryRun && change instanceof EndpointChange.DeleteEndpoint) {
                     endpoints.remove(endpointId);
+                } else if (!dryRun && change instanceof EndpointChange.EnableConnection enable) {
+                    connections.put(enable.serviceId() + "/" + endpointId, "Connected");
+                } else if (!dryRun && change instanceof EndpointChange.DisableConnection disable) {
+                    connections.put(disable.serviceId() + "/" + endpointId, "Disconnected");
                 }
             }
             return null;

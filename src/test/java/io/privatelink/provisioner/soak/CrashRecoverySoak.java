@@ -1,11 +1,11 @@
 package io.privatelink.provisioner.soak;
 
+import io.privatelink.provisioner.fixtures.FreePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,13 +49,13 @@ class CrashRecoverySoak implements SoakService {
 
     CrashRecoverySoak() throws IOException {
         data = Files.createTempDirectory(Path.of("target"), "soak-");
-        port = freePort();
-        simulatorPort = freePort();
+        port = FreePorts.next();
+        simulatorPort = FreePorts.next();
         env.put("PORT", String.valueOf(port));
         env.put("PRIVATELINK_LOCAL_DATA", data.toString());
-        env.put("PRIVATELINK_LOCAL_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("PRIVATELINK_LOCAL_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        env.put("PRIVATELINK_LOCAL_POSTGRES_PORT", String.valueOf(freePort()));
+        env.put("PRIVATELINK_LOCAL_KAFKA_PORT", String.valueOf(FreePorts.next()));
+        env.put("PRIVATELINK_LOCAL_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
+        env.put("PRIVATELINK_LOCAL_POSTGRES_PORT", String.valueOf(FreePorts.next()));
         env.put("PRIVATELINK_LOCAL_SIMULATOR_PORT", String.valueOf(simulatorPort));
         env.put("PRIVATELINK_SIMULATOR_ACTIVE_AFTER", "5s");
         ONE_CALLER.forEach((property, value) -> env.put(SoakService.envName(property), value));
@@ -75,11 +75,6 @@ class CrashRecoverySoak implements SoakService {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     @Override
     public Process start() throws Exception {

@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.soak;
 
+import io.privatelink.provisioner.fixtures.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,9 +35,9 @@ final class ProductionService implements SoakService {
     ProductionService() {
         try {
             data = Files.createTempDirectory(Path.of("target"), "crash-");
-            port = CrashRecoverySoak.freePort();
-            stack = LocalStack.start(data, new LocalStack.Ports(CrashRecoverySoak.freePort(),
-                    CrashRecoverySoak.freePort(), CrashRecoverySoak.freePort(), 0),
+            port = FreePorts.next();
+            stack = LocalStack.start(data, new LocalStack.Ports(FreePorts.next(),
+                    FreePorts.next(), FreePorts.next(), 0),
                     s -> s.withActiveAfter(Duration.ofSeconds(1)).withDeletedAfter(Duration.ofSeconds(1)), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,9 +20,13 @@ import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
 import io.privatelink.provisioner.fixtures.TestDatabase;
+import io.privatelink.provisioner.local.LocalIssuer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Done means traffic can flow, on the real stack: a create to a service that does not accept connections by itself
@@ -114,8 +118,29 @@ class ConnectionsTest {
                         "privatelink.vpc-endpoint.connection-changed " + endpointId));
     }
 
+    /** The tests' service owner: a publisher of the tenant whose default account (demo-a) owns the services. */
+    private static RequestSpecification owner() {
+        return Callers.bearer(Callers.token("service-owner", LocalIssuer.TENANT, "publisher"));
+    }
+
+    private static Response decide(String function, String body) {
+        return owner().contentType(ContentType.JSON).body(body).post("/" + function);
+    }
+
+    private static String decision(String serviceId, String endpointId, String extra) {
+        return """
+                {"RegionId": "cn-hangzhou", "ServiceId": "%s", "EndpointId": "%s"%s}""".formatted(serviceId,
+                endpointId, extra);
+    }
+
+    private static JsonPath awaitDecision(String jobId, String status) {
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> status.equals(Bodies.text(
+                owner().get("/GetVpcEndpointJob?JobId=" + jobId), "JobStatus")));
+        return owner().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath();
+    }
+
     @Test
-    void anEndpointInOneAccountConnectsToAServiceTheOtherAccountOwns() {
+    void anEndpointInOneAccountConnectsOnceTheOtherAccountsOwnerAcceptsThroughThisService() {
         String request = """
                 {"RegionId": "cn-hangzhou", "VpcId": "vpc-demob01", "ServiceId": "epsrv-shared01",
                  "SecurityGroupId": ["sg-demob01"], "Zone": [{"VSwitchId": "vsw-demob01h", "ZoneId": "cn-hangzhou-h"}],
@@ -125,8 +150,62 @@ class ConnectionsTest {
         String endpointId = AccountsTest.demo().get("/GetVpcEndpointJob?JobId=" + jobId).jsonPath()
                 .getString("Endpoint.EndpointId");
         assertEquals(AccountsTest.DEMO_B, LocalStackResource.stack().simulator().accountOf(endpointId).orElseThrow());
-        LocalStackResource.stack().simulator().decideConnection(endpointId, true).orElseThrow();
-        assertEquals("Connected", AccountsTest.await(jobId, "Active").getString("Endpoint.ConnectionStatus"));
+
+        String body = decision("epsrv-shared01", endpointId, ", \"Bandwidth\": 2048, \"Reason\": \"ticket 4711\"");
+        decide("AcceptVpcEndpointConnection", body.replace("}", ", \"DryRun\": true}")).then().statusCode(400)
+                .body("Code", equalTo("DryRunOperation"));
+        String accept = Bodies.jobId(decide("AcceptVpcEndpointConnection", body));
+        JsonPath accepted = awaitDecision(accept, "Connected");
+        assertEquals(List.of("Accepted", "Accepting", "Accepting", "Connected"), accepted.getList("History.JobStatus"));
+        assertTrue(accepted.getString("History[1].Detail").endsWith("decided by service-owner: ticket 4711"),
+                accepted.getString("History[1].Detail"));
+        assertEquals("demo-a", accepted.getString("Account"));
+        JsonPath consumer = AccountsTest.await(jobId, "Active");
+        assertEquals("Connected", consumer.getString("Endpoint.ConnectionStatus"));
+        assertEquals(2048, consumer.getInt("Endpoint.Bandwidth"), "the bandwidth the owner gave");
+    }
+
+    @Test
+    void anAcceptAndARejectOfOneConnectionAtOnceRunOneAfterTheOther() {
+        String create = Bodies.jobId(Jobs.create(toManualService("")));
+        Operations.awaitStatus(create, "AwaitingAcceptance", WITHIN);
+        String endpointId = endpointOf(create);
+        String accept = Bodies.jobId(decide("AcceptVpcEndpointConnection", decision("epsrv-manual01", endpointId, "")));
+        String reject = Bodies.jobId(decide("RejectVpcEndpointConnection", decision("epsrv-manual01", endpointId,
+                ", \"Reason\": \"changed my mind\"")));
+        awaitDecision(accept, "Connected");
+        JsonPath rejected = awaitDecision(reject, "Disconnected");
+        assertEquals("Queued", rejected.getString("History[1].JobStatus"), "behind the acceptance");
+        assertEquals("Active", Operations.job(create).getString("JobStatus"), "connected before the rejection");
+        assertEquals("Disconnected", Operations.inCloud(endpointId).orElseThrow().get("ConnectionStatus"));
+    }
+
+    @Test
+    void decisionsAreThePublishersAndNameAConnectionOfTheirAccountsServices() {
+        String create = Bodies.jobId(Jobs.create(toManualService("")));
+        Operations.awaitStatus(create, "AwaitingAcceptance", WITHIN);
+        String endpointId = endpointOf(create);
+        Operations.post("AcceptVpcEndpointConnection", decision("epsrv-manual01", endpointId, "")).then()
+                .statusCode(403).body("Code", equalTo("Forbidden.Role"));
+        decide("AcceptVpcEndpointConnection", decision("epsrv-nosuch01", endpointId, "")).then().statusCode(404)
+                .body("Code", equalTo("EndpointServiceNotFound"));
+        decide("AcceptVpcEndpointConnection", decision("epsrv-demo01", endpointId, "")).then().statusCode(404)
+                .body("Code", equalTo("EndpointConnectionNotFound"));
+        for (String[] bad : List.of(new String[] {"AcceptVpcEndpointConnection", ", \"Bandwidth\": 99",
+                "IllegalParam.Bandwidth"},
+                new String[] {"RejectVpcEndpointConnection", ", \"Bandwidth\": 200", "IllegalParam.Bandwidth"},
+                new String[] {"RejectVpcEndpointConnection", ", \"Reason\": \"a\\u0007b\"", "IllegalParam.Reason"},
+                new String[] {"RejectVpcEndpointConnection", ", \"Why\": \"x\"", "InvalidParameter"},
+                new String[] {"AcceptVpcEndpointConnection", ", \"Bandwidth\": \"lots\"", "InvalidParameter"})) {
+            decide(bad[0], decision("epsrv-manual01", endpointId, bad[1])).then().statusCode(400)
+                    .body("Code", equalTo(bad[2]));
+        }
+        decide("RejectVpcEndpointConnection", "{\"RegionId\": \"cn-hangzhou\", \"EndpointId\": \"" + endpointId
+                + "\"}").then().statusCode(400).body("Code", equalTo("MissingServiceId"));
+        assertEquals("AwaitingAcceptance", Operations.job(create).getString("JobStatus"), "nothing was decided");
+        // Not left waiting for a week: a job that falls due every second keeps other classes' pushed ticks draining.
+        LocalStackResource.stack().simulator().decideConnection(endpointId, false).orElseThrow();
+        Operations.awaitStatus(create, "Failed", WITHIN);
     }
 
     @Test

@@ -46,7 +46,9 @@ class FunctionMethodsAndReadBodiesTest {
     @ParameterizedTest
     @MethodSource("changing")
     void aFunctionThatChangesSomethingRefusesAGet(String path) {
-        given().auth().oauth2(Callers.provisionerToken())
+        // A caller the function would take by its role: the method is what is refused.
+        String[] roles = ServiceFunction.at(path).orElseThrow().roles().toArray(String[]::new);
+        given().auth().oauth2(Callers.token("methods", null, roles))
                 .queryParam("RegionId", "cn-hangzhou").queryParam("VpcId", "vpc-demo01")
                 .queryParam("ServiceId", "epsrv-demo01").queryParam("JobId", "job-x")
                 .when().get(path)
