@@ -40,7 +40,8 @@ public final class LocalStackMain {
         System.setProperty("privatelink.auth.allow-disabled", "true");
         Path tokens = stack.issuer().writeRoleTokens(Duration.ofDays(30));
         LOG.infof("embedded default: callers' tokens (30 days) in %s: provisioner.token creates and reads its jobs, "
-                + "auditor.token reads all, publisher.token decides on connections to its services; the jobs page: http://localhost:%s/jobs.html#token=<auditor.token>",
+                + "auditor.token reads all, publisher.token decides on connections to its services; the jobs page: "
+                + "http://localhost:%s/jobs.html#token=<auditor.token>",
                 tokens, env("PORT", "8080"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Quarkus stops the service in its own hook; the stack goes down once the service no longer uses it.

@@ -124,10 +124,12 @@ public class RunOperation {
         EndpointChange decision = ConnectionAdmission.change(job.operation,
                 views.request(job, ConnectionDecisionRequest.class));
         return cloud.of(job.account, job.callerTenant).connection(job.regionId, decision.target(), job.endpointId)
-                .emitOn(back).onItemOrFailure().transformToUni((seen, failure) -> carryOut(job, applied,
-                        failure == null ? decisions.afterConnectionObserved(job, applied, decision, seen, clock.instant())
-                                : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), clock.instant()),
-                        null, null, back));
+                .emitOn(back).onItemOrFailure().transformToUni((seen, failure) -> {
+                    Instant now = clock.instant();
+                    return carryOut(job, applied, failure == null
+                            ? decisions.afterConnectionObserved(job, applied, decision, seen, now)
+                            : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now), null, null, back);
+                });
     }
 
     private Uni<ManagedEndpoint> managedOf(VpcEndpointJob job) {
