@@ -1,14 +1,6 @@
 package io.privatelink.simulator;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,66 +31,22 @@ final class SimulatorState implements AutoCloseable {
         return lifecycle.deletedAfter();
     }
 
-    private final ObjectMapper json;
-    private final Path journalFile;
     private final Lifecycle lifecycle;
     private final Map<String, SimulatedEndpoint> byId = new LinkedHashMap<>();
     private final Map<String, String> idByClientToken = new HashMap<>();
     private final Map<String, Integer> polls = new HashMap<>();
-    private FileChannel journal;
+    private final Journal<SimulatedEndpoint> journal;
 
     SimulatorState(ObjectMapper json, Path journalFile, Lifecycle lifecycle) {
-        this.json = json;
-        this.journalFile = journalFile;
         this.lifecycle = lifecycle;
-        try {
-            if (journalFile != null) {
-                Files.createDirectories(journalFile.toAbsolutePath().getParent());
-                if (Files.exists(journalFile)) {
-                    replay();
-                }
-                journal = open();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private FileChannel open() throws IOException {
-        return FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-    }
-
-    private void replay() throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(journalFile)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    index(json.readValue(line, SimulatedEndpoint.class));
-                }
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // A line cut short by a crash mid-write is the end of the journal; what came before it stands.
-        }
+        this.journal = journalFile == null ? null
+                : new Journal<>(json, journalFile, SimulatedEndpoint.class, this::index);
     }
 
     private void index(SimulatedEndpoint endpoint) {
         byId.put(endpoint.endpointId(), endpoint);
         if (endpoint.clientToken() != null) {
             idByClientToken.put(endpoint.clientToken(), endpoint.endpointId());
-        }
-    }
-
-    private void write(SimulatedEndpoint endpoint) {
-        if (journal == null) {
-            return;
-        }
-        try {
-            ByteBuffer line = ByteBuffer.wrap((json.writeValueAsString(endpoint) + "\n").getBytes(StandardCharsets.UTF_8));
-            while (line.hasRemaining()) {
-                journal.write(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -163,7 +111,9 @@ final class SimulatorState implements AutoCloseable {
     }
 
     synchronized void put(SimulatedEndpoint endpoint) {
-        write(endpoint);
+        if (journal != null) {
+            journal.append(endpoint);
+        }
         index(endpoint);
     }
 
@@ -172,24 +122,14 @@ final class SimulatorState implements AutoCloseable {
         idByClientToken.clear();
         polls.clear();
         if (journal != null) {
-            try {
-                journal.close();
-                Files.deleteIfExists(journalFile);
-                journal = open();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            journal.reset();
         }
     }
 
     @Override
     public synchronized void close() {
         if (journal != null) {
-            try {
-                journal.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            journal.close();
         }
     }
 }
