@@ -182,6 +182,7 @@ final class AdminRoutes {
     }
 
     void reset(RoutingContext ctx) {
+        connections.reset();
         accounts.values().forEach(a -> {
             a.state.reset();
             a.faults.set(startupFaults);

@@ -75,7 +75,8 @@ final class CreateRules {
         Predicate<Service> named = s -> s.regionId().equals(regionId)
                 && (serviceId == null || s.serviceId().equals(serviceId))
                 && (serviceName == null || s.serviceName().equals(serviceName));
-        Service service = seed.services().stream().filter(named).findFirst()
+        Service service = directory.ownedBy(seed.accountId()).stream().map(ServiceDirectory.Owned::service)
+                .filter(named).findFirst()
                 .or(() -> directory.foreign(seed.accountId()).stream().map(ServiceDirectory.Owned::service)
                         .filter(named).findFirst().map(this::listing))
                 .orElseThrow(() -> SeedErrors.of("EndpointServiceNotFound"));

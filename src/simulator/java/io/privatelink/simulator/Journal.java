@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A journal of JSON lines, each a record as it now is, appended before a change is answered: replayed in order at
- * start, so a restart or a kill -9 forgets nothing. A line cut short by a crash mid-write ends the replay.
+ * start, so a restart or a kill -9 forgets nothing. A line cut short by a crash mid-write ends the replay. Without a
+ * file (a simulator without a data folder) it keeps nothing.
  */
 final class Journal<T> implements AutoCloseable {
 
@@ -26,6 +27,9 @@ final class Journal<T> implements AutoCloseable {
     Journal(ObjectMapper json, Path file, Class<T> type, Consumer<T> replayed) {
         this.json = json;
         this.file = file;
+        if (file == null) {
+            return;
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (Files.exists(file)) {
@@ -54,6 +58,9 @@ final class Journal<T> implements AutoCloseable {
     }
 
     synchronized void append(T item) {
+        if (channel == null) {
+            return;
+        }
         try {
             ByteBuffer line = ByteBuffer.wrap((json.writeValueAsString(item) + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {
@@ -66,6 +73,9 @@ final class Journal<T> implements AutoCloseable {
 
     /** Empties the journal on purpose (the simulator's reset). */
     synchronized void reset() {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
             Files.deleteIfExists(file);
@@ -77,6 +87,9 @@ final class Journal<T> implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -63,6 +63,8 @@ public final class PrivateLinkSimulator implements AutoCloseable {
     private final SimulatedSts sts;
     private final AdminRoutes admin;
     private final SimulatedConnections connections;
+    private final SimulatedEndpointServices services;
+    private final ServiceDirectory directory;
     private HttpServer server;
 
     private PrivateLinkSimulator(Vertx vertx, Settings settings, Clock clock) {
@@ -72,7 +74,8 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         SimulatorSeed seed = SimulatorSeed.read(json, settings.seedFile());
         SimulatorState.Lifecycle lifecycle = new SimulatorState.Lifecycle(settings.activeAfter(),
                 settings.activeAfterPolls(), settings.deletedAfter());
-        ServiceDirectory directory = new ServiceDirectory(seed.allAccounts());
+        this.directory = new ServiceDirectory(json, seed.allAccounts(),
+                settings.dataDir() == null ? null : settings.dataDir().resolve("services.jsonl"), lifecycle, clock);
         for (SimulatorSeed account : seed.allAccounts()) {
             // The first account keeps the journal's old name, so that a data folder from before accounts still works.
             String file = accounts.isEmpty() ? "endpoints.jsonl" : "endpoints-" + account.accountId() + ".jsonl";
@@ -83,7 +86,9 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         this.sts = new SimulatedSts(seed, clock);
         SimulatorReplies replies = new SimulatorReplies(json);
         this.connections = new SimulatedConnections(accounts, directory, clock);
-        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, accounts, sts, replies, connections);
+        this.services = new SimulatedEndpointServices(accounts, directory, json, clock);
+        this.gateway = new RpcGateway(vertx, settings.accessKeys(), clock, accounts, sts, replies, connections,
+                services);
         this.admin = new AdminRoutes(accounts, settings.faults(), replies, gateway, clock, connections);
     }
 
@@ -101,6 +106,12 @@ public final class PrivateLinkSimulator implements AutoCloseable {
         router.patch("/_simulator/endpoints/:id").handler(simulator.admin::changeEndpoint);
         router.post("/_simulator/endpoints/:id/accept").handler(ctx -> simulator.admin.decide(ctx, true));
         router.post("/_simulator/endpoints/:id/reject").handler(ctx -> simulator.admin.decide(ctx, false));
+        router.post("/_simulator/services/:id/delete").handler(ctx -> {
+            boolean deleted = simulator.services.deleteOutOfBand(ctx.pathParam("id"));
+            ctx.response().setStatusCode(deleted ? 200 : 404).putHeader("Content-Type", "application/json")
+                    .end(deleted ? "{\"Deleted\": \"" + ctx.pathParam("id") + "\"}"
+                            : "{\"Code\": \"EndpointServiceNotFound\"}");
+        });
         router.post("/_simulator/sts/expire").handler(ctx -> {
             simulator.expireCredentials();
             ctx.response().putHeader("Content-Type", "application/json").end("{\"Expired\": true}");
@@ -177,5 +188,11 @@ public final class PrivateLinkSimulator implements AutoCloseable {
             server.close().toCompletionStage().toCompletableFuture().join();
         }
         accounts.values().forEach(SimulatedAccount::close);
+        directory.close();
+    }
+
+    /** The service's owner deletes it out of band (resources, connections and all); false when there is none. */
+    public boolean deleteServiceOutOfBand(String serviceId) {
+        return services.deleteOutOfBand(serviceId);
     }
 }

@@ -27,7 +27,11 @@ final class RpcGateway {
             "ListVpcEndpoints", "DeleteVpcEndpoint", "ListVpcEndpointZones", "ListVpcEndpointSecurityGroups",
             "UpdateVpcEndpointAttribute", "AttachSecurityGroupToVpcEndpoint", "DetachSecurityGroupFromVpcEndpoint",
             "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint", "EnableVpcEndpointConnection",
-            "DisableVpcEndpointConnection", "ListVpcEndpointConnections");
+            "DisableVpcEndpointConnection", "ListVpcEndpointConnections", "CreateVpcEndpointService",
+            "GetVpcEndpointServiceAttribute", "ListVpcEndpointServices", "UpdateVpcEndpointServiceAttribute",
+            "AttachResourceToVpcEndpointService", "DetachResourceFromVpcEndpointService", "AddUserToVpcEndpointService",
+            "RemoveUserFromVpcEndpointService", "ListVpcEndpointServiceUsers", "ListVpcEndpointServiceResources",
+            "DeleteVpcEndpointService");
 
     private final RequestAuthenticator authenticator;
     private final SimulatedSts sts;
@@ -37,12 +41,15 @@ final class RpcGateway {
     private final SimulatedAccount first;
     private final SimulatorReplies replies;
     private final SimulatedConnections connections;
+    private final SimulatedEndpointServices services;
     private final Vertx vertx;
     private final long nonceSweeper;
 
     RpcGateway(Vertx vertx, Map<String, String> accessKeys, Clock clock, Map<String, SimulatedAccount> accounts,
-            SimulatedSts sts, SimulatorReplies replies, SimulatedConnections connections) {
+            SimulatedSts sts, SimulatorReplies replies, SimulatedConnections connections,
+            SimulatedEndpointServices services) {
         this.connections = connections;
+        this.services = services;
         this.vertx = vertx;
         this.sts = sts;
         this.authenticator = new RequestAuthenticator(accessKeys, sts, clock);
@@ -147,6 +154,17 @@ final class RpcGateway {
             case "EnableVpcEndpointConnection" -> connections.enable(account, params);
             case "DisableVpcEndpointConnection" -> connections.disable(account, params);
             case "ListVpcEndpointConnections" -> connections.list(account, params);
+            case "CreateVpcEndpointService" -> services.create(account, params);
+            case "GetVpcEndpointServiceAttribute" -> services.get(account, params);
+            case "ListVpcEndpointServices" -> services.list(account, params);
+            case "UpdateVpcEndpointServiceAttribute" -> services.update(account, params);
+            case "AttachResourceToVpcEndpointService" -> services.attachResource(account, params);
+            case "DetachResourceFromVpcEndpointService" -> services.detachResource(account, params);
+            case "AddUserToVpcEndpointService" -> services.addUser(account, params);
+            case "RemoveUserFromVpcEndpointService" -> services.removeUser(account, params);
+            case "ListVpcEndpointServiceUsers" -> services.listUsers(account, params);
+            case "ListVpcEndpointServiceResources" -> services.listResources(account, params);
+            case "DeleteVpcEndpointService" -> services.delete(account, params);
             default -> throw new IllegalStateException(action);
         };
     }

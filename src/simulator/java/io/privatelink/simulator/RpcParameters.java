@@ -3,6 +3,7 @@ package io.privatelink.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -55,6 +56,26 @@ final class RpcParameters {
     }
 
     /** What a ClientToken stands for: every API parameter, in a fixed order, the protocol's own left out. */
+    /** A change's ClientToken with what it stood for ("token=action:signature"), as a resource keeps it. */
+    static String signedChange(Map<String, String> p, String action) {
+        return p.get("ClientToken") + "=" + action + ":" + requestSignature(p);
+    }
+
+    /**
+     * Whether a change's ClientToken was used before on this resource: true for the same request again (answered
+     * without doing it twice); IdempotenceSignatureMismatch for another request under it; false for a new token.
+     */
+    static boolean replayed(List<String> used, String token, String signed) {
+        if (token == null) {
+            return false;
+        }
+        Optional<String> before = used.stream().filter(t -> t.startsWith(token + "=")).findFirst();
+        if (before.isPresent() && !before.get().equals(signed)) {
+            throw SeedErrors.of("IdempotenceSignatureMismatch");
+        }
+        return before.isPresent();
+    }
+
     /** An optional integer parameter within bounds; null when absent. */
     static Integer boundedInt(Map<String, String> p, String name, int min, int max) {
         String text = p.get(name);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.privatelink.simulator.SimulatedEndpoint.Zone;
@@ -168,13 +167,8 @@ final class SimulatedChanges {
             Instant now = api.clock.instant();
             boolean dryRun = "true".equalsIgnoreCase(p.get("DryRun"));
             String token = p.get("ClientToken");
-            String signed = token + "=" + action + ":" + RpcParameters.requestSignature(p);
-            Optional<String> used = token == null ? Optional.empty()
-                    : endpoint.changeTokens().stream().filter(t -> t.startsWith(token + "=")).findFirst();
-            if (!dryRun && used.isPresent()) {
-                if (!used.get().equals(signed)) {
-                    throw SeedErrors.of("IdempotenceSignatureMismatch");
-                }
+            String signed = RpcParameters.signedChange(p, action);
+            if (!dryRun && RpcParameters.replayed(endpoint.changeTokens(), token, signed)) {
                 return new LinkedHashMap<>();
             }
             String status = api.state.status(endpoint, now).orElseThrow();

@@ -61,8 +61,14 @@ final class SimulatedConnections {
             if (status.equals(accept ? "Connected" : "Disconnected") && e.connection() != null) {
                 return e;
             }
-            return e.withConnection(new Connection(accept, now.plus(holder.state.changeTakes()), bandwidth));
+            return e.withConnection(new Connection(accept ? Connection.ACCEPTED : Connection.REJECTED,
+                    now.plus(holder.state.changeTakes()), bandwidth));
         });
+    }
+
+    /** Back to the seed's services (the simulator's reset). */
+    void reset() {
+        directory.reset();
     }
 
     /** A decision made out of band (the owner in the console), for tests of the watches: no rule but existence. */
@@ -72,8 +78,9 @@ final class SimulatedConnections {
                 .map(a -> {
                     synchronized (a.api) {
                         SimulatedEndpoint e = a.state.existing(endpointId, now).orElseThrow();
-                        a.state.put(e.withConnection(new Connection(accept, now.plus(a.state.changeTakes()),
-                                e.connection() == null ? null : e.connection().bandwidth())));
+                        a.state.put(e.withConnection(new Connection(accept ? Connection.ACCEPTED : Connection.REJECTED,
+                                now.plus(a.state.changeTakes()), e.connection() == null ? null
+                                        : e.connection().bandwidth())));
                         return a.accountId;
                     }
                 });
@@ -126,9 +133,7 @@ final class SimulatedConnections {
     private Service owned(SimulatedAccount owner, Map<String, String> p) {
         String regionId = RpcParameters.required(p, "RegionId");
         String serviceId = RpcParameters.required(p, "ServiceId");
-        return directory.byId(serviceId).filter(o -> o.ownerAccountId().equals(owner.accountId))
-                .map(ServiceDirectory.Owned::service).filter(s -> s.regionId().equals(regionId))
-                .orElseThrow(() -> SeedErrors.of("EndpointServiceNotFound"));
+        return directory.owned(owner.accountId, regionId, serviceId).service();
     }
 
     private Optional<SimulatedAccount> holder(String endpointId, String serviceId, Instant now) {

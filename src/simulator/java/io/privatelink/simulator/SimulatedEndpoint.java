@@ -68,10 +68,15 @@ public record SimulatedEndpoint(
     }
 
     /**
-     * An owner's decision: accepted (EnableVpcEndpointConnection) or not (DisableVpcEndpointConnection), on its way
-     * (Connecting, Disconnecting) until {@code settledAt}.
+     * What the service's side made of the connection: accepted (EnableVpcEndpointConnection), rejected
+     * (DisableVpcEndpointConnection), each on its way (Connecting, Disconnecting) until {@code settledAt}; or the
+     * service deleted under it.
      */
-    public record Connection(boolean accepted, Instant settledAt, Integer bandwidth) {
+    public record Connection(String decision, Instant settledAt, Integer bandwidth) {
+
+        public static final String ACCEPTED = "Accepted";
+        public static final String REJECTED = "Rejected";
+        public static final String SERVICE_DELETED = "ServiceDeleted";
 
         boolean settling(Instant now) {
             return now.isBefore(settledAt);
@@ -143,8 +148,11 @@ public record SimulatedEndpoint(
         return switch (status) {
             case "Deleting" -> "Deleting";
             case "Active", "Pending" -> connection == null ? autoAccept ? "Connected" : "Disconnected"
-                    : connection.accepted() ? connection.settling(now) ? "Connecting" : "Connected"
-                    : connection.settling(now) ? "Disconnecting" : "Disconnected";
+                    : switch (connection.decision()) {
+                        case Connection.ACCEPTED -> connection.settling(now) ? "Connecting" : "Connected";
+                        case Connection.REJECTED -> connection.settling(now) ? "Disconnecting" : "Disconnected";
+                        default -> Connection.SERVICE_DELETED;
+                    };
             default -> autoAccept ? "Connecting" : "Disconnected";
         };
     }
@@ -155,7 +163,8 @@ public record SimulatedEndpoint(
             case "Deleting" -> "Deleting";
             case "Active", "Pending" -> {
                 String connected = connectionStatus(status, now);
-                yield "Disconnected".equals(connected) && connection == null ? "Wait" : connected;
+                yield "Disconnected".equals(connected) && connection == null ? "Wait"
+                        : Connection.SERVICE_DELETED.equals(connected) ? "Disconnected" : connected;
             }
             default -> "Creating";
         };

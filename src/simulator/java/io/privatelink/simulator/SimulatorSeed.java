@@ -81,7 +81,13 @@ public record SimulatorSeed(
             @JsonProperty("OneEndpointPerVpc") boolean oneEndpointPerVpc,
             @JsonProperty("PolicySupported") Boolean policySupported,
             @JsonProperty("PrivateDomainStatus") String privateDomainStatus,
-            @JsonProperty("Resources") List<Resource> resources) {
+            @JsonProperty("Resources") List<Resource> resources,
+            @JsonProperty("ServiceResourceType") String serviceResourceType,
+            @JsonProperty("Payer") String payer,
+            @JsonProperty("ServiceDescription") String serviceDescription,
+            @JsonProperty("ZoneAffinityEnabled") boolean zoneAffinityEnabled,
+            @JsonProperty("ServiceSupportIPv6") boolean serviceSupportIPv6,
+            @JsonProperty("ConnectBandwidth") Integer connectBandwidth) {
 
         public boolean active() {
             return status == null || "Active".equals(status);
@@ -90,7 +96,8 @@ public record SimulatorSeed(
 
     /** A backend resource behind a service (an ALB, CLB or NLB instance). */
     public record Resource(@JsonProperty("ResourceType") String resourceType,
-            @JsonProperty("ResourceId") String resourceId, @JsonProperty("Supported") Boolean supported) {
+            @JsonProperty("ResourceId") String resourceId, @JsonProperty("Supported") Boolean supported,
+            @JsonProperty("ZoneId") String zoneId) {
     }
 
     public record Quotas(@JsonProperty("TotalEpPerVpc") int totalEpPerVpc,

@@ -39,8 +39,7 @@ final class SimulatorState implements AutoCloseable {
 
     SimulatorState(ObjectMapper json, Path journalFile, Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
-        this.journal = journalFile == null ? null
-                : new Journal<>(json, journalFile, SimulatedEndpoint.class, this::index);
+        this.journal = new Journal<>(json, journalFile, SimulatedEndpoint.class, this::index);
     }
 
     private void index(SimulatedEndpoint endpoint) {
@@ -111,8 +110,7 @@ final class SimulatorState implements AutoCloseable {
     }
 
     synchronized void put(SimulatedEndpoint endpoint) {
-        if (journal != null) {
-            journal.append(endpoint);
+        journal.append(endpoint);
         }
         index(endpoint);
     }
@@ -121,15 +119,11 @@ final class SimulatorState implements AutoCloseable {
         byId.clear();
         idByClientToken.clear();
         polls.clear();
-        if (journal != null) {
-            journal.reset();
-        }
+        journal.reset();
     }
 
     @Override
     public synchronized void close() {
-        if (journal != null) {
-            journal.close();
-        }
+        journal.close();
     }
 }

@@ -3,7 +3,6 @@ package io.privatelink.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,10 +71,7 @@ class SimulatorJarTest {
     @Test
     void theRunnableJarStartsAloneAndAnswersSignedV1AndV3Calls() throws Exception {
         assertTrue(Files.size(JAR) > 0);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = io.privatelink.fixtures.FreePorts.next();
         Path data = Files.createTempDirectory(Path.of("target"), "simulator-jar-");
         ProcessBuilder start = new ProcessBuilder("java", "-jar", JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(data.resolve("simulator.log").toFile());

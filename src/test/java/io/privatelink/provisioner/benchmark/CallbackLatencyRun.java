@@ -1,6 +1,5 @@
 package io.privatelink.provisioner.benchmark;
 
-import io.privatelink.provisioner.fixtures.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import io.privatelink.provisioner.fixtures.WebhookReceiver;
 import io.privatelink.provisioner.local.LocalIssuer;
 import io.privatelink.provisioner.local.LocalStack;
+import io.privatelink.fixtures.FreePorts;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

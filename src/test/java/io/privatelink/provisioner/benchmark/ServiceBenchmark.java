@@ -1,6 +1,5 @@
 package io.privatelink.provisioner.benchmark;
 
-import io.privatelink.provisioner.fixtures.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.privatelink.provisioner.local.LocalStack;
+import io.privatelink.fixtures.FreePorts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -1,6 +1,5 @@
 package io.privatelink.provisioner.benchmark;
 
-import io.privatelink.provisioner.fixtures.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.local.LocalIssuer;
 import io.privatelink.provisioner.local.LocalStack;
+import io.privatelink.fixtures.FreePorts;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

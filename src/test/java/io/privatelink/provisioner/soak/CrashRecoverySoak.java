@@ -1,6 +1,5 @@
 package io.privatelink.provisioner.soak;
 
-import io.privatelink.provisioner.fixtures.FreePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.fixtures.FreePorts;
 
 /**
  * The long fault tests, on the embedded default run as its own process (broker, database and simulator die with it):

@@ -1,6 +1,5 @@
 package io.privatelink.provisioner.soak;
 
-import io.privatelink.provisioner.fixtures.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Map;
 
 import io.privatelink.provisioner.local.LocalIssuer;
 import io.privatelink.provisioner.local.LocalStack;
+import io.privatelink.fixtures.FreePorts;
 
 /**
  * The production artifact (target/quarkus-app, built before the tests) as its own process, beside a broker, a
