@@ -85,7 +85,6 @@ final class ServiceDirectory implements AutoCloseable {
 
     synchronized void put(SimulatedService service) {
         journal.append(service);
-        }
         byId.put(service.service().serviceId(), service);
     }
 

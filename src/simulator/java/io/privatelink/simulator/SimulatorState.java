@@ -111,7 +111,6 @@ final class SimulatorState implements AutoCloseable {
 
     synchronized void put(SimulatedEndpoint endpoint) {
         journal.append(endpoint);
-        }
         index(endpoint);
     }
 
