@@ -134,10 +134,15 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
                 .onFailure(AliyunPrivateLinkClient::gone).recoverWithItem(Observation.gone());
     }
 
+    /**
+     * A look at the zones that gets no answer (throttled, say) leaves the endpoint's own answer standing, without its
+     * zones: its connection's status alone then says what it is, and a busy cloud does not cost the job a whole look.
+     */
     @Override
     public Uni<Observation> observeConnection(String regionId, String endpointId) {
         return observe(regionId, endpointId).flatMap(endpoint -> !endpoint.isActive() ? Uni.createFrom().item(endpoint)
-                : zones(regionId, endpointId).map(zones -> endpoint.withParts(zones, null)))
+                : zones(regionId, endpointId).map(zones -> endpoint.withParts(zones, null))
+                        .onFailure(e -> !gone(e)).recoverWithItem(endpoint))
                 .onFailure(AliyunPrivateLinkClient::gone).recoverWithItem(Observation.gone());
     }
 

@@ -31,7 +31,8 @@ public interface PrivateLinkClient {
 
     /**
      * GetVpcEndpointAttribute, then, once the endpoint is Active, every page of ListVpcEndpointZones: its connection
-     * and each zone's (whose Wait or Disconnected tells an owner's silence from a refusal).
+     * and each zone's (whose Wait or Disconnected tells an owner's silence from a refusal); without zones when their
+     * look got no answer.
      */
     Uni<Observation> observeConnection(String regionId, String endpointId);
 

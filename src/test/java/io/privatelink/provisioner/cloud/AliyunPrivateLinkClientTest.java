@@ -69,6 +69,28 @@ class AliyunPrivateLinkClientTest {
         assertEquals(LIMIT, rate());
     }
 
+    @Test
+    void aLookAtTheZonesThatGetsNoAnswerLeavesTheEndpointsOwnAnswerStanding() {
+        IAcsClient sdk = (IAcsClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {IAcsClient.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getCommonResponse")) {
+                        return null;
+                    }
+                    if ("ListVpcEndpointZones".equals(((com.aliyuncs.CommonRequest) args[0]).getSysAction())) {
+                        throw new ClientException("Throttling.User", "refused", "request-2");
+                    }
+                    com.aliyuncs.CommonResponse answer = new com.aliyuncs.CommonResponse();
+                    answer.setData("{\"RequestId\": \"r\", \"EndpointId\": \"ep-1\", \"EndpointStatus\": \"Active\","
+                            + " \"ConnectionStatus\": \"Connected\"}");
+                    return answer;
+                });
+        Observation seen = client(sdk, Map.of()).observeConnection("cn-hangzhou", "ep-1")
+                .await().atMost(Duration.ofSeconds(10));
+        assertTrue(seen.isActive());
+        assertEquals("Connected", seen.connectionStatus());
+        assertEquals(null, seen.zones(), "the zones unknown, not a failed look");
+    }
+
     private double rate() {
         return metrics.get("privatelink.cloud.rate").tag("action", CREATE).gauge().value();
     }
@@ -82,8 +104,12 @@ class AliyunPrivateLinkClientTest {
                     }
                     return null;
                 });
+        return client(sdk, Map.of(CREATE, LIMIT));
+    }
+
+    private AliyunPrivateLinkClient client(IAcsClient sdk, Map<String, Double> limits) {
         RenewableCredentials credentials = new RenewableCredentials(() -> () -> null);
-        return new AliyunPrivateLinkClient(config(), "a", Map.of(CREATE, LIMIT),
+        return new AliyunPrivateLinkClient(config(), "a", limits,
                 () -> new SdkClients.Sdk(sdk, credentials), calls, turns, new ObjectMapper(), metrics,
                 OpenTelemetry.noop().getTracer("test"));
     }

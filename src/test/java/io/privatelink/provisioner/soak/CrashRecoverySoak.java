@@ -102,7 +102,16 @@ class CrashRecoverySoak implements SoakService {
     /** The provisioner token the embedded default wrote at its start. */
     @Override
     public String bearer() throws IOException {
-        Path token = data.resolve("auth/provisioner.token");
+        return token("provisioner");
+    }
+
+    @Override
+    public String publisherBearer() throws IOException {
+        return token("publisher");
+    }
+
+    private String token(String role) throws IOException {
+        Path token = data.resolve("auth/" + role + ".token");
         return Files.exists(token) ? "Bearer " + Files.readString(token).trim() : "Bearer none-yet";
     }
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * kill -9 of the whole embedded default during a burst of deletes and updates of 60 endpoints, then a restart on the
- * same data: every operation that got a 202 must end Updated or Deleted exactly once, and the simulated cloud must hold
- * exactly the endpoints that should exist, each changed as many times as its jobs say and no more.
+ * kill -9 of the whole embedded default during a burst of deletes and updates of 60 endpoints and of a service owner's
+ * decisions on 20 connections, then a restart on the same data: every operation that got a 202 must end Updated,
+ * Deleted, Connected or Disconnected exactly once, and the simulated cloud must hold exactly the endpoints that should
+ * exist, each changed as many times as its jobs say and no more, each decided connection as it was decided.
  * Run: mvn -q -Plocal -Dmaven.test.skip=true package && mvn -Pfaults test -Dtest=LifecycleCrashSoak; in the suite
  * LifecycleCrashTest kills the production artifact alone.
  */
@@ -35,7 +36,14 @@ class LifecycleCrashSoak {
         return 60;
     }
 
+    /** The connections to a service that does not accept by itself, accepted or rejected in the burst. */
+    int decisions() {
+        return endpoints() / 3;
+    }
+
     static final int UPDATE_CHANGES = 3;
+    static final Map<String, String> ENDS = Map.of("DeleteVpcEndpoint", "Deleted", "UpdateVpcEndpoint", "Updated",
+            "AcceptVpcEndpointConnection", "Connected", "RejectVpcEndpointConnection", "Disconnected");
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = CrashRecoverySoak.JSON;
     static final java.net.http.HttpClient HTTP = CrashRecoverySoak.HTTP;
 
@@ -64,8 +72,9 @@ class LifecycleCrashSoak {
     }
 
     HttpResponse<String> post(String function, String body) throws Exception {
+        String caller = function.endsWith("Connection") ? embedded.publisherBearer() : embedded.bearer();
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.port() + "/" + function))
-                .header("Content-Type", "application/json").header("Authorization", embedded.bearer())
+                .header("Content-Type", "application/json").header("Authorization", caller)
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -89,22 +98,30 @@ class LifecycleCrashSoak {
         return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
     }
 
-    @Test
-    void killNineDuringABurstOfDeletesAndUpdates() throws Exception {
-        Process service = start();
-        List<String> endpoints = new ArrayList<>();
+    /** {@code count} endpoints to the service, each followed until its create job is in {@code state}. */
+    List<String> made(String serviceId, int count, String state) throws Exception {
         List<String> creates = new ArrayList<>();
-        for (int i = 0; i < endpoints(); i++) {
-            String body = "{\"RegionId\":\"cn-hangzhou\",\"VpcId\":\"vpc-demo01\",\"ServiceId\":\"epsrv-demo01\","
-                    + "\"SecurityGroupId\":[\"sg-demo01\"],\"Zone\":[{\"VSwitchId\":\"vsw-demo01h\",\"ZoneId\":"
+        for (int i = 0; i < count; i++) {
+            String body = "{\"RegionId\":\"cn-hangzhou\",\"VpcId\":\"vpc-demo01\",\"ServiceId\":\"" + serviceId
+                    + "\",\"SecurityGroupId\":[\"sg-demo01\"],\"Zone\":[{\"VSwitchId\":\"vsw-demo01h\",\"ZoneId\":"
                     + "\"cn-hangzhou-h\"}],\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
             creates.add(JSON.readTree(post("CreateVpcEndpoint", body).body()).get("JobId").asText());
         }
+        List<String> made = new ArrayList<>();
         for (String create : creates) {
-            assertEquals("Active", await(create, List.of("Active"), Duration.ofMinutes(2)));
-            endpoints.add(JSON.readTree(get("/GetVpcEndpointJob?JobId=" + create).body()).at("/Endpoint/EndpointId")
+            assertEquals(state, await(create, List.of(state), Duration.ofMinutes(2)));
+            made.add(JSON.readTree(get("/GetVpcEndpointJob?JobId=" + create).body()).at("/Endpoint/EndpointId")
                     .asText());
         }
+        return made;
+    }
+
+    @Test
+    void killNineDuringABurstOfDeletesAndUpdates() throws Exception {
+        Process service = start();
+        List<String> endpoints = made("epsrv-demo01", endpoints(), "Active");
+        // Endpoints whose connections wait for the service's owner, decided in the burst.
+        List<String> waiting = made("epsrv-manual01", decisions(), "AwaitingAcceptance");
 
         // A third of the endpoints updated, a third deleted, a third updated and then deleted (80 operations for 60 endpoints).
         List<String[]> burst = new ArrayList<>();
@@ -120,6 +137,14 @@ class LifecycleCrashSoak {
                 burst.add(new String[] {"DeleteVpcEndpoint", delete, ep});
             }
         }
+        for (int i = 0; i < waiting.size(); i++) {
+            String decision = "{\"RegionId\":\"cn-hangzhou\",\"ServiceId\":\"epsrv-manual01\",\"EndpointId\":\""
+                    + waiting.get(i) + "\",\"Reason\":\"crash test\",\"ClientToken\":\"" + UUID.randomUUID() + "\"}";
+            burst.add(new String[] {i % 2 == 0 ? "AcceptVpcEndpointConnection" : "RejectVpcEndpointConnection",
+                    decision, waiting.get(i)});
+        }
+        List<String> all = new ArrayList<>(endpoints);
+        all.addAll(waiting);
         Map<String, Accepted> accepted = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
         // Endpoints with an operation sent that got no 202: either outcome is right for them.
@@ -130,7 +155,7 @@ class LifecycleCrashSoak {
             int thread = t;
             pool.submit(() -> {
                 for (String[] op : burst) {
-                    if (endpoints.indexOf(op[2]) % 4 != thread) {
+                    if (all.indexOf(op[2]) % 4 != thread) {
                         continue;
                     }
                     sent.incrementAndGet();
@@ -163,7 +188,7 @@ class LifecycleCrashSoak {
             int completed = 0;
             List<String> notDone = new ArrayList<>();
             for (Accepted op : accepted.values()) {
-                String end = op.action().equals("DeleteVpcEndpoint") ? "Deleted" : "Updated";
+                String end = ENDS.get(op.action());
                 String status = await(op.jobId(), List.of(end), Duration.ofMinutes(3));
                 if (status.equals(end)) {
                     completed++;
@@ -193,6 +218,20 @@ class LifecycleCrashSoak {
                     if (updated && !"after-crash".equals(cloud.get("EndpointName").asText()) && !uncertain.contains(ep)) {
                         wrong.add(ep + " not renamed");
                     }
+                }
+            }
+            for (String ep : waiting) {
+                // A decision is one change of the consumer's endpoint, under the decision job's ClientToken.
+                Accepted decided = accepted.values().stream().filter(o -> o.endpointId().equals(ep)).findFirst()
+                        .orElse(null);
+                JsonNode cloud = inCloud(ep);
+                doneTwice += Math.max(0, cloud.get("Changes").asInt() - 1);
+                String connection = cloud.get("ConnectionStatus").asText();
+                if (decided != null && !connection.equals(ENDS.get(decided.action()))) {
+                    wrong.add(ep + " " + connection + " after " + decided.action());
+                }
+                if (decided == null && !uncertain.contains(ep) && !"Disconnected".equals(connection)) {
+                    wrong.add(ep + " " + connection + " without a decision");
                 }
             }
             System.out.printf("operations sent %d, accepted %d, completed %d, done twice %d; endpoints in the cloud %d, "

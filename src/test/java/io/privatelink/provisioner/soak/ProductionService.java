@@ -88,6 +88,12 @@ final class ProductionService implements SoakService {
         return bearer;
     }
 
+    @Override
+    public String publisherBearer() {
+        return "Bearer " + stack.issuer().token("crash-publisher", LocalIssuer.TENANT, Duration.ofHours(1),
+                "publisher");
+    }
+
     /** Nothing of the stack lives in the service's process: once the test is done, a kill -9 is enough. */
     @Override
     public void stop(Process process) throws InterruptedException {

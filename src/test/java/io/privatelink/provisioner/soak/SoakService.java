@@ -44,6 +44,9 @@ interface SoakService extends AutoCloseable {
     /** A provisioner's Authorization header. */
     String bearer() throws IOException;
 
+    /** A publisher's (a service owner's) Authorization header, of the provisioner's tenant. */
+    String publisherBearer() throws IOException;
+
     default HttpResponse<String> get(String path) throws Exception {
         return CrashRecoverySoak.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", bearer()).GET().build(),
