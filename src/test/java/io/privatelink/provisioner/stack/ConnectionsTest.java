@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
+import com.aliyuncs.CommonRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Events;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
+import io.privatelink.provisioner.fixtures.SimulatorRequests;
 import io.privatelink.provisioner.fixtures.TestDatabase;
 import io.privatelink.provisioner.local.LocalIssuer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,6 +44,7 @@ import io.restassured.specification.RequestSpecification;
 class ConnectionsTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A create to the seed's service that does not auto-accept, with these extra fields. */
     private static String toManualService(String extra) {
@@ -210,6 +215,29 @@ class ConnectionsTest {
         // Not left waiting for a week: a job that falls due every second keeps other classes' pushed ticks draining.
         LocalStackResource.stack().simulator().decideConnection(endpointId, false).orElseThrow();
         Operations.awaitStatus(create, "Failed", WITHIN);
+    }
+
+    @Test
+    void aServiceDeletedUnderAWaitingEndpointFailsItsCreate() throws Exception {
+        // A service of its own, made as its owner's code would, so that deleting it touches no other test.
+        int port = LocalStackResource.stack().simulator().port();
+        CommonRequest made = SimulatorRequests.base(port, "CreateVpcEndpointService");
+        made.putQueryParameter("Resource.1.ResourceId", "lb-" + UUID.randomUUID().toString().substring(0, 8));
+        made.putQueryParameter("Resource.1.ResourceType", "slb");
+        String serviceId = JSON.readTree(SimulatorRequests.client().getCommonResponse(made).getData())
+                .get("ServiceId").asText();
+        CommonRequest get = SimulatorRequests.base(port, "GetVpcEndpointServiceAttribute");
+        get.putQueryParameter("ServiceId", serviceId);
+        await().atMost(WITHIN).until(() -> "Active".equals(JSON.readTree(SimulatorRequests.client()
+                .getCommonResponse(get).getData()).get("ServiceStatus").asText()));
+        String create = Bodies.jobId(Jobs.create(Jobs.request("vpc-demo01", UUID.randomUUID().toString())
+                .replace("epsrv-demo01", serviceId)));
+        Operations.awaitStatus(create, "AwaitingAcceptance", WITHIN);
+        assertTrue(LocalStackResource.stack().simulator().deleteServiceOutOfBand(serviceId));
+        JsonPath failed = Operations.awaitStatus(create, "Failed", WITHIN);
+        assertEquals("EndpointServiceDeleted", failed.getString("Error.Code"));
+        assertTrue(failed.getString("Error.Message").contains("ConnectionStatus ServiceDeleted"),
+                failed.getString("Error.Message"));
     }
 
     @Test
