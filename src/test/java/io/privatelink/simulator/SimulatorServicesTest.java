@@ -46,8 +46,9 @@ class SimulatorServicesTest {
 
     @Test
     void aServiceIsMadeChangedSharedAndDeletedByItsOwner() throws Exception {
-        try (SimulatorHarness sim = new SimulatorHarness(s -> s.withActiveAfter(Duration.ofMillis(300))
-                .withDeletedAfter(Duration.ofMillis(300)))) {
+        // Long enough that the checks of a state between two calls hold on a busy machine.
+        try (SimulatorHarness sim = new SimulatorHarness(s -> s.withActiveAfter(Duration.ofMillis(1500))
+                .withDeletedAfter(Duration.ofMillis(1500)))) {
             Map<String, String> request = params("RegionId", "cn-hangzhou", "ServiceResourceType", "nlb",
                     "Resource.1.ResourceId", "nlb-orders", "Resource.1.ResourceType", "nlb",
                     "Resource.1.ZoneId", "cn-hangzhou-h", "ServiceDescription", "orders", "ClientToken", "svc-1");
@@ -134,7 +135,7 @@ class SimulatorServicesTest {
     @Test
     void aServiceWithResourcesOrAnotherAccountsIsNotDeletedAndAnEmptyOneIs() throws Exception {
         try (SimulatorHarness sim = new SimulatorHarness(s -> s.withActiveAfter(Duration.ZERO)
-                .withDeletedAfter(Duration.ofMillis(200)))) {
+                .withDeletedAfter(Duration.ofMillis(1500)))) {
             String id = (String) sim.call("CreateVpcEndpointService", params("RegionId", "cn-hangzhou",
                     "Resource.1.ResourceId", "lb-one", "Resource.1.ResourceType", "slb")).get("ServiceId");
             assertEquals("EndpointServiceDependenceViolation", sim.code("DeleteVpcEndpointService", service(id)));
