@@ -86,9 +86,10 @@ public class JobDecisions {
                     + (observation.connectionStatus() == null ? "" : ", " + seen) + " after " + counts.polls()
                     + " polls");
             case Rejected -> fail(ApiErrors.CONNECTION_REJECTED, "The owner of the service " + endpoint.get("ServiceId")
-                    + " refused or disabled the connection of the endpoint " + job.endpointId + " (" + seen + ").");
+                    + " refused or disabled the connection of the endpoint " + job.endpointId + " (" + seen + ").",
+                    endpoint);
             case ServiceDeleted -> fail(ApiErrors.SERVICE_DELETED, "The service " + endpoint.get("ServiceId")
-                    + " of the endpoint " + job.endpointId + " was deleted (" + seen + ").");
+                    + " of the endpoint " + job.endpointId + " was deleted (" + seen + ").", endpoint);
             case AwaitingDecision -> job.status == JobStatus.Creating
                     ? new Next.AwaitAcceptance(endpoint, new Next.PollCounts(0, 0, counts.notFound()),
                             now.plus(schedule.acceptancePoll(0)), "EndpointStatus Active, " + seen
@@ -154,7 +155,11 @@ public class JobDecisions {
     }
 
     private static Next fail(String code, String message) {
-        return new Next.Fail(code, message, code + ": " + message);
+        return fail(code, message, null);
+    }
+
+    private static Next fail(String code, String message, Map<String, Object> seen) {
+        return new Next.Fail(code, message, code + ": " + message, seen);
     }
 
     private static Map<String, Object> merged(Map<String, Object> known, Map<String, Object> observed) {

@@ -58,6 +58,7 @@ public class JobSteps {
             steps.add(job.moveTo(JobStatus.Active, active.detail(), now));
             job.managedWrite = managed(job, views.write(EndpointSpec.of(views.request(job))), active.endpoint(), now);
         } else if (next instanceof Next.Fail fail) {
+            job.endpointJson = fail.endpoint() == null ? job.endpointJson : views.write(fail.endpoint());
             job.errorCode = fail.code();
             job.errorMessage = fail.message();
             steps.add(job.moveTo(JobStatus.Failed, fail.detail(), now));

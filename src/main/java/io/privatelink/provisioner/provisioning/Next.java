@@ -26,8 +26,15 @@ public sealed interface Next {
     record Active(Map<String, Object> endpoint, PollCounts counts, String detail) implements Next {
     }
 
-    /** The job fails with the Code and Message kept for the caller. */
-    record Fail(String code, String message, String detail) implements Next {
+    /**
+     * The job fails with the Code and Message kept for the caller, and the endpoint as last seen when the failure is
+     * about what was seen (a refused connection); null leaves the endpoint as recorded.
+     */
+    record Fail(String code, String message, String detail, Map<String, Object> endpoint) implements Next {
+
+        public Fail(String code, String message, String detail) {
+            this(code, message, detail, null);
+        }
     }
 
     /** The polls of an endpoint (Creating or AwaitingAcceptance): answered, failed in a row, EndpointNotFound. */

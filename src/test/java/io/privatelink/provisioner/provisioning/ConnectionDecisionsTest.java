@@ -127,6 +127,7 @@ class ConnectionDecisionsTest {
                     CREATED.plusSeconds(30)));
             assertEquals(code, failed.code());
             assertTrue(failed.message().contains("epsrv-1"), failed.message());
+            assertEquals(connection, failed.endpoint().get("ConnectionStatus"), "the endpoint as last seen");
         }
     }
 
