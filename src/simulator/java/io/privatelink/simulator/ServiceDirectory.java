@@ -2,6 +2,7 @@ package io.privatelink.simulator;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,11 @@ final class ServiceDirectory implements AutoCloseable {
             return Optional.of("Pending");
         }
         return Optional.of(s.service().status() == null ? "Active" : s.service().status());
+    }
+
+    /** How long a change of a service (a resource attached or detached) keeps it Pending. */
+    Duration changeTakes() {
+        return lifecycle.deletedAfter();
     }
 
     /** The record of a service, gone ones included. */

@@ -97,7 +97,8 @@ final class SimulatedConnections {
                 }
                 String status = a.state.status(e, now).orElseThrow();
                 String connection = e.connectionStatus(status, now);
-                if (RpcParameters.eq(p, "EndpointId", e.endpointId()) && RpcParameters.eq(p, "EndpointOwnerId", a.accountId)
+                if (RpcParameters.eq(p, "EndpointId", e.endpointId())
+                        && RpcParameters.eq(p, "EndpointOwnerId", a.accountId)
                         && RpcParameters.eq(p, "ConnectionStatus", connection)) {
                     items.add(item(a, e, status, connection, now));
                 }
@@ -118,7 +119,7 @@ final class SimulatedConnections {
         m.put("EndpointRegionId", e.regionId());
         m.put("EndpointVpcId", e.vpcId());
         m.put("ConnectionStatus", connection);
-        m.put("Bandwidth", e.attributes(status, now).get("Bandwidth"));
+        m.put("Bandwidth", e.bandwidth());
         m.put("TrafficControlMode", "BandwidthLimit");
         m.put("ResourceOwner", false);
         m.put("ResourceGroupId", e.resourceGroupId() == null ? "rg-default" : e.resourceGroupId());

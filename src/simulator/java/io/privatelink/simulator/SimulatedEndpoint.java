@@ -123,7 +123,7 @@ public record SimulatedEndpoint(
         m.put("EndpointBusinessStatus", "Normal");
         m.put("ConnectionStatus", connectionStatus(status, now));
         m.put("EndpointType", endpointType);
-        m.put("Bandwidth", connection == null || connection.bandwidth() == null ? 1024 : connection.bandwidth());
+        m.put("Bandwidth", bandwidth());
         m.put("CreateTime", createTime.toString());
         m.put("VpcId", vpcId);
         m.put("RegionId", regionId);
@@ -138,6 +138,11 @@ public record SimulatedEndpoint(
             m.put("PolicyDocument", policyDocument);
         }
         return m;
+    }
+
+    /** The connection's bandwidth in Mbit/s: the owner's, once given on an acceptance, else the default. */
+    public int bandwidth() {
+        return connection == null || connection.bandwidth() == null ? 1024 : connection.bandwidth();
     }
 
     /**

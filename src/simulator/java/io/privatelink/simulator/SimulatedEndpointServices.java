@@ -184,7 +184,7 @@ final class SimulatedEndpointServices {
     private SimulatedService withResources(SimulatedService s, List<Resource> resources) {
         Map<String, Object> fields = fields(s.service());
         fields.put("Resources", resources);
-        return s.with(json.convertValue(fields, Service.class), clock.instant().plus(changeTakes()), s.changeTokens());
+        return s.with(json.convertValue(fields, Service.class), clock.instant().plus(directory.changeTakes()), s.changeTokens());
     }
 
     synchronized Map<String, Object> addUser(SimulatedAccount owner, Map<String, String> p) {
@@ -349,10 +349,6 @@ final class SimulatedEndpointServices {
 
     private static List<Resource> resourcesOf(SimulatedService s) {
         return s.service().resources() == null ? List.of() : s.service().resources();
-    }
-
-    private java.time.Duration changeTakes() {
-        return accounts.values().iterator().next().state.changeTakes();
     }
 
     private Map<String, Object> fields(Service service) {

@@ -158,7 +158,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     }
 
     private static boolean gone(Throwable e) {
-        return e instanceof CloudException c && CloudErrors.ENDPOINT_NOT_FOUND.equals(c.code());
+        return CloudException.is(e, CloudErrors.ENDPOINT_NOT_FOUND);
     }
 
     @Override
@@ -210,7 +210,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     /** A DryRun's pass is the cloud's DryRunOperation answer. */
     private static Uni<Void> dryRun(Uni<Map<String, Object>> call) {
         return call.replaceWithVoid()
-                .onFailure(e -> e instanceof CloudException c && CloudErrors.DRY_RUN_OPERATION.equals(c.code()))
+                .onFailure(e -> CloudException.is(e, CloudErrors.DRY_RUN_OPERATION))
                 .recoverWithNull();
     }
 

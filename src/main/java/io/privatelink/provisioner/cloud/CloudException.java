@@ -29,4 +29,9 @@ public final class CloudException extends RuntimeException {
     public boolean isRetryable() {
         return CloudErrors.isRetryable(code, httpStatus);
     }
+
+    /** Whether a failure is the cloud's answer with this Code. */
+    public static boolean is(Throwable failure, String code) {
+        return failure instanceof CloudException c && code.equals(c.code);
+    }
 }

@@ -45,7 +45,7 @@ abstract class ConnectionAdmission extends OperationAdmission<ConnectionDecision
     public Uni<JobTarget> target(ConnectionDecisionRequest request, Caller caller, String account) {
         return cloud.of(account, caller.owner().tenant())
                 .connection(request.regionId(), request.serviceId(), request.endpointId())
-                .onFailure(e -> e instanceof CloudException c && ApiErrors.SERVICE_NOT_FOUND.equals(c.code()))
+                .onFailure(e -> CloudException.is(e, ApiErrors.SERVICE_NOT_FOUND))
                 .transform(e -> ApiErrors.connectionNotFound(ApiErrors.SERVICE_NOT_FOUND, request.serviceId(), null))
                 .map(seen -> {
                     if (!seen.exists()) {

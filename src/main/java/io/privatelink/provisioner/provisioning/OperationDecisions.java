@@ -15,9 +15,9 @@ import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
 /**
- * What an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, does next, as Crossplane's reconciler decides it:
- * observe, compare with what is wanted, make one change, observe again. Pure: no I/O, no clock; the use case
- * (RunOperation) loads, observes, calls and records.
+ * What an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, does next,
+ * as Crossplane's reconciler decides it: observe, compare with what is wanted, make one change, observe again. Pure:
+ * no I/O, no clock; the use case (RunOperation) loads, observes, calls and records.
  */
 @ApplicationScoped
 public class OperationDecisions {

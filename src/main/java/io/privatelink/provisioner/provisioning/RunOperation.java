@@ -27,10 +27,10 @@ import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Moves an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, one step: it starts once no earlier operation on
- * the same endpoint is still under way (Queued meanwhile); then each step observes the endpoint, asks
- * {@link OperationDecisions} what to do, makes at most one change, and records the outcome with the time of the next
- * step. Every change carries a ClientToken of the job and the step, so a step tried again (after a crash, a lost
+ * Moves an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, one step:
+ * it starts once no earlier operation on the same endpoint is still under way (Queued meanwhile); then each step
+ * observes the endpoint, asks {@link OperationDecisions} what to do, makes at most one change, and records the outcome
+ * with the time of the next step. Every change carries a ClientToken of the job and the step, so a step tried again (after a crash, a lost
  * answer, a redelivered command) is made once.
  */
 @ApplicationScoped
