@@ -43,6 +43,16 @@ public final class ApiErrors {
     public static final String SERVICE_NOT_FOUND = "EndpointServiceNotFound";
     /** The service lists no connection of that endpoint: the cloud's own code. */
     public static final String CONNECTION_NOT_FOUND = "EndpointConnectionNotFound";
+    public static final String ILLEGAL_RESOURCE = "IllegalParam.Resource";
+    public static final String ILLEGAL_USER = "IllegalParam.User";
+    public static final String ILLEGAL_SERVICE_DESCRIPTION = "IllegalParam.ServiceDescription";
+    public static final String ILLEGAL_CONNECT_BANDWIDTH = "IllegalParam.ConnectBandwidth";
+    public static final String ILLEGAL_PAYER = "IllegalParam.Payer";
+    public static final String ILLEGAL_SERVICE_RESOURCE_TYPE = "IllegalParam.ServiceResourceType";
+    /** An adoption of a service this service manages already. */
+    public static final String SERVICE_MANAGED = "OperationDenied.EndpointServiceManaged";
+    /** A delete of a service that still has connections, not asked to disable them, past its deadline. */
+    public static final String SERVICE_CONNECTION_DEPENDENCE = "EndpointServiceConnectionDependence";
     public static final String ILLEGAL_ACCEPTANCE_DEADLINE = "IllegalParam.AcceptanceDeadline";
     public static final String ILLEGAL_ACCOUNT = "IllegalParam.Account";
     public static final String FORBIDDEN_ACCOUNT = "Forbidden.Account";
@@ -98,6 +108,20 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_CONNECTION_BANDWIDTH, "The specified parameter Bandwidth is invalid: it must be an "
                     + "integer of " + ParameterForms.MIN_CONNECTION_BANDWIDTH + " to "
                     + ParameterForms.MAX_CONNECTION_BANDWIDTH + " (Mbit/s), and only an acceptance takes one."),
+            Map.entry(ILLEGAL_RESOURCE, "The specified parameter Resource is invalid: at most "
+                    + ParameterForms.MAX_SERVICE_RESOURCES + " resources (" + ParameterForms.MAX_RESOURCES_AT_CREATION
+                    + " at creation), each with a ResourceId, a ResourceType of " + ParameterForms.SERVICE_RESOURCE_TYPE
+                    + " and a ZoneId for all but slb, no ResourceId twice."),
+            Map.entry(ILLEGAL_USER, "The specified parameter User is invalid: at most "
+                    + ParameterForms.MAX_SERVICE_USERS + " Alibaba Cloud account ids (digits), none twice."),
+            Map.entry(ILLEGAL_SERVICE_DESCRIPTION, "The specified parameter ServiceDescription is invalid: at most "
+                    + ParameterForms.MAX_SERVICE_DESCRIPTION + " characters, no control characters."),
+            Map.entry(ILLEGAL_CONNECT_BANDWIDTH, "The specified parameter ConnectBandwidth is invalid: it must be an "
+                    + "integer of " + ParameterForms.MIN_CONNECT_BANDWIDTH + " to "
+                    + ParameterForms.MAX_CONNECT_BANDWIDTH + " (Mbit/s)."),
+            Map.entry(ILLEGAL_PAYER, "The specified parameter Payer is invalid: Endpoint or EndpointService."),
+            Map.entry(ILLEGAL_SERVICE_RESOURCE_TYPE, "The specified parameter ServiceResourceType is invalid: one of "
+                    + ParameterForms.SERVICE_RESOURCE_TYPE + "."),
             Map.entry(ILLEGAL_REASON, "The specified parameter Reason is invalid: at most " + ParameterForms.MAX_REASON
                     + " characters, no control characters."),
             Map.entry(ILLEGAL_ACCOUNT, "The specified parameter Account is invalid: it names no account this "
@@ -210,6 +234,16 @@ public final class ApiErrors {
         return new ApiException(404, code, SERVICE_NOT_FOUND.equals(code)
                 ? "The specified service " + serviceId + " does not exist."
                 : "The specified service " + serviceId + " has no connection of the endpoint " + endpointId + ".");
+    }
+
+    /** A service that does not exist, is not managed here, or is another tenant's: the same answer for all. */
+    public static ApiException serviceNotFound(String serviceId) {
+        return connectionNotFound(SERVICE_NOT_FOUND, serviceId, null);
+    }
+
+    public static ApiException serviceManaged(String serviceId) {
+        return new ApiException(400, SERVICE_MANAGED, "The endpoint service " + serviceId + " is already managed by "
+                + "this service: update or delete it instead.");
     }
 
     public static ApiException jobReachedCloud(String jobId, String status) {

@@ -27,6 +27,8 @@ public record JobView(
         @JsonProperty("Applied") List<String> applied,
         @JsonProperty("Error") Error error,
         @JsonProperty("Endpoint") Map<String, Object> endpoint,
+        /** An endpoint service's job: the service as last seen (its attributes, resources, users, connections). */
+        @JsonProperty("Service") Map<String, Object> service,
         @JsonProperty("Request") @JsonRawValue String request,
         @JsonProperty("History") List<Step> history,
         @JsonProperty("Notification") Notification notification) {

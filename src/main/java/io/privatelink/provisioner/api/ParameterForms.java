@@ -35,6 +35,20 @@ public final class ParameterForms {
     /** A connection's bandwidth in Mbit/s, as EnableVpcEndpointConnection takes it (NLB's range, the widest). */
     public static final long MIN_CONNECTION_BANDWIDTH = 100;
     public static final long MAX_CONNECTION_BANDWIDTH = 50000;
+    /** A backend resource's type, as an endpoint service takes it. */
+    public static final String SERVICE_RESOURCE_TYPE = "slb|alb|nlb|gwlb";
+    /** An Alibaba Cloud account's id (a UserId of a service's allowed users). */
+    public static final String ACCOUNT_ID = "[0-9]{1,32}";
+    public static final String PAYER = "Endpoint|EndpointService";
+    public static final String ADDRESS_IP_VERSION = "IPv4|DualStack";
+    /** A service holds at most 20 resources (10 given at its creation); allowed users are bounded here, at 100. */
+    public static final int MAX_SERVICE_RESOURCES = 20;
+    public static final int MAX_RESOURCES_AT_CREATION = 10;
+    public static final int MAX_SERVICE_USERS = 100;
+    public static final int MAX_SERVICE_DESCRIPTION = 256;
+    /** A service's default bandwidth per connection in Mbit/s (UpdateVpcEndpointServiceAttribute's range). */
+    public static final long MIN_CONNECT_BANDWIDTH = 100;
+    public static final long MAX_CONNECT_BANDWIDTH = 10240;
     /** Why an owner decided as it did, kept in the job's history. */
     public static final int MAX_REASON = 256;
     /** What a create waits for: its endpoint Active, or its connection Connected too (the default). */

@@ -49,7 +49,7 @@ public final class RequestFingerprint {
      * An operation's request: its action and its parameters as JSON in their declared order, ClientToken, DryRun and
      * where to notify left out (a create's and a delete's under one token never look alike).
      */
-    public static String of(String action, OperationRequest request) {
+    public static String of(String action, JobRequest request) {
         com.fasterxml.jackson.databind.node.ObjectNode fields = CANONICAL.valueToTree(request);
         fields.remove(List.of("ClientToken", "DryRun", "NotificationUrl", "NotifyOn"));
         return sha256(action + "\n" + fields);

@@ -99,6 +99,33 @@ public class RequestValidator {
         if (!byJobId && blank(r.regionId())) {
             throw ApiErrors.missing("RegionId", "RegionId is mandatory for this action.");
         }
+        formsOf((Record) r);
+    }
+
+    /** A parameter the action requires: Missing&lt;name&gt; when it is absent or blank. */
+    public static void require(String name, String value) {
+        if (blank(value)) {
+            throw ApiErrors.missing(name, name + " is mandatory for this action.");
+        }
+    }
+
+    /**
+     * A request on an endpoint service (its required parameters checked before): each parameter's form, then its
+     * resources (no ResourceId twice, a zone for every type but slb) and allowed accounts (none twice).
+     */
+    public void validateService(Record r, List<ServiceResource> resources, List<String> users) {
+        formsOf(r);
+        if (resources != null && (hasDuplicate(resources.stream().map(ServiceResource::resourceId).toList())
+                || !resources.stream().allMatch(ServiceResource::hasNeededZone))) {
+            throw ApiErrors.rule(ApiErrors.ILLEGAL_RESOURCE);
+        }
+        if (users != null && hasDuplicate(users)) {
+            throw ApiErrors.rule(ApiErrors.ILLEGAL_USER);
+        }
+    }
+
+    /** Each parameter's form, in the order the request's record declares them. */
+    private void formsOf(Record r) {
         firstViolation(r, java.util.Arrays.stream(r.getClass().getRecordComponents()).map(c -> c.getName()).toList());
     }
 

@@ -23,9 +23,15 @@ public enum ServiceFunction {
     /** The service owner's side: the publisher role's. */
     AcceptVpcEndpointConnection(ConnectionDecisionRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
     RejectVpcEndpointConnection(ConnectionDecisionRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
+    CreateVpcEndpointService(CreateVpcEndpointServiceRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
+    UpdateVpcEndpointService(UpdateVpcEndpointServiceRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
+    DeleteVpcEndpointService(DeleteVpcEndpointServiceRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
+    AdoptVpcEndpointService(AdoptVpcEndpointServiceRequest.class, Kind.ACCEPTS, Roles.PUBLISHERS, Trigger.HTTP),
     CancelVpcEndpointJob(CancelVpcEndpointJobRequest.class, Kind.CHANGES, Trigger.HTTP),
     GetVpcEndpoint(GetVpcEndpointRequest.class, Kind.READS, Trigger.HTTP),
     ListVpcEndpoints(ListVpcEndpointsRequest.class, Kind.READS, Trigger.HTTP),
+    GetVpcEndpointService(GetVpcEndpointServiceRequest.class, Kind.READS, Trigger.HTTP),
+    ListVpcEndpointServices(ListVpcEndpointServicesRequest.class, Kind.READS, Trigger.HTTP),
     /** Its 200 carries a Retry-After while the job runs. */
     GetVpcEndpointJob(GetVpcEndpointJobRequest.class, Kind.READS, Trigger.HTTP),
     ListVpcEndpointJobs(ListVpcEndpointJobsRequest.class, Kind.READS, Trigger.HTTP),
@@ -35,7 +41,7 @@ public enum ServiceFunction {
 
     public static final String PROVISIONER = "provisioner";
     public static final String AUDITOR = "auditor";
-    /** Runs the owner's side of services: decides on connections. */
+    /** Runs the owner's side of services: manages endpoint services, decides on connections. */
     public static final String PUBLISHER = "publisher";
 
     /** Who may call a function of the owner's side (its reads are everyone's who reads jobs). */

@@ -152,8 +152,32 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
                 "EndpointId", endpointId)).map(ListedParts::connection);
     }
 
+    @Override
+    public Uni<String> createService(Map<String, String> parameters, String clientToken, boolean dryRun) {
+        Map<String, String> p = new LinkedHashMap<>(parameters);
+        p.put("ClientToken", clientToken);
+        if (dryRun) {
+            p.put("DryRun", "true");
+            return dryRun(call("CreateVpcEndpointService", p)).replaceWith((String) null);
+        }
+        return call("CreateVpcEndpointService", p).map(answer -> String.valueOf(answer.get("ServiceId")));
+    }
+
+    @Override
+    public Uni<ServiceObservation> observeService(String regionId, String serviceId) {
+        Map<String, String> of = Map.of("RegionId", regionId, "ServiceId", serviceId);
+        return call("GetVpcEndpointServiceAttribute", of)
+                .flatMap(service -> pages("ListVpcEndpointServiceResources", of, "Resources", List.of(), null)
+                        .flatMap(resources -> pages("ListVpcEndpointServiceUsers", of, "Users", List.of(), null)
+                                .flatMap(users -> pages("ListVpcEndpointConnections", of, "Connections", List.of(),
+                                        null).map(connections -> ListedParts.service(service, resources, users,
+                                                connections)))))
+                .onFailure(e -> CloudException.is(e, CloudErrors.SERVICE_NOT_FOUND))
+                .recoverWithItem(ServiceObservation.gone());
+    }
+
     private Uni<List<Observation.ZoneState>> zones(String regionId, String endpointId) {
-        return pages("ListVpcEndpointZones", regionId, endpointId, "Zones", List.of(), null)
+        return pages("ListVpcEndpointZones", endpoint(regionId, endpointId), "Zones", List.of(), null)
                 .map(zones -> zones.stream().map(ListedParts::zone).toList());
     }
 
@@ -165,7 +189,7 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
     public Uni<Observation> observeFully(String regionId, String endpointId) {
         return observe(regionId, endpointId).flatMap(endpoint -> !endpoint.exists() ? Uni.createFrom().item(endpoint)
                 : zones(regionId, endpointId)
-                        .flatMap(zones -> pages("ListVpcEndpointSecurityGroups", regionId, endpointId,
+                        .flatMap(zones -> pages("ListVpcEndpointSecurityGroups", endpoint(regionId, endpointId),
                                 "SecurityGroups", List.of(), null)
                                 .map(groups -> endpoint.withParts(zones,
                                         groups.stream().map(ListedParts::group).toList())))
@@ -175,10 +199,10 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
 
     /** Every page of a list action, following NextToken (Terraform reads only the first). */
     @SuppressWarnings("unchecked")
-    private Uni<List<Map<String, Object>>> pages(String action, String regionId, String endpointId, String items,
+    private Uni<List<Map<String, Object>>> pages(String action, Map<String, String> of, String items,
             List<Map<String, Object>> before, String nextToken) {
-        Map<String, String> p = new LinkedHashMap<>(Map.of("RegionId", regionId, "EndpointId", endpointId,
-                "MaxResults", "50"));
+        Map<String, String> p = new LinkedHashMap<>(of);
+        p.put("MaxResults", "50");
         if (nextToken != null) {
             p.put("NextToken", nextToken);
         }
@@ -189,16 +213,19 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
                 list.forEach(item -> all.add((Map<String, Object>) item));
             }
             String next = answer.get("NextToken") == null ? "" : answer.get("NextToken").toString();
-            return next.isEmpty() ? Uni.createFrom().item(all) : pages(action, regionId, endpointId, items, all, next);
+            return next.isEmpty() ? Uni.createFrom().item(all) : pages(action, of, items, all, next);
         });
     }
 
+    private static Map<String, String> endpoint(String regionId, String endpointId) {
+        return Map.of("RegionId", regionId, "EndpointId", endpointId);
+    }
+
     @Override
-    public Uni<Void> change(String regionId, String endpointId, EndpointChange change, String clientToken,
-            boolean dryRun) {
+    public Uni<Void> change(String regionId, String id, CloudChange change, String clientToken, boolean dryRun) {
         Map<String, String> p = new LinkedHashMap<>(change.parameters());
         p.put("RegionId", regionId);
-        p.put("EndpointId", endpointId);
+        p.put(change.idParameter(), id);
         p.put("ClientToken", clientToken);
         if (dryRun) {
             p.put("DryRun", "true");

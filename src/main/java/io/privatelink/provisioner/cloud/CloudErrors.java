@@ -9,6 +9,13 @@ public final class CloudErrors {
     public static final String DRY_RUN_OPERATION = "DryRunOperation";
     /** RemoveZoneFromVpcEndpoint's answer for a zone that is not (or no longer) there. */
     public static final String ZONE_NOT_FOUND = "EndpointZoneNotFound";
+    /** Every service-scoped action's answer for a service that is not there (or is another account's). */
+    public static final String SERVICE_NOT_FOUND = "EndpointServiceNotFound";
+    /** Delete or DetachResource of a service that endpoints are still connected to: waited out by the job. */
+    public static final String SERVICE_CONNECTION_DEPENDENCE = "EndpointServiceConnectionDependence";
+    /** Attach of a resource already attached, Detach of one not (or no longer) there: the change is in force. */
+    public static final String RESOURCE_EXISTS = "EndpointServiceResourceExist";
+    public static final String RESOURCE_NOT_FOUND = "EndpointServiceResourceNotFound";
     /** An assumed role's SecurityToken past its end: the role is assumed again. */
     public static final String EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
 

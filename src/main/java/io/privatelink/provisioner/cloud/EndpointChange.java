@@ -4,21 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One change to an endpoint, as one call of the API's own actions makes it. */
-public sealed interface EndpointChange {
-
-    /** The API action that makes the change. */
-    String action();
-
-    /** The action's parameters beside RegionId, EndpointId and ClientToken. */
-    Map<String, String> parameters();
-
-    /** What the change acts on (a security group, a zone, the attributes changed); "" for the endpoint itself. */
-    String target();
-
-    /** The step's name in the job's history and in its ClientToken: the action and what it acts on. */
-    default String step() {
-        return target().isEmpty() ? action() : action() + " " + target();
-    }
+public sealed interface EndpointChange extends CloudChange {
 
     /** DeleteVpcEndpoint: the endpoint itself goes. */
     record DeleteEndpoint() implements EndpointChange {

@@ -3,6 +3,8 @@ package io.privatelink.provisioner.cloud;
 import java.util.List;
 import java.util.Map;
 
+import io.privatelink.provisioner.api.ServiceResource;
+
 /**
  * An endpoint's zones, security groups and connection as the List actions answer them, read into an observation.
  */
@@ -26,6 +28,17 @@ final class ListedParts {
         List<Observation.ZoneState> zones = c.get("Zones") instanceof List<?> z
                 ? z.stream().map(zone -> zone((Map<String, Object>) zone)).toList() : List.of();
         return new Observation(true, text(c, "ConnectionStatus"), c, zones, null);
+    }
+
+    /** A service as Get and its three lists answer it. */
+    static ServiceObservation service(Map<String, Object> service, List<Map<String, Object>> resources,
+            List<Map<String, Object>> users, List<Map<String, Object>> connections) {
+        return new ServiceObservation(true, text(service, "ServiceStatus"), service,
+                resources.stream().map(r -> new ServiceResource(text(r, "ResourceId"), text(r, "ResourceType"),
+                        text(r, "ZoneId"))).toList(),
+                users.stream().map(u -> text(u, "UserId")).filter(java.util.Objects::nonNull).toList(),
+                connections.stream().map(c -> new ServiceObservation.Connection(text(c, "EndpointId"),
+                        text(c, "EndpointOwnerId"), text(c, "ConnectionStatus"))).toList());
     }
 
     static Observation.GroupState group(Map<String, Object> g) {

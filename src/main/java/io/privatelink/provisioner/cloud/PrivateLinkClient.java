@@ -47,8 +47,21 @@ public interface PrivateLinkClient {
     Uni<Observation> observeFully(String regionId, String endpointId);
 
     /**
-     * One change (DeleteVpcEndpoint among them) by the API's own action, with the step's ClientToken. With DryRun it
-     * completes when the cloud's checks pass (its DryRunOperation answer).
+     * One change of an endpoint or a service (their deletes among them) by the API's own action, on the resource with
+     * this id, with the step's ClientToken. With DryRun it completes when the cloud's checks pass (its DryRunOperation
+     * answer).
      */
-    Uni<Void> change(String regionId, String endpointId, EndpointChange change, String clientToken, boolean dryRun);
+    Uni<Void> change(String regionId, String id, CloudChange change, String clientToken, boolean dryRun);
+
+    /**
+     * CreateVpcEndpointService with the flattened parameters and the job's ClientToken: its ServiceId. With DryRun it
+     * completes with null when the cloud's checks pass.
+     */
+    Uni<String> createService(Map<String, String> parameters, String clientToken, boolean dryRun);
+
+    /**
+     * GetVpcEndpointServiceAttribute, then every page of its resources, allowed users and connections; gone on
+     * EndpointServiceNotFound (a service of another account is not found either).
+     */
+    Uni<ServiceObservation> observeService(String regionId, String serviceId);
 }

@@ -204,8 +204,9 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
 
     /** The managed endpoint as the change leaves it, in the change's transaction. */
     private static Uni<Void> managed(VpcEndpointJob job) {
-        ManagedEndpoint write = job.managedWrite;
+        Object write = job.managedWrite != null ? job.managedWrite : job.serviceWrite;
         job.managedWrite = null;
+        job.serviceWrite = null;
         return write == null ? Uni.createFrom().voidItem()
                 : Panache.getSession().flatMap(s -> s.merge(write)).replaceWithVoid();
     }
@@ -243,6 +244,12 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     public Uni<ManagedEndpoint> managedById(String endpointId) {
         return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(
                 "endpointId = ?1 and status <> ?2", endpointId, ManagedEndpoint.Status.Deleted).firstResult());
+    }
+
+    @Override
+    public Uni<ManagedService> managedService(String serviceId) {
+        return Panache.withSession(() -> ManagedService.<ManagedService> find(
+                "serviceId = ?1 and status <> ?2", serviceId, ManagedService.Status.Deleted).firstResult());
     }
 
     @Override

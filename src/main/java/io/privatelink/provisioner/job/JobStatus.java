@@ -9,7 +9,8 @@ import java.util.Set;
  * while its endpoint is Active but the service's owner has not accepted its connection,) Active; an
  * operation on a managed endpoint goes Accepted, (Queued behind an earlier operation on the same endpoint,) its
  * working state (Deleting, Updating, Adopting), its end (Deleted, Updated, Adopted); a service owner's decision on a
- * connection likewise (Accepting to Connected, Rejecting to Disconnected). Any state that still moves may
+ * connection likewise (Accepting to Connected, Rejecting to Disconnected); an operation on an endpoint service too
+ * (its create as an endpoint's: Provisioning, Creating once the service has its id, Active). Any state that still moves may
  * end Failed; one that has not reached the cloud may end Cancelled.
  */
 public enum JobStatus {
@@ -50,7 +51,8 @@ public enum JobStatus {
                     Deleted, Cancelled, Failed);
             case Queued -> EnumSet.of(Deleting, Updating, Adopting, Accepting, Rejecting, Deleted, Cancelled, Failed);
             case Provisioning -> EnumSet.of(Provisioning, Creating, Failed);
-            case Creating -> EnumSet.of(AwaitingAcceptance, Active, Failed);
+            // A service's create steps while its service is Creating.
+            case Creating -> EnumSet.of(Creating, AwaitingAcceptance, Active, Failed);
             case AwaitingAcceptance -> EnumSet.of(Active, Failed);
             case Deleting -> EnumSet.of(Deleting, Deleted, Failed);
             case Updating -> EnumSet.of(Updating, Updated, Failed);

@@ -63,6 +63,9 @@ public interface JobStore {
     /** The endpoint the service manages under this id (not one it deleted); null when it manages none. */
     Uni<ManagedEndpoint> managedById(String endpointId);
 
+    /** The endpoint service the service manages under this id (not one it deleted); null when it manages none. */
+    Uni<ManagedService> managedService(String serviceId);
+
     /** The newest create job of this owner that made the endpoint (one not Active yet, or that timed out). */
     Uni<VpcEndpointJob> createJobOf(JobOwner owner, String endpointId);
 

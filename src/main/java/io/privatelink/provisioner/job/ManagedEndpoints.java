@@ -37,28 +37,11 @@ public class ManagedEndpoints implements DriftRecord {
 
     /** A page of endpoints, newest first. */
     public Uni<List<ManagedEndpoint>> list(Filter f, int limit) {
-        StringBuilder where = new StringBuilder("true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (f.owner() != null) {
-            where.append(" and callerTenant = :tenant and callerSubject = :subject");
-            params.put("tenant", f.owner().tenant());
-            params.put("subject", f.owner().subject());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", f.status());
-        }
-        if (f.regionId() != null) {
-            where.append(" and regionId = :regionId");
-            params.put("regionId", f.regionId());
-        }
-        if (f.afterCreatedAt() != null) {
-            where.append(" and (createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and resourceKey < :afterKey))");
-            params.put("afterCreatedAt", f.afterCreatedAt());
-            params.put("afterKey", f.afterKey());
-        }
-        return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(where
-                + " order by createdAt desc, resourceKey desc", params).page(0, limit).list());
+        ListingQuery q = new ListingQuery().equal("callerTenant", f.owner() == null ? null : f.owner().tenant())
+                .equal("callerSubject", f.owner() == null ? null : f.owner().subject()).equal("status", f.status())
+                .equal("regionId", f.regionId()).after(f.afterCreatedAt(), f.afterKey());
+        return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(q.query(), q.parameters())
+                .page(0, limit).list());
     }
 
     /** How many of the owner's endpoints (everyone's, for null) there are in each status. */

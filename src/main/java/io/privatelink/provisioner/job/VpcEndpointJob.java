@@ -131,6 +131,10 @@ public class VpcEndpointJob extends PanacheEntityBase {
     @Transient
     public ManagedEndpoint managedWrite;
 
+    /** The managed endpoint service as this change leaves it, written in the same transaction (not a column). */
+    @Transient
+    public ManagedService serviceWrite;
+
     /** The key the endpoint's operations share, so that they run one at a time. */
     public String endpointKey() {
         return resourceKey != null ? resourceKey : jobId;

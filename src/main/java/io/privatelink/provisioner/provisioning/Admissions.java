@@ -15,8 +15,11 @@ public class Admissions {
     private final Map<String, Admission<?>> byAction;
 
     public Admissions(CreateAdmission create, DeleteAdmission delete, UpdateAdmission update, AdoptAdmission adopt,
-            AcceptConnectionAdmission accept, RejectConnectionAdmission reject) {
-        this.byAction = Stream.<Admission<?>> of(create, delete, update, adopt, accept, reject)
+            AcceptConnectionAdmission accept, RejectConnectionAdmission reject, CreateServiceAdmission createService,
+            UpdateServiceAdmission updateService, DeleteServiceAdmission deleteService,
+            AdoptServiceAdmission adoptService) {
+        this.byAction = Stream.<Admission<?>> of(create, delete, update, adopt, accept, reject, createService,
+                updateService, deleteService, adoptService)
                 .collect(Collectors.toUnmodifiableMap(a -> a.operation().action(), Function.identity()));
     }
 

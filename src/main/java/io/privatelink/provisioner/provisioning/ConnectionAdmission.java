@@ -5,28 +5,33 @@ import io.privatelink.provisioner.api.ConnectionDecisionRequest;
 import io.privatelink.provisioner.api.RequestValidator;
 import io.privatelink.provisioner.auth.AccountPolicy;
 import io.privatelink.provisioner.auth.Caller;
+import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.EndpointChange;
+import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.Operation;
 import io.smallrye.mutiny.Uni;
 
 /**
  * A service owner's decision on one connection (accept or reject), in an account the caller's tenant may use: the
  * connection must be listed by one of that account's services, else the answer is a 404 worded as a missing one
- * (another tenant's service looks like no service at all). Decisions on one connection run one at a time.
+ * (another tenant's service looks like no service at all); a service managed here is its own tenant's alone. Decisions on one connection run one at a time.
  */
 abstract class ConnectionAdmission extends OperationAdmission<ConnectionDecisionRequest> {
 
     private final RequestValidator validator;
     private final AccountPolicy accounts;
     private final Clouds cloud;
+    private final JobStore jobs;
 
-    ConnectionAdmission(Operation operation, RequestValidator validator, AccountPolicy accounts, Clouds cloud) {
+    ConnectionAdmission(Operation operation, RequestValidator validator, AccountPolicy accounts, Clouds cloud,
+            JobStore jobs) {
         super(operation, ConnectionDecisionRequest.class);
         this.validator = validator;
         this.accounts = accounts;
         this.cloud = cloud;
+        this.jobs = jobs;
     }
 
     @Override
@@ -41,12 +46,22 @@ abstract class ConnectionAdmission extends OperationAdmission<ConnectionDecision
         return accounts.accountFor(caller, request.account());
     }
 
+    /** A service managed here is its tenant's alone: another tenant's decision on it finds no such service. */
     @Override
     public Uni<JobTarget> target(ConnectionDecisionRequest request, Caller caller, String account) {
+        return jobs.managedService(request.serviceId()).flatMap(managed -> {
+            if (managed != null && !managed.callerTenant.equals(caller.owner().tenant())) {
+                throw ApiErrors.serviceNotFound(request.serviceId());
+            }
+            return connectionIn(request, caller, account);
+        });
+    }
+
+    private Uni<JobTarget> connectionIn(ConnectionDecisionRequest request, Caller caller, String account) {
         return cloud.of(account, caller.owner().tenant())
                 .connection(request.regionId(), request.serviceId(), request.endpointId())
-                .onFailure(e -> CloudException.is(e, ApiErrors.SERVICE_NOT_FOUND))
-                .transform(e -> ApiErrors.connectionNotFound(ApiErrors.SERVICE_NOT_FOUND, request.serviceId(), null))
+                .onFailure(e -> CloudException.is(e, CloudErrors.SERVICE_NOT_FOUND))
+                .transform(e -> ApiErrors.serviceNotFound(request.serviceId()))
                 .map(seen -> {
                     if (!seen.exists()) {
                         throw ApiErrors.connectionNotFound(ApiErrors.CONNECTION_NOT_FOUND, request.serviceId(),

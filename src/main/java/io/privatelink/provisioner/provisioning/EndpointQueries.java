@@ -58,12 +58,9 @@ public class EndpointQueries {
         try {
             maxResults = Paging.maxResults(r.getMaxResults());
             Paging.Cursor cursor = Paging.cursor(r.getNextToken());
-            String region = blankToNull(r.getRegionId());
-            if (region != null && !ParameterForms.isResourceId(region)) {
-                throw ApiErrors.rule(ApiErrors.ILLEGAL_REGION_ID);
-            }
-            filter = new ManagedEndpoints.Filter(caller.readScope(), status(r.getStatus()), region, cursor.createdAt(),
-                    cursor.id());
+            filter = new ManagedEndpoints.Filter(caller.readScope(),
+                    Paging.status(r.getStatus(), ManagedEndpoint.Status.class), Paging.region(r.getRegionId()),
+                    cursor.createdAt(), cursor.id());
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
@@ -82,30 +79,14 @@ public class EndpointQueries {
     }
 
     static EndpointView view(ManagedEndpoint m, List<VpcEndpointJob> jobs) {
-        return new EndpointView(RequestIds.next(), m.endpointId, m.account.isEmpty() ? null : m.account, m.regionId, m.status.name(), m.desiredJson,
-                m.observedJson, time(m.observedAt), m.driftJson, time(m.createdAt), time(m.updatedAt),
-                jobs.stream().map(j -> new EndpointView.Job(j.jobId, j.operation.action(), j.status.name(),
-                        time(j.createdAt), time(j.updatedAt))).toList());
+        return new EndpointView(RequestIds.next(), m.endpointId, m.account.isEmpty() ? null : m.account, m.regionId,
+                m.status.name(), m.desiredJson, m.observedJson, Paging.time(m.observedAt), m.driftJson,
+                Paging.time(m.createdAt), Paging.time(m.updatedAt), jobs.stream().map(EndpointQueries::job).toList());
     }
 
-    private static ManagedEndpoint.Status status(String text) {
-        String value = blankToNull(text);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ManagedEndpoint.Status.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiErrors.illegal(ApiErrors.ILLEGAL_STATUS, "The specified parameter Status is invalid: one of "
-                    + List.of(ManagedEndpoint.Status.values()) + ".");
-        }
-    }
-
-    private static String time(java.time.Instant t) {
-        return t == null ? null : t.toString();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** A job that touched a managed endpoint or service, as their views list it. */
+    static EndpointView.Job job(VpcEndpointJob j) {
+        return new EndpointView.Job(j.jobId, j.operation.action(), j.status.name(), Paging.time(j.createdAt),
+                Paging.time(j.updatedAt));
     }
 }

@@ -1,15 +1,15 @@
 package io.privatelink.provisioner.provisioning;
 
-import io.privatelink.provisioner.api.OperationRequest;
+import io.privatelink.provisioner.api.JobRequest;
 import io.privatelink.provisioner.api.RequestFingerprint;
 import io.privatelink.provisioner.job.Operation;
 
 /**
- * The admission of an operation on an existing endpoint: its fingerprint is its action and parameters, and a
+ * The admission of an operation on an existing endpoint or service (or of a new service): its fingerprint is its action and parameters, and a
  * ClientToken already held answers before the endpoint is looked up (it may have gone since). Its beans are singletons:
  * a client proxy would need a constructor without arguments.
  */
-abstract class OperationAdmission<R extends OperationRequest> implements Admission<R> {
+abstract class OperationAdmission<R extends JobRequest> implements Admission<R> {
 
     private final Operation operation;
     private final Class<R> requestType;

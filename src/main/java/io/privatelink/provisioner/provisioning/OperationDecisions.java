@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.EndpointSpec;
+import io.privatelink.provisioner.cloud.CloudChange;
 import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.EndpointChange;
 import io.privatelink.provisioner.cloud.Observation;
@@ -84,7 +85,7 @@ public class OperationDecisions {
                             + seen.zones().size() + " zones and " + seen.securityGroups().size() + " security groups")
                     : poll(job, now);
             case Update -> update(job, applied, desired, seen, now);
-            case Create, Accept, Reject -> throw new IllegalArgumentException(job.operation
+            default -> throw new IllegalArgumentException(job.operation
                     + " is no operation on a managed endpoint");
         };
     }
@@ -129,13 +130,13 @@ public class OperationDecisions {
     }
 
     /** A change not yet made is called; one made already is waited for (the cloud may show it late). */
-    private OperationStep change(VpcEndpointJob job, List<String> applied, EndpointChange change, Instant now) {
+    OperationStep change(VpcEndpointJob job, List<String> applied, CloudChange change, Instant now) {
         return applied.contains(change.step()) ? poll(job, now)
                 : new OperationStep.Call(change, token(job.cloudToken, change.step()));
     }
 
     /** The change's call answered (failure null) or failed: an answered change is looked at after the settle time. */
-    public OperationStep afterCall(VpcEndpointJob job, List<String> applied, EndpointChange change, CallFailure failure,
+    public OperationStep afterCall(VpcEndpointJob job, List<String> applied, CloudChange change, CallFailure failure,
             Instant now) {
         if (failure == null) {
             return new OperationStep.Applied(change.step(), now.plus(retry.settle()));
@@ -162,7 +163,7 @@ public class OperationDecisions {
         return backOff(job, applied, failure, now);
     }
 
-    private OperationStep backOff(VpcEndpointJob job, List<String> applied, CallFailure failure, Instant now) {
+    OperationStep backOff(VpcEndpointJob job, List<String> applied, CallFailure failure, Instant now) {
         if (pastDeadline(job, now)) {
             return timedOut(job, applied);
         }
@@ -171,7 +172,7 @@ public class OperationDecisions {
                 true, failure.code());
     }
 
-    private OperationStep poll(VpcEndpointJob job, Instant now) {
+    OperationStep poll(VpcEndpointJob job, Instant now) {
         return new OperationStep.Wait(now.plus(retry.settle()), false, null);
     }
 
@@ -179,15 +180,15 @@ public class OperationDecisions {
         return fail(ApiErrors.ENDPOINT_NOT_FOUND, "The endpoint " + job.endpointId + " does not exist.");
     }
 
-    private static OperationStep fail(String code, String message) {
+    static OperationStep fail(String code, String message) {
         return new OperationStep.Fail(code, message, code + ": " + message);
     }
 
-    private static boolean pastDeadline(VpcEndpointJob job, Instant now) {
+    static boolean pastDeadline(VpcEndpointJob job, Instant now) {
         return job.deadlineAt != null && now.isAfter(job.deadlineAt);
     }
 
-    private static OperationStep timedOut(VpcEndpointJob job, List<String> applied) {
+    static OperationStep timedOut(VpcEndpointJob job, List<String> applied) {
         String message = "The " + job.operation.action() + " job did not finish by its deadline " + job.deadlineAt
                 + "; applied: " + applied + ".";
         return new OperationStep.Fail(ApiErrors.PROVISIONING_TIMEOUT, message, ApiErrors.PROVISIONING_TIMEOUT + ": "

@@ -59,4 +59,35 @@ final class Paging {
         }
         throw ApiErrors.rule(ApiErrors.ILLEGAL_NEXT_TOKEN);
     }
+
+    /** A Status filter: one of the record's statuses, or null for any. */
+    static <E extends Enum<E>> E status(String text, Class<E> statuses) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(statuses, value);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.illegal(ApiErrors.ILLEGAL_STATUS, "The specified parameter Status is invalid: one of "
+                    + java.util.List.of(statuses.getEnumConstants()) + ".");
+        }
+    }
+
+    /** A RegionId filter, or null for any. */
+    static String region(String text) {
+        String region = blankToNull(text);
+        if (region != null && !ParameterForms.isResourceId(region)) {
+            throw ApiErrors.rule(ApiErrors.ILLEGAL_REGION_ID);
+        }
+        return region;
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
 }

@@ -27,7 +27,8 @@ import io.privatelink.provisioner.messaging.JobEventPublisher;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Moves an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, one step:
+ * Moves an operation on a managed endpoint (delete, update, adopt), or an owner's decision on a connection, one step
+ * (an operation on an endpoint service goes to {@link RunServiceOperation}):
  * it starts once no earlier operation on the same endpoint is still under way (Queued meanwhile); then each step
  * observes the endpoint, asks {@link OperationDecisions} what to do, makes at most one change, and records the outcome
  * with the time of the next step. Every change carries a ClientToken of the job and the step, so a step tried again (after a crash, a lost
@@ -44,12 +45,14 @@ public class RunOperation {
     private final JobSteps jobSteps;
     private final ProvisionerConfig config;
     private final JobEventPublisher events;
-
+    private final RunServiceOperation services;
     private final Clock clock;
 
     public RunOperation(JobStore jobs, Clouds cloud, ReactiveContext context, JobViews views,
-            OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events, Clock clock) {
+            OperationDecisions decisions, JobSteps jobSteps, ProvisionerConfig config, JobEventPublisher events,
+            RunServiceOperation services, Clock clock) {
         this.clock = clock;
+        this.services = services;
         this.jobs = jobs;
         this.cloud = cloud;
         this.context = context;
@@ -62,6 +65,9 @@ public class RunOperation {
 
     /** A job as the command consumer or the reconciler hands it over: started if it waits, else stepped. */
     public Uni<Void> step(VpcEndpointJob job) {
+        if (job.operation.onService()) {
+            return services.step(job);
+        }
         return context.run(back -> OperationDecisions.waitsToStart(job) ? start(job, back) : advance(job.jobId, back));
     }
 
@@ -77,23 +83,16 @@ public class RunOperation {
                     }
                     Instant now = clock.instant();
                     OperationStep next = decisions.start(job, earlier, made, adopted, now);
-                    if (next instanceof OperationStep.Queue queue) {
-                        if (job.status != JobStatus.Queued) {
-                            steps.add(job.moveTo(JobStatus.Queued, "behind job " + queue.behind(), now));
-                        }
-                        job.nextAttemptAt = queue.at();
-                        return false;
-                    }
                     if (next instanceof OperationStep.Start start) {
                         job.regionId = start.regionId();
                         job.endpointId = start.endpointId();
-                        job.deadlineAt = start.deadlineAt();
-                        job.nextAttemptAt = now.plus(config.retry().callLease());
-                        steps.add(job.moveTo(job.operation.working(), startDetail(job), now));
-                        return true;
                     }
-                    end(job, steps, next, null, null, now);
-                    return false;
+                    Boolean started = OperationRecords.started(job, steps, next, () -> startDetail(job),
+                            config.retry().callLease(), now);
+                    if (started == null) {
+                        end(job, steps, next, null, null, now);
+                    }
+                    return Boolean.TRUE.equals(started);
                 }), snapshot.jobId))))
                 .emitOn(back)
                 .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
@@ -181,19 +180,7 @@ public class RunOperation {
                 return null;
             }
             Instant now = clock.instant();
-            if (next instanceof OperationStep.Applied applied) {
-                List<String> done = new ArrayList<>(views.strings(job.appliedJson));
-                done.add(applied.step());
-                job.appliedJson = views.write(done);
-                job.attempts++;
-                job.pollFailures = 0;
-                job.nextAttemptAt = applied.at();
-                steps.add(job.moveTo(job.status, applied.step(), now));
-            } else if (next instanceof OperationStep.Wait wait) {
-                job.polls++;
-                job.pollFailures = wait.failed() ? job.pollFailures + 1 : 0;
-                job.nextAttemptAt = wait.at();
-            } else {
+            if (!OperationRecords.progressed(job, steps, next, job.status, null, views, now)) {
                 end(job, steps, next, managed, desired, now);
             }
             return null;
@@ -203,10 +190,7 @@ public class RunOperation {
     /** The operation's end: its state, its error or the endpoint as last seen, and the managed endpoint after it. */
     private void end(VpcEndpointJob job, List<JobHistoryEntry> steps, OperationStep next, ManagedEndpoint managed,
             EndpointSpec desired, Instant now) {
-        if (next instanceof OperationStep.Fail fail) {
-            job.errorCode = fail.code();
-            job.errorMessage = fail.message();
-            steps.add(job.moveTo(JobStatus.Failed, fail.detail(), now));
+        if (OperationRecords.failed(job, steps, next, now)) {
             return;
         }
         OperationStep.Done done = (OperationStep.Done) next;
@@ -219,7 +203,7 @@ public class RunOperation {
             case Update -> managed == null ? null : updated(managed, views.write(desired), done.seen(), now);
             case Adopt -> jobSteps.managed(job, views.write(ObservedSpec.of(done.seen())), ObservedSpec.view(done.seen()),
                     now);
-            case Create, Accept, Reject -> null;
+            default -> null;
         };
     }
 

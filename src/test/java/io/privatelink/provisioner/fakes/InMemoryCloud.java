@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.privatelink.provisioner.api.ServiceResource;
+import io.privatelink.provisioner.cloud.CloudChange;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.Creation;
 import io.privatelink.provisioner.cloud.EndpointChange;
 import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.cloud.PrivateLinkClient;
+import io.privatelink.provisioner.cloud.ServiceChange;
+import io.privatelink.provisioner.cloud.ServiceObservation;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,7 +29,11 @@ public final class InMemoryCloud implements PrivateLinkClient {
     public record Call(String action, String endpointId, String clientToken, boolean dryRun) {
     }
 
+    /** The account id the cloud lists as a new service's first allowed user: its owner's. */
+    public static final String OWNER = "1000";
+
     private final Map<String, Observation> endpoints = new LinkedHashMap<>();
+    private final Map<String, ServiceObservation> services = new LinkedHashMap<>();
     /** The connections to the services this account owns, by "serviceId/endpointId". */
     private final Map<String, String> connections = new LinkedHashMap<>();
     private final Map<String, String> byToken = new LinkedHashMap<>();
@@ -156,11 +164,98 @@ public final class InMemoryCloud implements PrivateLinkClient {
     }
 
     @Override
-    public Uni<Void> change(String regionId, String endpointId, EndpointChange change, String clientToken,
+    public Uni<String> createService(Map<String, String> parameters, String clientToken, boolean dryRun) {
+        return Uni.createFrom().item(() -> {
+            answer(new Call("CreateVpcEndpointService", null, clientToken, dryRun));
+            if (dryRun) {
+                return null;
+            }
+            synchronized (this) {
+                String id = byToken.computeIfAbsent(clientToken, t -> "epsrv-memory" + (++created));
+                List<ServiceResource> resources = new ArrayList<>();
+                for (int i = 1; parameters.containsKey("Resource." + i + ".ResourceId"); i++) {
+                    resources.add(new ServiceResource(parameters.get("Resource." + i + ".ResourceId"),
+                            parameters.get("Resource." + i + ".ResourceType"), parameters.get("Resource." + i
+                                    + ".ZoneId")));
+                }
+                Map<String, Object> attributes = new LinkedHashMap<>(Map.of("ServiceId", id,
+                        "AutoAcceptEnabled", Boolean.parseBoolean(parameters.get("AutoAcceptEnabled"))));
+                services.put(id, new ServiceObservation(true, "Creating", attributes, resources, List.of(OWNER),
+                        List.of()));
+                return id;
+            }
+        });
+    }
+
+    @Override
+    public Uni<ServiceObservation> observeService(String regionId, String serviceId) {
+        return Uni.createFrom().item(() -> {
+            answer(new Call("GetVpcEndpointServiceAttribute", serviceId, null, false));
+            synchronized (this) {
+                ServiceObservation s = services.getOrDefault(serviceId, ServiceObservation.gone());
+                List<ServiceObservation.Connection> held = connections.entrySet().stream()
+                        .filter(c -> c.getKey().startsWith(serviceId + "/"))
+                        .map(c -> new ServiceObservation.Connection(c.getKey().substring(serviceId.length() + 1),
+                                "1", c.getValue())).toList();
+                return s.exists() ? new ServiceObservation(true, s.status(), s.attributes(), s.resources(),
+                        s.users(), held) : s;
+            }
+        });
+    }
+
+    /** Puts a service in this status (Creating, Active, Pending), as the cloud would have it after a while. */
+    public synchronized void setService(String serviceId, String status) {
+        ServiceObservation s = services.get(serviceId);
+        services.put(serviceId, new ServiceObservation(true, status, s.attributes(), s.resources(), s.users(),
+                List.of()));
+    }
+
+    public synchronized ServiceObservation service(String serviceId) {
+        return services.getOrDefault(serviceId, ServiceObservation.gone());
+    }
+
+    /** A service made elsewhere, Active, with one slb resource. */
+    public synchronized String serviceMadeElsewhere() {
+        String id = "epsrv-elsewhere" + (++created);
+        services.put(id, new ServiceObservation(true, "Active", Map.of("ServiceId", id, "AutoAcceptEnabled", false),
+                List.of(new ServiceResource("lb-elsewhere", "slb", null)), List.of(OWNER), List.of()));
+        return id;
+    }
+
+    /** A service change made (not a DryRun): the service as it leaves it. */
+    private void changeService(String serviceId, ServiceChange change) {
+        ServiceObservation s = services.get(serviceId);
+        List<ServiceResource> resources = new ArrayList<>(s.resources());
+        List<String> users = new ArrayList<>(s.users());
+        Map<String, Object> attributes = new LinkedHashMap<>(s.attributes());
+        if (change instanceof ServiceChange.DeleteService) {
+            services.remove(serviceId);
+            return;
+        } else if (change instanceof ServiceChange.AttachResource a) {
+            resources.add(a.resource());
+        } else if (change instanceof ServiceChange.DetachResource d) {
+            resources.removeIf(r -> r.resourceId().equals(d.resource().resourceId()));
+        } else if (change instanceof ServiceChange.AddUser a) {
+            users.add(a.userId());
+        } else if (change instanceof ServiceChange.RemoveUser r) {
+            users.remove(r.userId());
+        } else if (change instanceof ServiceChange.Attributes a) {
+            attributes.putAll(a.changed());
+        } else if (change instanceof ServiceChange.DisableConnection d) {
+            connections.put(serviceId + "/" + d.endpointId(), "Disconnected");
+        }
+        services.put(serviceId, new ServiceObservation(true, s.status(), attributes, resources, users, List.of()));
+    }
+
+    @Override
+    public Uni<Void> change(String regionId, String endpointId, CloudChange change, String clientToken,
             boolean dryRun) {
         return Uni.createFrom().item(() -> {
             answer(new Call(change.action(), endpointId, clientToken, dryRun));
             synchronized (this) {
+                if (!dryRun && change instanceof ServiceChange service) {
+                    changeService(endpointId, service);
+                }
                 if (!dryRun && change instanceof EndpointChange.DeleteEndpoint) {
                     endpoints.remove(endpointId);
                 } else if (!dryRun && change instanceof EndpointChange.EnableConnection enable) {

@@ -16,6 +16,7 @@ import io.privatelink.provisioner.job.JobOwner;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.ManagedEndpoint;
+import io.privatelink.provisioner.job.ManagedService;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
 
@@ -29,6 +30,7 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
     private final Map<String, VpcEndpointJob> jobs = new LinkedHashMap<>();
     private final Map<String, List<JobHistoryEntry>> history = new LinkedHashMap<>();
     private final Map<String, ManagedEndpoint> managed = new LinkedHashMap<>();
+    private final Map<String, ManagedService> services = new LinkedHashMap<>();
     private final List<JobEvent> events = new ArrayList<>();
     private final java.util.Set<String> publishing = new java.util.HashSet<>();
 
@@ -127,6 +129,10 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
             manage(job.managedWrite);
             job.managedWrite = null;
         }
+        if (job.serviceWrite != null) {
+            services.put(job.serviceWrite.resourceKey, job.serviceWrite);
+            job.serviceWrite = null;
+        }
         if (job.status.isTerminal() && !steps.isEmpty()) {
             // As the database does: the operations queued behind a job that ends are due at once.
             jobs.values().stream().filter(j -> j.status == JobStatus.Queued && j.endpointKey().equals(job.endpointKey()))
@@ -159,6 +165,17 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
     public synchronized Uni<ManagedEndpoint> managedById(String endpointId) {
         return Uni.createFrom().item(managed.values().stream().filter(m -> m.endpointId.equals(endpointId)
                 && m.status != ManagedEndpoint.Status.Deleted).findFirst().orElse(null));
+    }
+
+    @Override
+    public synchronized Uni<ManagedService> managedService(String serviceId) {
+        return Uni.createFrom().item(services.values().stream().filter(m -> m.serviceId.equals(serviceId)
+                && m.status != ManagedService.Status.Deleted).findFirst().orElse(null));
+    }
+
+    /** Every managed service ever recorded, deleted ones too, by key. */
+    public synchronized Map<String, ManagedService> services() {
+        return Map.copyOf(services);
     }
 
     @Override

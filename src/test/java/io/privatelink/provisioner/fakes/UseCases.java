@@ -35,6 +35,13 @@ import io.privatelink.provisioner.messaging.ProvisionCommandSender;
 import io.privatelink.provisioner.provisioning.AcceptJob;
 import io.privatelink.provisioner.provisioning.AcceptPriority;
 import io.privatelink.provisioner.provisioning.AdoptAdmission;
+import io.privatelink.provisioner.provisioning.AdoptServiceAdmission;
+import io.privatelink.provisioner.provisioning.CreateServiceAdmission;
+import io.privatelink.provisioner.provisioning.DeleteServiceAdmission;
+import io.privatelink.provisioner.provisioning.RunServiceOperation;
+import io.privatelink.provisioner.provisioning.ServiceDecisions;
+import io.privatelink.provisioner.provisioning.ServiceTargets;
+import io.privatelink.provisioner.provisioning.UpdateServiceAdmission;
 import io.privatelink.provisioner.provisioning.CancelJob;
 import io.privatelink.provisioner.provisioning.CreateAdmission;
 import io.privatelink.provisioner.provisioning.DeleteAdmission;
@@ -79,6 +86,10 @@ public final class UseCases implements AutoCloseable {
     public final DeleteAdmission delete;
     public final UpdateAdmission update;
     public final AdoptAdmission adopt;
+    public final CreateServiceAdmission createService;
+    public final UpdateServiceAdmission updateService;
+    public final DeleteServiceAdmission deleteService;
+    public final AdoptServiceAdmission adoptService;
     public final CancelJob cancel;
     public final ProvisionEndpoint provision;
     public final RunOperation operations;
@@ -92,6 +103,12 @@ public final class UseCases implements AutoCloseable {
     public static final String CREATE = """
             {"RegionId": "cn-hangzhou", "VpcId": "vpc-demo01", "ServiceId": "epsrv-demo01",
              "SecurityGroupId": ["sg-demo01"], "Zone": [{"VSwitchId": "vsw-demo01h", "ZoneId": "cn-hangzhou-h"}]%s}""";
+
+    static {
+        // SmallRye's context manager is set up lazily and not thread-safely: two test classes that accept their first
+        // job at once could both set it up (ContextManagerProvider already set). Class initialization runs once.
+        io.smallrye.context.SmallRyeContextManagerProvider.getManager();
+    }
 
     private final Vertx vertx = Vertx.vertx();
 
@@ -118,14 +135,21 @@ public final class UseCases implements AutoCloseable {
         delete = new DeleteAdmission(validator, targets, clouds, jobs, publisher, clock);
         update = new UpdateAdmission(validator, targets, views);
         adopt = new AdoptAdmission(validator, accounts, jobs, clouds);
+        ServiceTargets serviceTargets = new ServiceTargets(jobs);
+        createService = new CreateServiceAdmission(validator, accounts, clouds);
+        updateService = new UpdateServiceAdmission(validator, serviceTargets);
+        deleteService = new DeleteServiceAdmission(validator, serviceTargets, clouds);
+        adoptService = new AdoptServiceAdmission(validator, accounts, jobs, clouds);
         accept = new AcceptJob(jobs, new ProvisionCommandSender(commands.emitter(), config), context, views, config,
                 failures, new AcceptPriority(config), new CallbackTargets(callbacks, new CallbackSecrets(callbacks),
                         io.vertx.mutiny.core.Vertx.newInstance(vertx)), refusals, clock);
         cancel = new CancelJob(jobs, context, views, failures, publisher, clock);
         RetrySchedule schedule = new RetrySchedule(config);
         JobSteps steps = new JobSteps(views, schedule, smallrye.getConfigMapping(DriftConfig.class));
-        operations = new RunOperation(jobs, clouds, context, views, new OperationDecisions(config, schedule), steps,
-                config, publisher, clock);
+        OperationDecisions operationDecisions = new OperationDecisions(config, schedule);
+        operations = new RunOperation(jobs, clouds, context, views, operationDecisions, steps, config, publisher,
+                new RunServiceOperation(jobs, clouds, context, views, new ServiceDecisions(config, schedule),
+                        operationDecisions, config, publisher, clock), clock);
         provision = new ProvisionEndpoint(jobs, clouds, context, views, new JobDecisions(config, schedule), steps,
                 config, publisher, new AcceptPriority(config), operations, clock);
         drift = new WatchDrift(jobs, clouds, context, views, new JobCloudEvents(views, json), publisher,

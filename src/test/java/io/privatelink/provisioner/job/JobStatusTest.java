@@ -57,12 +57,18 @@ class JobStatusTest {
         for (Operation operation : Operation.values()) {
             assertTrue(JobStatus.Accepted.canMoveTo(operation.working()), operation.name());
             assertTrue(operation.working().canMoveTo(operation.working()), "a step or a retry: " + operation);
-            if (operation != Operation.Create) {
+            if (operation != Operation.Create && operation != Operation.CreateService) {
                 assertTrue(JobStatus.Queued.canMoveTo(operation.working()), operation.name());
                 assertTrue(operation.working().canMoveTo(operation.done()), operation.name());
             }
         }
-        assertTrue(JobStatus.Creating.canMoveTo(Operation.Create.done()));
+        // The creates, of an endpoint and of a service, go Provisioning -> Creating (the resource's id known) -> Active.
+        for (Operation create : java.util.List.of(Operation.Create, Operation.CreateService)) {
+            assertTrue(create.isWorking(JobStatus.Creating), create.name());
+            assertTrue(create.working().canMoveTo(JobStatus.Creating), create.name());
+            assertTrue(JobStatus.Creating.canMoveTo(JobStatus.Creating), "a service's create steps while Creating");
+            assertTrue(JobStatus.Creating.canMoveTo(create.done()), create.name());
+        }
     }
 
     @Test

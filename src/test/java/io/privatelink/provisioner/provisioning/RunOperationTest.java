@@ -25,25 +25,6 @@ class RunOperationTest extends UseCaseTest {
 
     static final String DELETE = "DeleteVpcEndpoint";
 
-    /** One step of the job, as the reconciler takes it when it is due. */
-    VpcEndpointJob step(String jobId) {
-        VpcEndpointJob job = job(jobId);
-        if (job.nextAttemptAt != null && job.nextAttemptAt.isAfter(world.clock.instant())) {
-            world.clock.advance(Duration.between(world.clock.instant(), job.nextAttemptAt));
-        }
-        world.operations.step(job).await().atMost(Duration.ofSeconds(5));
-        return job(jobId);
-    }
-
-    /** Steps until the job ends; at most {@code steps} of them. */
-    VpcEndpointJob run(String jobId, int steps) {
-        VpcEndpointJob job = job(jobId);
-        for (int i = 0; i < steps && !job.status.isTerminal(); i++) {
-            job = step(jobId);
-        }
-        return job;
-    }
-
     /** An endpoint made elsewhere, adopted: the service manages it. */
     String adopted() {
         String endpointId = cloud().madeElsewhere();
