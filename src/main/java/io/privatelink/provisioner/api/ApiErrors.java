@@ -48,6 +48,7 @@ public final class ApiErrors {
     public static final String ILLEGAL_SERVICE_DESCRIPTION = "IllegalParam.ServiceDescription";
     public static final String ILLEGAL_CONNECT_BANDWIDTH = "IllegalParam.ConnectBandwidth";
     public static final String ILLEGAL_PAYER = "IllegalParam.Payer";
+    public static final String ILLEGAL_ACCEPTANCE_POLICY = "IllegalParam.AcceptancePolicy";
     public static final String ILLEGAL_SERVICE_RESOURCE_TYPE = "IllegalParam.ServiceResourceType";
     /** An adoption of a service this service manages already. */
     public static final String SERVICE_MANAGED = "OperationDenied.EndpointServiceManaged";
@@ -119,6 +120,10 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_CONNECT_BANDWIDTH, "The specified parameter ConnectBandwidth is invalid: it must be an "
                     + "integer of " + ParameterForms.MIN_CONNECT_BANDWIDTH + " to "
                     + ParameterForms.MAX_CONNECT_BANDWIDTH + " (Mbit/s)."),
+            Map.entry(ILLEGAL_ACCEPTANCE_POLICY, "The specified parameter AcceptancePolicy is invalid: "
+                    + "AcceptAllowedUsers (true or false), AcceptAccounts (at most " + ParameterForms.MAX_SERVICE_USERS
+                    + " account ids) and RejectAfter (" + ParameterForms.MIN_DEADLINE + " to "
+                    + ParameterForms.MAX_ACCEPTANCE_DEADLINE + " seconds)."),
             Map.entry(ILLEGAL_PAYER, "The specified parameter Payer is invalid: Endpoint or EndpointService."),
             Map.entry(ILLEGAL_SERVICE_RESOURCE_TYPE, "The specified parameter ServiceResourceType is invalid: one of "
                     + ParameterForms.SERVICE_RESOURCE_TYPE + "."),

@@ -42,6 +42,8 @@ public record CreateVpcEndpointServiceRequest(
         @Min(value = ParameterForms.MIN_CONNECT_BANDWIDTH, message = ApiErrors.ILLEGAL_CONNECT_BANDWIDTH)
         @Max(value = ParameterForms.MAX_CONNECT_BANDWIDTH, message = ApiErrors.ILLEGAL_CONNECT_BANDWIDTH)
         @JsonProperty("ConnectBandwidth") Integer connectBandwidth,
+        @Valid
+        @JsonProperty("AcceptancePolicy") AcceptancePolicy acceptancePolicy,
         /** The account the service is made in (one the caller's tenant may use); the tenant's default otherwise. */
         @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ACCOUNT)
         @JsonProperty("Account") String account,
@@ -64,13 +66,13 @@ public record CreateVpcEndpointServiceRequest(
     public CreateVpcEndpointServiceRequest withClientToken(String token) {
         return new CreateVpcEndpointServiceRequest(regionId, serviceResourceType, resource, user, autoAcceptEnabled,
                 zoneAffinityEnabled, serviceSupportIPv6, addressIpVersion, payer, serviceDescription, connectBandwidth,
-                account, token, dryRun, deadline, notificationUrl, notifyOn);
+                acceptancePolicy, account, token, dryRun, deadline, notificationUrl, notifyOn);
     }
 
     /** What the owner wants of the service once made. */
     public ServiceSpec spec() {
         return new ServiceSpec(autoAcceptEnabled, zoneAffinityEnabled, serviceDescription, connectBandwidth, resource,
-                user);
+                user, acceptancePolicy);
     }
 
     /**

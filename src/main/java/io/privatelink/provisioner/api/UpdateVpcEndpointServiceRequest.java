@@ -34,6 +34,8 @@ public record UpdateVpcEndpointServiceRequest(
         @Min(value = ParameterForms.MIN_CONNECT_BANDWIDTH, message = ApiErrors.ILLEGAL_CONNECT_BANDWIDTH)
         @Max(value = ParameterForms.MAX_CONNECT_BANDWIDTH, message = ApiErrors.ILLEGAL_CONNECT_BANDWIDTH)
         @JsonProperty("ConnectBandwidth") Integer connectBandwidth,
+        @Valid
+        @JsonProperty("AcceptancePolicy") AcceptancePolicy acceptancePolicy,
         @Pattern(regexp = ParameterForms.CLIENT_TOKEN, message = ApiErrors.ILLEGAL_CLIENT_TOKEN)
         @JsonProperty("ClientToken") String clientToken,
         @JsonProperty("DryRun") Boolean dryRun,
@@ -47,6 +49,6 @@ public record UpdateVpcEndpointServiceRequest(
     @Override
     public UpdateVpcEndpointServiceRequest withClientToken(String token) {
         return new UpdateVpcEndpointServiceRequest(serviceId, resource, user, autoAcceptEnabled, zoneAffinityEnabled,
-                serviceDescription, connectBandwidth, token, dryRun, deadline, notificationUrl, notifyOn);
+                serviceDescription, connectBandwidth, acceptancePolicy, token, dryRun, deadline, notificationUrl, notifyOn);
     }
 }

@@ -12,4 +12,7 @@ public interface JobEventFactory {
      * the events of the job that brought it in.
      */
     JobEvent endpointEvent(ManagedEndpoint endpoint, String kind, Object data);
+
+    /** The event of something found about a managed service ({@code kind}: connection-requested). */
+    JobEvent serviceEvent(ManagedService service, String kind, Object data);
 }

@@ -107,7 +107,7 @@ public class JobViews {
         }
     }
 
-    private <T> T read(String text, TypeReference<T> type) {
+    public <T> T read(String text, TypeReference<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {

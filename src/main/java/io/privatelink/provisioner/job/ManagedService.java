@@ -62,6 +62,14 @@ public class ManagedService extends PanacheEntityBase {
     @Column(name = "observed_at")
     public Instant observedAt;
 
+    /** When the watch over its connections looks next. */
+    @Column(name = "next_watch_at")
+    public Instant nextWatchAt;
+
+    /** The connections the watch knows, by EndpointId (status, since when one waits, what was decided), as JSON. */
+    @Column(name = "connections_json")
+    public String connectionsJson;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

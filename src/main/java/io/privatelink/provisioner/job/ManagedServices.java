@@ -2,15 +2,24 @@ package io.privatelink.provisioner.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The managed endpoint services in PostgreSQL, read for their views. */
+/** The managed endpoint services in PostgreSQL: read for their views, claimed and changed by the connections' watch. */
 @ApplicationScoped
-public class ManagedServices {
+public class ManagedServices implements ServiceWatchRecord {
+
+    private static final String DUE = """
+            select * from managed_service
+            where status = 'Active' and next_watch_at <= :now
+            order by next_watch_at
+            limit :limit
+            for update skip locked""";
 
     /** Which services a list shows (null: any; tenant null for every tenant's), and where the previous page ended. */
     public record Filter(String tenant, ManagedService.Status status, String regionId, Instant afterCreatedAt,
@@ -30,5 +39,33 @@ public class ManagedServices {
                 .equal("regionId", f.regionId()).after(f.afterCreatedAt(), f.afterKey());
         return Panache.withSession(() -> ManagedService.<ManagedService> find(q.query(), q.parameters())
                 .page(0, limit).list());
+    }
+
+    @Override
+    public Uni<List<ManagedService>> claimDueToWatch(Instant now, int limit, Instant leaseUntil) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(DUE, ManagedService.class)
+                        .setParameter("now", now).setParameter("limit", limit).getResultList())
+                .invoke(due -> due.forEach(m -> m.nextWatchAt = leaseUntil)));
+    }
+
+    @Override
+    public Uni<List<JobEvent>> watched(String resourceKey, Function<ManagedService, List<JobEvent>> change) {
+        return Panache.withTransaction(() -> ManagedService.<ManagedService> findById(resourceKey,
+                LockModeType.PESSIMISTIC_WRITE).flatMap(m -> {
+                    if (m == null || m.status != ManagedService.Status.Active) {
+                        return Uni.createFrom().item(List.<JobEvent> of());
+                    }
+                    List<JobEvent> raised = change.apply(m);
+                    if (raised.isEmpty()) {
+                        return Uni.createFrom().item(raised);
+                    }
+                    return VpcEndpointJob.<VpcEndpointJob> findById(resourceKey).flatMap(root -> {
+                        List<Callback> callbacks = root == null || root.notificationUrl == null ? List.of()
+                                : raised.stream().map(e -> Callback.of(root, e)).toList();
+                        return JobEvent.persist(raised).chain(() -> callbacks.isEmpty() ? Uni.createFrom().voidItem()
+                                : Callback.persist(callbacks)).replaceWith(raised);
+                    });
+                }));
     }
 }

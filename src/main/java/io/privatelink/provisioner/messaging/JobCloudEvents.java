@@ -12,6 +12,7 @@ import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobEventFactory;
 import io.privatelink.provisioner.job.JobHistoryEntry;
 import io.privatelink.provisioner.job.ManagedEndpoint;
+import io.privatelink.provisioner.job.ManagedService;
 import io.privatelink.provisioner.job.JobViews;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
@@ -24,6 +25,8 @@ public class JobCloudEvents implements JobEventFactory {
     /** Events about a managed endpoint itself (drifted, gone), subject its EndpointId. */
     public static final String ENDPOINT_TYPE_PREFIX = "privatelink.vpc-endpoint.";
     public static final String ENDPOINT_SOURCE = "/privatelink-provisioner/endpoints";
+    public static final String SERVICE_TYPE_PREFIX = "privatelink.vpc-endpoint-service.";
+    public static final String SERVICE_SOURCE = "/privatelink-provisioner/services";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private final JobViews views;
@@ -53,16 +56,29 @@ public class JobCloudEvents implements JobEventFactory {
 
     @Override
     public JobEvent endpointEvent(ManagedEndpoint endpoint, String kind, Object data) {
+        return resourceEvent(ENDPOINT_SOURCE, ENDPOINT_TYPE_PREFIX + kind, endpoint.endpointId, endpoint.resourceKey,
+                endpoint.updatedAt, data);
+    }
+
+    @Override
+    public JobEvent serviceEvent(ManagedService service, String kind, Object data) {
+        return resourceEvent(SERVICE_SOURCE, SERVICE_TYPE_PREFIX + kind, service.serviceId, service.resourceKey,
+                service.updatedAt, data);
+    }
+
+    /** An event about a managed resource, published in order with the events of the job that brought it in. */
+    private JobEvent resourceEvent(String source, String type, String subject, String resourceKey,
+            java.time.Instant at, Object data) {
         ObjectNode event = json.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", UUID.randomUUID().toString());
-        event.put("source", ENDPOINT_SOURCE);
-        event.put("type", ENDPOINT_TYPE_PREFIX + kind);
-        event.put("subject", endpoint.endpointId);
-        event.put("time", endpoint.updatedAt.toString());
+        event.put("source", source);
+        event.put("type", type);
+        event.put("subject", subject);
+        event.put("time", at.toString());
         event.put("datacontenttype", "application/json");
         event.set("data", json.valueToTree(data));
-        return row(endpoint.resourceKey, ENDPOINT_TYPE_PREFIX + kind, event, endpoint.updatedAt);
+        return row(resourceKey, type, event, at);
     }
 
     private static JobEvent row(String jobId, String type, ObjectNode event, java.time.Instant at) {

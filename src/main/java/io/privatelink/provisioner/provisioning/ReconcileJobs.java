@@ -33,12 +33,13 @@ public class ReconcileJobs {
     private final JobEventPublisher events;
     private final JobTelemetry telemetry;
     private final WatchDrift drift;
+    private final WatchServiceConnections connections;
     private final DeliverCallbacks callbacks;
     private final Clock clock;
 
     public ReconcileJobs(ReconcileDueJobs dueJobs, JobStore jobs, ReactiveContext context, ProvisionerConfig config,
-            JobEventPublisher events, JobTelemetry telemetry, WatchDrift drift, DeliverCallbacks callbacks,
-            Clock clock) {
+            JobEventPublisher events, JobTelemetry telemetry, WatchDrift drift, WatchServiceConnections connections,
+            DeliverCallbacks callbacks, Clock clock) {
         this.dueJobs = dueJobs;
         this.jobs = jobs;
         this.context = context;
@@ -46,6 +47,7 @@ public class ReconcileJobs {
         this.events = events;
         this.telemetry = telemetry;
         this.drift = drift;
+        this.connections = connections;
         this.callbacks = callbacks;
         this.clock = clock;
     }
@@ -64,7 +66,8 @@ public class ReconcileJobs {
     public Uni<ReconcileSummary> pass(boolean handOff) {
         return countDue().chain(() -> dueJobs.pass(handOff)).call(this::publishStaleEvents)
                 .call(() -> handOff ? Uni.createFrom().voidItem() : survived("callback", callbacks.pass(true)))
-                .call(() -> survived("drift watch", drift.pass()));
+                .call(() -> survived("drift watch", drift.pass()))
+                .call(() -> survived("connections watch", connections.pass()));
     }
 
     /** A pass beside the jobs' whose failure is logged, not the reconciler's. */

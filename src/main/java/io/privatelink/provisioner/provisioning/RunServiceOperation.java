@@ -138,7 +138,7 @@ public class RunServiceOperation {
                 yield new Wanted(r.spec(), List.of(), r.toApiParameters(), false);
             }
             case UpdateService -> {
-                ServiceSpec before = managed == null ? new ServiceSpec(null, null, null, null, null, null)
+                ServiceSpec before = managed == null ? new ServiceSpec(null, null, null, null, null, null, null)
                         : views.read(managed.desiredJson, ServiceSpec.class);
                 ServiceSpec after = before.updatedBy(views.request(job, UpdateVpcEndpointServiceRequest.class));
                 yield new Wanted(after, ServiceDiff.released(before, after), Map.of(), false);
@@ -212,6 +212,7 @@ public class RunServiceOperation {
         m.callerTenant = job.callerTenant;
         m.desiredJson = views.write(desired);
         m.createdAt = now;
+        m.nextWatchAt = now;
         return m;
     }
 }

@@ -56,7 +56,7 @@ final class ServiceDiff {
         Object bandwidth = seen.attributes().get("ConnectBandwidth");
         return new ServiceSpec(flag(seen, "AutoAcceptEnabled"), flag(seen, "ZoneAffinityEnabled"),
                 (String) seen.attributes().get("ServiceDescription"),
-                bandwidth instanceof Number n ? n.intValue() : null, seen.resources(), null);
+                bandwidth instanceof Number n ? n.intValue() : null, seen.resources(), null, null);
     }
 
     private static Boolean flag(ServiceObservation seen, String name) {

@@ -34,6 +34,8 @@ public final class InMemoryCloud implements PrivateLinkClient {
 
     private final Map<String, Observation> endpoints = new LinkedHashMap<>();
     private final Map<String, ServiceObservation> services = new LinkedHashMap<>();
+    /** The accounts of the endpoints connected to this account's services, by EndpointId ("1" when not given). */
+    private final Map<String, String> owners = new LinkedHashMap<>();
     /** The connections to the services this account owns, by "serviceId/endpointId". */
     private final Map<String, String> connections = new LinkedHashMap<>();
     private final Map<String, String> byToken = new LinkedHashMap<>();
@@ -75,6 +77,12 @@ public final class InMemoryCloud implements PrivateLinkClient {
     /** An endpoint's connection to a service of this account, in this ConnectionStatus. */
     public synchronized void putConnection(String serviceId, String endpointId, String status) {
         connections.put(serviceId + "/" + endpointId, status);
+    }
+
+    /** The same, from an endpoint in the account {@code owner}. */
+    public synchronized void putConnection(String serviceId, String endpointId, String status, String owner) {
+        putConnection(serviceId, endpointId, status);
+        owners.put(endpointId, owner);
     }
 
     /** An endpoint made elsewhere, Active. */
@@ -195,8 +203,11 @@ public final class InMemoryCloud implements PrivateLinkClient {
                 ServiceObservation s = services.getOrDefault(serviceId, ServiceObservation.gone());
                 List<ServiceObservation.Connection> held = connections.entrySet().stream()
                         .filter(c -> c.getKey().startsWith(serviceId + "/"))
-                        .map(c -> new ServiceObservation.Connection(c.getKey().substring(serviceId.length() + 1),
-                                "1", c.getValue())).toList();
+                        .map(c -> {
+                            String endpointId = c.getKey().substring(serviceId.length() + 1);
+                            return new ServiceObservation.Connection(endpointId, owners.getOrDefault(endpointId, "1"),
+                                    c.getValue());
+                        }).toList();
                 return s.exists() ? new ServiceObservation(true, s.status(), s.attributes(), s.resources(),
                         s.users(), held) : s;
             }

@@ -17,6 +17,7 @@ import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.ManagedService;
+import io.privatelink.provisioner.job.ServiceWatchRecord;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 import io.smallrye.mutiny.Uni;
 
@@ -25,7 +26,7 @@ import io.smallrye.mutiny.Uni;
  * move a history row and an event, managed endpoints as a test puts them. What only PostgreSQL can show (locks,
  * transactions, the group commit) is the full stack's to test. It is the drift watch's record of managed endpoints too.
  */
-public final class InMemoryJobStore implements JobStore, DriftRecord {
+public final class InMemoryJobStore implements JobStore, DriftRecord, ServiceWatchRecord {
 
     private final Map<String, VpcEndpointJob> jobs = new LinkedHashMap<>();
     private final Map<String, List<JobHistoryEntry>> history = new LinkedHashMap<>();
@@ -254,6 +255,27 @@ public final class InMemoryJobStore implements JobStore, DriftRecord {
             Function<ManagedEndpoint, List<JobEvent>> change) {
         ManagedEndpoint m = managed.get(resourceKey);
         if (m == null || m.status != ManagedEndpoint.Status.Active) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<JobEvent> raised = change.apply(m);
+        events.addAll(raised);
+        return Uni.createFrom().item(raised);
+    }
+
+    @Override
+    public synchronized Uni<List<ManagedService>> claimDueToWatch(Instant now, int limit, Instant leaseUntil) {
+        List<ManagedService> due = services.values().stream().filter(m -> m.status == ManagedService.Status.Active
+                && m.nextWatchAt != null && !m.nextWatchAt.isAfter(now)).limit(limit).toList();
+        due.forEach(m -> m.nextWatchAt = leaseUntil);
+        return Uni.createFrom().item(due);
+    }
+
+    /** As the database does, without the callbacks (the outbox is the stack's to show). */
+    @Override
+    public synchronized Uni<List<JobEvent>> watched(String resourceKey,
+            Function<ManagedService, List<JobEvent>> change) {
+        ManagedService m = services.get(resourceKey);
+        if (m == null || m.status != ManagedService.Status.Active) {
             return Uni.createFrom().item(List.of());
         }
         List<JobEvent> raised = change.apply(m);

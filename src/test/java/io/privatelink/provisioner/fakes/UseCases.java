@@ -58,6 +58,9 @@ import io.privatelink.provisioner.provisioning.RetrySchedule;
 import io.privatelink.provisioner.provisioning.RunOperation;
 import io.privatelink.provisioner.provisioning.UpdateAdmission;
 import io.privatelink.provisioner.provisioning.WatchDrift;
+import io.privatelink.provisioner.provisioning.WatchServiceConnections;
+import io.privatelink.provisioner.provisioning.AcceptConnectionAdmission;
+import io.privatelink.provisioner.provisioning.RejectConnectionAdmission;
 import io.privatelink.provisioner.telemetry.JobTelemetry;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Vertx;
@@ -95,6 +98,9 @@ public final class UseCases implements AutoCloseable {
     public final RunOperation operations;
     public final ReconcileDueJobs reconcile;
     public final WatchDrift drift;
+    public final WatchServiceConnections watch;
+    public final AcceptConnectionAdmission acceptConnection;
+    public final RejectConnectionAdmission rejectConnection;
     /** A whole reconciler pass: due jobs, stale events, callbacks (to receivers answering 204), drift. */
     public final ReconcileJobs reconciler;
     public final RefusedRequests refusals;
@@ -140,6 +146,8 @@ public final class UseCases implements AutoCloseable {
         updateService = new UpdateServiceAdmission(validator, serviceTargets);
         deleteService = new DeleteServiceAdmission(validator, serviceTargets, clouds);
         adoptService = new AdoptServiceAdmission(validator, accounts, jobs, clouds);
+        acceptConnection = new AcceptConnectionAdmission(validator, accounts, clouds, jobs);
+        rejectConnection = new RejectConnectionAdmission(validator, accounts, clouds, jobs);
         accept = new AcceptJob(jobs, new ProvisionCommandSender(commands.emitter(), config), context, views, config,
                 failures, new AcceptPriority(config), new CallbackTargets(callbacks, new CallbackSecrets(callbacks),
                         io.vertx.mutiny.core.Vertx.newInstance(vertx)), refusals, clock);
@@ -157,8 +165,10 @@ public final class UseCases implements AutoCloseable {
         reconcile = new ReconcileDueJobs(jobs, clouds, provision, operations, context, views,
                 new JobDecisions(config, schedule), steps, config, publisher,
                 io.opentelemetry.api.OpenTelemetry.noop().getTracer("use-cases"), new AcceptPriority(config), clock);
+        watch = new WatchServiceConnections(jobs, clouds, context, views, new JobCloudEvents(views, json), publisher,
+                accept, acceptConnection, rejectConnection, smallrye.getConfigMapping(DriftConfig.class), clock);
         reconciler = new ReconcileJobs(reconcile, jobs, context, config, publisher,
-                new JobTelemetry(new SimpleMeterRegistry()), drift,
+                new JobTelemetry(new SimpleMeterRegistry()), drift, watch,
                 Receivers.answering204(new InMemoryOutbox(), callbacks, clock), clock);
     }
 

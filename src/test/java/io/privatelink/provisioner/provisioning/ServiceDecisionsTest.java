@@ -43,7 +43,7 @@ class ServiceDecisionsTest {
     }
 
     static ServiceSpec spec(List<ServiceResource> resources, List<String> users) {
-        return new ServiceSpec(null, null, null, null, resources, users);
+        return new ServiceSpec(null, null, null, null, resources, users, null);
     }
 
     OperationStep observed(VpcEndpointJob job, ServiceSpec desired, ServiceObservation seen, boolean disconnect) {
@@ -53,7 +53,7 @@ class ServiceDecisionsTest {
 
     @Test
     void aPlanAttachesThenDetachesThenAddsAndRemovesOnlyReleasedAccountsThenSetsAttributes() {
-        ServiceSpec desired = new ServiceSpec(true, null, "orders", 2048, List.of(LB2), List.of("3000"));
+        ServiceSpec desired = new ServiceSpec(true, null, "orders", 2048, List.of(LB2), List.of("3000"), null);
         List<ServiceChange> plan = ServiceDiff.plan(desired, List.of("2000", "4000"),
                 seen("Active", List.of(LB1), List.of("1000", "2000"), List.of()));
         assertEquals(List.of(new ServiceChange.AttachResource(LB2), new ServiceChange.DetachResource(LB1),
@@ -70,7 +70,7 @@ class ServiceDecisionsTest {
     @Test
     void aServiceIsAdoptedAsFoundWithoutItsAccounts() {
         ServiceSpec adopted = ServiceDiff.asSpec(seen("Active", List.of(LB1), List.of("1000"), List.of()));
-        assertEquals(new ServiceSpec(false, null, "orders", null, List.of(LB1), null), adopted);
+        assertEquals(new ServiceSpec(false, null, "orders", null, List.of(LB1), null, null), adopted);
         assertInstanceOf(OperationStep.ServiceDone.class, observed(job(Operation.AdoptService), null,
                 seen("Active", List.of(), List.of(), List.of()), false));
         assertInstanceOf(OperationStep.Wait.class, observed(job(Operation.AdoptService), null,

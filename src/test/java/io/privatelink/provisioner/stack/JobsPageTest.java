@@ -109,8 +109,10 @@ class JobsPageTest {
     }
 
     @Test
-    void managedEndpointsShowWithTheirJobsAndDriftBesideTheCountsOfJobsByState() {
+    void managedEndpointsAndServicesShowWithTheirJobsAndDriftBesideTheCountsOfJobsByState() throws Exception {
         browser.get(page + "#token=" + io.privatelink.provisioner.fixtures.Callers.auditorToken());
+        String serviceId = ServicesTest.madeElsewhere();
+        ServicesTest.adopted(serviceId);
         String endpointId = io.privatelink.provisioner.fixtures.Operations.activeEndpoint(UUID.randomUUID().toString())
                 .getString("Endpoint.EndpointId");
         By row = By.cssSelector("tr[data-endpoint-id='" + endpointId + "']");
@@ -119,6 +121,11 @@ class JobsPageTest {
         assertTrue(shown.contains("none"), "no drift: " + shown);
         assertTrue(shown.contains("Create Active"), "its create job: " + shown);
         wait(10).until(b -> !b.findElements(By.cssSelector("#counts [data-status='Active']")).isEmpty());
+        By service = By.cssSelector("tr[data-service-id='" + serviceId + "']");
+        wait(20).until(b -> !b.findElements(service).isEmpty());
+        String listed = browser.findElement(service).getText();
+        assertTrue(listed.contains("AdoptService Adopted"), "its adoption: " + listed);
+        assertTrue(listed.contains("none"), "no connection waits: " + listed);
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
 import io.privatelink.provisioner.fixtures.Operations;
 import io.privatelink.provisioner.fixtures.SimulatorRequests;
+import io.privatelink.provisioner.fixtures.WebhookReceiver;
 import io.privatelink.provisioner.local.LocalIssuer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -146,18 +147,31 @@ class ServicesTest {
         owner().get("/GetVpcEndpointService").then().statusCode(400).body("Code", equalTo("MissingServiceId"));
     }
 
-    @Test
-    void aServiceMadeElsewhereIsAdoptedOnce() throws Exception {
+    /** A service made in the simulator, as another tool would: its ServiceId. */
+    static String madeElsewhere() throws Exception {
         int port = LocalStackResource.stack().simulator().port();
         CommonRequest made = SimulatorRequests.base(port, "CreateVpcEndpointService");
         made.putQueryParameter("Resource.1.ResourceId", resource());
         made.putQueryParameter("Resource.1.ResourceType", "slb");
-        String serviceId = JSON.readTree(SimulatorRequests.client().getCommonResponse(made).getData())
-                .get("ServiceId").asText();
-        String adopt = "{\"RegionId\": \"cn-hangzhou\", \"ServiceId\": \"" + serviceId + "\"}";
+        return JSON.readTree(SimulatorRequests.client().getCommonResponse(made).getData()).get("ServiceId").asText();
+    }
+
+    /** The service adopted by the tests' owner: the adoption job, Adopted. */
+    static JsonPath adopted(String serviceId) {
+        return awaitJob(Bodies.jobId(post(owner(), "AdoptVpcEndpointService", adoption(serviceId))), "Adopted");
+    }
+
+    private static String adoption(String serviceId) {
+        return "{\"RegionId\": \"cn-hangzhou\", \"ServiceId\": \"" + serviceId + "\"}";
+    }
+
+    @Test
+    void aServiceMadeElsewhereIsAdoptedOnce() throws Exception {
+        String serviceId = madeElsewhere();
+        String adopt = adoption(serviceId);
         post(owner(), "AdoptVpcEndpointService", with(adopt.replace(serviceId, "epsrv-nosuch01"),
                 "\"DryRun\": true")).then().statusCode(404).body("Code", equalTo("EndpointServiceNotFound"));
-        JsonPath adopted = awaitJob(Bodies.jobId(post(owner(), "AdoptVpcEndpointService", adopt)), "Adopted");
+        JsonPath adopted = adopted(serviceId);
         assertEquals(serviceId, adopted.getString("Service.ServiceId"));
         post(owner(), "AdoptVpcEndpointService", with(adopt, "\"ClientToken\": \"second\"")).then()
                 .statusCode(400).body("Code", equalTo("OperationDenied.EndpointServiceManaged"));
@@ -165,5 +179,49 @@ class ServicesTest {
                 .contains(serviceId), "an auditor reads every tenant's services");
         Operations.post("GetVpcEndpointJob", "{\"JobId\": \"" + adopted.getString("JobId") + "\"}").then()
                 .statusCode(404);
+    }
+
+    @Test
+    void thePolicyAcceptsAnAllowedAccountAtOnceAndHoldsAnotherForAPersonWithAnEventAndACallback() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.listening(WebhookReceiver.stackSecret())) {
+            String created = Bodies.jobId(post(owner(), "CreateVpcEndpointService", """
+                    {"RegionId": "cn-hangzhou", "Resource": [{"ResourceId": "%s", "ResourceType": "slb"}],
+                     "User": ["%s"], "AcceptancePolicy": {"AcceptAllowedUsers": true}, "NotificationUrl": "%s"}"""
+                    .formatted(resource(), AccountsTest.DEMO_B, receiver.url("/services"))));
+            String serviceId = awaitJob(created, "Active").getString("Service.ServiceId");
+            post(owner(), "UpdateVpcEndpointService", "{\"ServiceId\": \"" + serviceId
+                    + "\", \"AcceptancePolicy\": {\"RejectAfter\": 5}}").then().statusCode(400)
+                    .body("Code", equalTo("IllegalParam.AcceptancePolicy"));
+
+            // demo-b is allowed and accepted by the policy: its create ends Active with no call of the owner's.
+            String allowed = Bodies.jobId(AccountsTest.create(AccountsTest.demo(), AccountsTest.inB("vpc-demob01",
+                    UUID.randomUUID().toString(), "demo-b").replace("epsrv-demob01", serviceId)));
+            JsonPath connected = AccountsTest.await(allowed, "Active");
+            assertEquals("Connected", connected.getString("Endpoint.ConnectionStatus"));
+            assertTrue(connected.getList("History.JobStatus").contains("AwaitingAcceptance"), "it waited for the policy");
+
+            // demo-a's own endpoint is no allowed account of the policy's: held, and the owner is told.
+            String held = Bodies.jobId(AccountsTest.create(AccountsTest.demo(), with(io.privatelink.provisioner.fixtures
+                    .Jobs.request("vpc-demo01", UUID.randomUUID().toString()).replace("epsrv-demo01", serviceId),
+                    "\"WaitFor\": \"Endpoint\"")));
+            String heldEndpoint = AccountsTest.await(held, "Active").getString("Endpoint.EndpointId");
+            await().atMost(WITHIN).until(() -> receiver.received().stream().anyMatch(r -> r.type()
+                    .equals("privatelink.vpc-endpoint-service.connection-requested")));
+            WebhookReceiver.Received told = receiver.received().stream().filter(r -> r.type()
+                    .equals("privatelink.vpc-endpoint-service.connection-requested")).findFirst().orElseThrow();
+            assertEquals(serviceId, told.subject());
+            assertEquals(heldEndpoint, told.event().path("data").path("Connection").path("EndpointId").asText());
+            assertEquals(AccountsTest.DEMO_A, told.event().path("data").path("Connection").path("EndpointOwnerId")
+                    .asText());
+            assertEquals(0, receiver.unverified());
+            assertEquals("Disconnected", Operations.inCloud(heldEndpoint).orElseThrow().get("ConnectionStatus"),
+                    "held: nobody decided");
+            String allowedEndpoint = connected.getString("Endpoint.EndpointId");
+            List<String> decided = owner().get("/ListVpcEndpointJobs?MaxResults=100").jsonPath()
+                    .getList("Jobs.findAll { it.EndpointId == '" + allowedEndpoint + "' }.ClientToken");
+            assertEquals(1, decided.stream().filter(t -> t.startsWith("policy-accept-")).count(), decided.toString());
+            Callers.auditor().get("/GetVpcEndpointService?ServiceId=" + serviceId).then().statusCode(200)
+                    .body("Observed.Connections.EndpointId", hasItem(heldEndpoint));
+        }
     }
 }
