@@ -9,8 +9,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.privatelink.provisioner.api.EndpointSpec;
 import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.Observation;
@@ -22,7 +20,6 @@ import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.DriftRecord;
 import io.privatelink.provisioner.job.ReactiveContext;
 import io.privatelink.provisioner.messaging.JobEventPublisher;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,8 +34,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class WatchDrift {
-
-    private static final Logger LOG = Logger.getLogger(WatchDrift.class);
 
     private final DriftRecord endpoints;
     private final Clouds cloud;
@@ -66,18 +61,8 @@ public class WatchDrift {
     public Uni<Integer> pass() {
         Instant now = clock.instant();
         return context.run(back -> endpoints.claimDue(now, config.batchSize(), now.plus(lease())))
-                .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(0)
-                        : Multi.createFrom().iterable(due)
-                                // Each watch answers whether it went through: a Uni<Void>'s null item would be
-                                // dropped from the stream, and the pass would count nothing.
-                                .onItem().transformToUni(m -> context.run(back -> watch(m, back)).replaceWith(true)
-                                        .onFailure().recoverWithItem(e -> {
-                                            LOG.warnf("observing endpoint %s failed: %s", m.endpointId, e.toString());
-                                            return false;
-                                        }))
-                                .merge(config.concurrency())
-                                .collect().asList()
-                                .map(watched -> (int) watched.stream().filter(Boolean::booleanValue).count()));
+                .flatMap(due -> WatchPass.over(due, config.concurrency(), context, this::watch,
+                        m -> "endpoint " + m.endpointId));
     }
 
     /** An observation that meets no answer is tried again within a tenth of the period. */

@@ -83,16 +83,8 @@ public class WatchServiceConnections {
         Instant now = clock.instant();
         return context.run(back -> services.claimDueToWatch(now, config.batchSize(),
                 now.plus(config.connectionsEvery().dividedBy(10))))
-                .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(0)
-                        : Multi.createFrom().iterable(due)
-                                .onItem().transformToUni(s -> context.run(back -> watch(s, back)).replaceWith(true)
-                                        .onFailure().recoverWithItem(e -> {
-                                            LOG.warnf("watching service %s failed: %s", s.serviceId, e.toString());
-                                            return false;
-                                        }))
-                                .merge(config.concurrency())
-                                .collect().asList()
-                                .map(watched -> (int) watched.stream().filter(Boolean::booleanValue).count()));
+                .flatMap(due -> WatchPass.over(due, config.concurrency(), context, this::watch,
+                        s -> "service " + s.serviceId));
     }
 
     private Uni<Void> watch(ManagedService claimed, Executor back) {
