@@ -27,7 +27,8 @@ final class RpcGateway {
             "ListVpcEndpoints", "DeleteVpcEndpoint", "ListVpcEndpointZones", "ListVpcEndpointSecurityGroups",
             "UpdateVpcEndpointAttribute", "AttachSecurityGroupToVpcEndpoint", "DetachSecurityGroupFromVpcEndpoint",
             "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint", "EnableVpcEndpointConnection",
-            "DisableVpcEndpointConnection", "ListVpcEndpointConnections", "CreateVpcEndpointService",
+            "DisableVpcEndpointConnection", "ListVpcEndpointConnections", "UpdateVpcEndpointConnectionAttribute",
+            "ListVpcEndpointServicesByEndUser", "CreateVpcEndpointService",
             "GetVpcEndpointServiceAttribute", "ListVpcEndpointServices", "UpdateVpcEndpointServiceAttribute",
             "AttachResourceToVpcEndpointService", "DetachResourceFromVpcEndpointService", "AddUserToVpcEndpointService",
             "RemoveUserFromVpcEndpointService", "ListVpcEndpointServiceUsers", "ListVpcEndpointServiceResources",
@@ -154,6 +155,8 @@ final class RpcGateway {
             case "EnableVpcEndpointConnection" -> connections.enable(account, params);
             case "DisableVpcEndpointConnection" -> connections.disable(account, params);
             case "ListVpcEndpointConnections" -> connections.list(account, params);
+            case "UpdateVpcEndpointConnectionAttribute" -> connections.updateAttribute(account, params);
+            case "ListVpcEndpointServicesByEndUser" -> services.listByEndUser(account, params);
             case "CreateVpcEndpointService" -> services.create(account, params);
             case "GetVpcEndpointServiceAttribute" -> services.get(account, params);
             case "ListVpcEndpointServices" -> services.list(account, params);

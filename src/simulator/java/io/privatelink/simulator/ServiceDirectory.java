@@ -104,6 +104,13 @@ final class ServiceDirectory implements AutoCloseable {
         return byId.values().stream().filter(o -> !o.ownerAccountId().equals(accountId)).map(this::view).toList();
     }
 
+    /** The existing services an account may connect to: its own, and others' that list it (or "*"). */
+    synchronized List<Owned> visibleTo(String accountId, Instant now) {
+        return byId.values().stream().filter(s -> status(s, now).isPresent() && (s.ownerAccountId().equals(accountId)
+                || s.service().authorizedAccounts() != null && (s.service().authorizedAccounts().contains(accountId)
+                        || s.service().authorizedAccounts().contains("*")))).map(this::view).toList();
+    }
+
     /** The services the given account owns, gone ones included. */
     synchronized List<Owned> ownedBy(String accountId) {
         return byId.values().stream().filter(o -> o.ownerAccountId().equals(accountId)).map(this::view).toList();

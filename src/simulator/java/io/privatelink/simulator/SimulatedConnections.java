@@ -14,7 +14,8 @@ import io.privatelink.simulator.SimulatorSeed.Service;
 /**
  * The service owner's side of connections, across accounts: EnableVpcEndpointConnection (accept: Connecting, then
  * Connected), DisableVpcEndpointConnection (reject: Disconnecting, then Disconnected, still listed) and
- * ListVpcEndpointConnections over the endpoints of every account that connect to a service the caller owns. A
+ * ListVpcEndpointConnections over the endpoints of every account that connect to a service the caller owns;
+ * UpdateVpcEndpointConnectionAttribute (a connected one's bandwidth). A
  * decision is a change of the consumer's endpoint, with its rules (ClientToken, DryRun, one change at a time).
  */
 final class SimulatedConnections {
@@ -42,6 +43,24 @@ final class SimulatedConnections {
     Map<String, Object> disable(SimulatedAccount owner, Map<String, String> p) {
         return decide(owner, p, "DisableVpcEndpointConnection", false,
                 (service, e) -> e.connection() == null ? null : e.connection().bandwidth());
+    }
+
+    /**
+     * UpdateVpcEndpointConnectionAttribute: the bandwidth of a connection that is Connected (any other state answers
+     * EndpointConnectionOperationDenied), at once.
+     */
+    Map<String, Object> updateAttribute(SimulatedAccount owner, Map<String, String> p) {
+        Integer bandwidth = RpcParameters.boundedInt(p, "Bandwidth", 100, 50000);
+        Service service = owned(owner, p);
+        String endpointId = RpcParameters.required(p, "EndpointId");
+        SimulatedAccount holder = holder(endpointId, service.serviceId(), clock.instant())
+                .orElseThrow(() -> SeedErrors.of("EndpointConnectionNotFound"));
+        return holder.changes.change("UpdateVpcEndpointConnectionAttribute", p, (e, now) -> {
+            if (!"Connected".equals(e.connectionStatus(holder.state.status(e, now).orElseThrow(), now))) {
+                throw SeedErrors.of("EndpointConnectionOperationDenied");
+            }
+            return bandwidth == null ? e : e.withConnection(new Connection(Connection.ACCEPTED, now, bandwidth));
+        });
     }
 
     /** The owner's rule for one decision: throws what refuses it, answers the connection's bandwidth. */

@@ -131,6 +131,36 @@ final class SimulatedEndpointServices {
         return body;
     }
 
+    /**
+     * ListVpcEndpointServicesByEndUser: the services, of any account, that the caller may connect to (its own, and
+     * those whose allowed accounts list it), without ServiceStatus; TotalCount a string, as the API has it.
+     */
+    synchronized Map<String, Object> listByEndUser(SimulatedAccount caller, Map<String, String> p) {
+        String regionId = RpcParameters.required(p, "RegionId");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ServiceDirectory.Owned o : directory.visibleTo(caller.accountId, clock.instant())) {
+            Service v = o.service();
+            if (v.regionId().equals(regionId) && RpcParameters.eq(p, "ServiceId", v.serviceId())
+                    && RpcParameters.eq(p, "ServiceName", v.serviceName())) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("ServiceId", v.serviceId());
+                item.put("ServiceName", v.serviceName());
+                item.put("ServiceDomain", v.serviceId() + "." + v.regionId() + ".privatelink.aliyuncs.com");
+                item.put("ServiceType", v.serviceType() == null ? "Interface" : v.serviceType());
+                item.put("ServiceResourceType", v.serviceResourceType() == null ? "slb" : v.serviceResourceType());
+                item.put("Payer", v.payer() == null ? "Endpoint" : v.payer());
+                item.put("AutoAcceptEnabled", v.autoAcceptEnabled());
+                item.put("ZoneAffinityEnabled", v.zoneAffinityEnabled());
+                item.put("ServiceSupportIPv6", v.serviceSupportIPv6());
+                item.put("Zones", v.zones() == null ? List.of() : v.zones());
+                items.add(item);
+            }
+        }
+        Map<String, Object> body = Pages.page(p, items, "Services");
+        body.put("TotalCount", String.valueOf(items.size()));
+        return body;
+    }
+
     synchronized Map<String, Object> update(SimulatedAccount owner, Map<String, String> p) {
         Integer bandwidth = RpcParameters.boundedInt(p, "ConnectBandwidth", 100, 10240);
         return change(owner, p, "UpdateVpcEndpointServiceAttribute", s -> {

@@ -79,11 +79,16 @@ class SimulatorConnectionsTest {
             assertEquals("Connected", zoneStatus(sim, id));
             assertEquals("Success", sim.code("EnableVpcEndpointConnection", accept), "the same token again");
             assertEquals("Connected", sim.call("GetVpcEndpointAttribute", get(id)).get("ConnectionStatus"));
+            sim.call("UpdateVpcEndpointConnectionAttribute", decision("epsrv-manual01", id, "Bandwidth", "4096"));
+            assertEquals(4096, sim.call("GetVpcEndpointAttribute", get(id)).get("Bandwidth"));
+            assertEquals("Connected", sim.call("GetVpcEndpointAttribute", get(id)).get("ConnectionStatus"));
 
             sim.call("DisableVpcEndpointConnection", decision("epsrv-manual01", id));
             assertEquals("Disconnecting", sim.call("GetVpcEndpointAttribute", get(id)).get("ConnectionStatus"));
             awaitConnection(sim, id, "Disconnected");
             assertEquals("Disconnected", zoneStatus(sim, id), "a rejected zone no longer waits");
+            assertEquals("EndpointConnectionOperationDenied", sim.code("UpdateVpcEndpointConnectionAttribute",
+                    decision("epsrv-manual01", id, "Bandwidth", "2048")), "only a connected one's bandwidth");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> listed = (List<Map<String, Object>>) sim.call("ListVpcEndpointConnections",
                     params("RegionId", "cn-hangzhou", "ServiceId", "epsrv-manual01")).get("Connections");
@@ -108,6 +113,14 @@ class SimulatorConnectionsTest {
             assertEquals("EndpointServiceNotAuthorized", SimulatorStsTest.code(b, SimulatorStsTest.request(sim,
                     PrivateLinkSimulator.VERSION, "CreateVpcEndpoint", toManual)), "a service that does not list B");
 
+            com.fasterxml.jackson.databind.JsonNode visible = SimulatorStsTest.call(b, SimulatorStsTest.request(sim,
+                    PrivateLinkSimulator.VERSION, "ListVpcEndpointServicesByEndUser", params("RegionId", "cn-hangzhou")));
+            List<String> listed = new java.util.ArrayList<>();
+            visible.get("Services").forEach(v -> listed.add(v.get("ServiceId").asText()));
+            assertEquals(true, listed.contains("epsrv-shared01"), "a service that lists B: " + listed);
+            assertEquals(false, listed.contains("epsrv-manual01"), "one that does not: " + listed);
+            assertEquals(String.valueOf(listed.size()), visible.get("TotalCount").asText(), "a string, as the API's");
+            assertEquals(false, visible.get("Services").get(0).has("ServiceStatus"));
             assertEquals("EndpointServiceNotFound", SimulatorStsTest.code(b, SimulatorStsTest.request(sim,
                     PrivateLinkSimulator.VERSION, "ListVpcEndpointConnections",
                     params("RegionId", "cn-hangzhou", "ServiceId", "epsrv-shared01"))), "another account's service");
