@@ -28,7 +28,8 @@ final class RpcGateway {
             "UpdateVpcEndpointAttribute", "AttachSecurityGroupToVpcEndpoint", "DetachSecurityGroupFromVpcEndpoint",
             "AddZoneToVpcEndpoint", "RemoveZoneFromVpcEndpoint", "EnableVpcEndpointConnection",
             "DisableVpcEndpointConnection", "ListVpcEndpointConnections", "UpdateVpcEndpointConnectionAttribute",
-            "ListVpcEndpointServicesByEndUser", "CreateVpcEndpointService",
+            "ListVpcEndpointServicesByEndUser", "EnableVpcEndpointZoneConnection", "DisableVpcEndpointZoneConnection",
+            "CreateVpcEndpointService",
             "GetVpcEndpointServiceAttribute", "ListVpcEndpointServices", "UpdateVpcEndpointServiceAttribute",
             "AttachResourceToVpcEndpointService", "DetachResourceFromVpcEndpointService", "AddUserToVpcEndpointService",
             "RemoveUserFromVpcEndpointService", "ListVpcEndpointServiceUsers", "ListVpcEndpointServiceResources",
@@ -156,6 +157,8 @@ final class RpcGateway {
             case "DisableVpcEndpointConnection" -> connections.disable(account, params);
             case "ListVpcEndpointConnections" -> connections.list(account, params);
             case "UpdateVpcEndpointConnectionAttribute" -> connections.updateAttribute(account, params);
+            case "EnableVpcEndpointZoneConnection" -> connections.decideZone(account, params, true);
+            case "DisableVpcEndpointZoneConnection" -> connections.decideZone(account, params, false);
             case "ListVpcEndpointServicesByEndUser" -> services.listByEndUser(account, params);
             case "CreateVpcEndpointService" -> services.create(account, params);
             case "GetVpcEndpointServiceAttribute" -> services.get(account, params);

@@ -130,7 +130,8 @@ final class SimulatedChanges {
             Instant done = now.plus(api.state.changeTakes());
             List<Zone> zones = new ArrayList<>(e.zones());
             zones.removeIf(z -> z.zoneId().equals(zoneId));
-            zones.add(new Zone(added.zoneId(), added.vSwitchId(), added.eniId(), added.ip(), added.ipv6(), done, null));
+            zones.add(new Zone(added.zoneId(), added.vSwitchId(), added.eniId(), added.ip(), added.ipv6(), done, null,
+                    null));
             return e.changed(e.endpointName(), e.endpointDescription(), e.policyDocument(), e.zoneAffinityEnabled(),
                     zones, e.securityGroupIds(), e.groupChanges(), done, e.changeTokens());
         });

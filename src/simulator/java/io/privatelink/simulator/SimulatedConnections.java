@@ -1,6 +1,7 @@
 package io.privatelink.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,37 @@ final class SimulatedConnections {
                 throw SeedErrors.of("EndpointConnectionOperationDenied");
             }
             return bandwidth == null ? e : e.withConnection(new Connection(Connection.ACCEPTED, now, bandwidth));
+        });
+    }
+
+    /**
+     * EnableVpcEndpointZoneConnection and DisableVpcEndpointZoneConnection: one zone of a Connected connection
+     * (IncorrectStatus.VpcEndpointConnection otherwise) connected again or disconnected, Connecting or Disconnecting
+     * meanwhile; the zone must be Disconnected, or Connected (IncorrectStatus.VpcEndpointZone otherwise); an unknown
+     * zone is ResourceNotFound.VpcEndpointZone (404).
+     */
+    Map<String, Object> decideZone(SimulatedAccount owner, Map<String, String> p, boolean enable) {
+        Service service = owned(owner, p);
+        String endpointId = RpcParameters.required(p, "EndpointId");
+        String zoneId = RpcParameters.required(p, "ZoneId");
+        SimulatedAccount holder = holder(endpointId, service.serviceId(), clock.instant())
+                .orElseThrow(() -> SeedErrors.of("EndpointConnectionNotFound"));
+        String action = enable ? "EnableVpcEndpointZoneConnection" : "DisableVpcEndpointZoneConnection";
+        return holder.changes.change(action, p, (e, now) -> {
+            String status = holder.state.status(e, now).orElseThrow();
+            String connection = e.connectionStatus(status, now);
+            if (!"Connected".equals(connection)) {
+                throw SeedErrors.of("IncorrectStatus.VpcEndpointConnection", endpointId, connection);
+            }
+            SimulatedEndpoint.Zone zone = e.zones().stream().filter(z -> z.zoneId().equals(zoneId)
+                    && z.removedAt() == null).findFirst()
+                    .orElseThrow(() -> SeedErrors.of("ResourceNotFound.VpcEndpointZone", zoneId));
+            String zoneStatus = e.zoneStatus(zone, status, now, holder.state.changeTakes()).orElseThrow();
+            if (!zoneStatus.equals(enable ? "Disconnected" : "Connected")) {
+                throw SeedErrors.of("IncorrectStatus.VpcEndpointZone", zoneId, zoneStatus);
+            }
+            return e.withZone(zoneId, z -> z.decided(new Connection(enable ? Connection.ACCEPTED : Connection.REJECTED,
+                    now.plus(holder.state.changeTakes()), null)));
         });
     }
 
@@ -144,7 +176,8 @@ final class SimulatedConnections {
         m.put("ResourceGroupId", e.resourceGroupId() == null ? "rg-default" : e.resourceGroupId());
         m.put("ModifiedTime", (e.connection() == null ? e.createTime() : e.connection().settledAt()).toString());
         m.put("Zones", e.zones().stream().filter(z -> z.removedAt() == null).map(z -> Map.<String, Object> of(
-                "ZoneId", z.zoneId(), "ZoneStatus", e.zoneStatus(status, now), "ZoneDomain",
+                "ZoneId", z.zoneId(), "ZoneStatus", e.zoneStatus(z, status, now, Duration.ZERO).orElse("Deleting"),
+                "ZoneDomain",
                 z.zoneId() + "-" + e.domain(), "EniId", z.eniId(), "VSwitchId", z.vSwitchId())).toList());
         return m;
     }

@@ -50,17 +50,22 @@ public record SimulatedEndpoint(
 
     /**
      * An endpoint's network interface in one zone; Creating until {@code readyAt}, Deleting from {@code removedAt}
-     * (both null for a zone made with the endpoint and still there).
+     * (both null for a zone made with the endpoint and still there); {@code connection}: the owner's decision on this
+     * zone alone (Enable/DisableVpcEndpointZoneConnection), null while it follows the endpoint's connection.
      */
     public record Zone(String zoneId, String vSwitchId, String eniId, String ip, String ipv6, Instant readyAt,
-            Instant removedAt) {
+            Instant removedAt, Connection connection) {
 
         public Zone(String zoneId, String vSwitchId, String eniId, String ip, String ipv6) {
-            this(zoneId, vSwitchId, eniId, ip, ipv6, null, null);
+            this(zoneId, vSwitchId, eniId, ip, ipv6, null, null, null);
         }
 
         Zone removed(Instant at) {
-            return new Zone(zoneId, vSwitchId, eniId, ip, ipv6, readyAt, at);
+            return new Zone(zoneId, vSwitchId, eniId, ip, ipv6, readyAt, at, connection);
+        }
+
+        Zone decided(Connection decision) {
+            return new Zone(zoneId, vSwitchId, eniId, ip, ipv6, readyAt, removedAt, decision);
         }
     }
 
@@ -189,7 +194,23 @@ public record SimulatedEndpoint(
         if (zone.readyAt() != null && now.isBefore(zone.readyAt())) {
             return java.util.Optional.of("Creating");
         }
-        return java.util.Optional.of(zoneStatus(status, now));
+        String followed = zoneStatus(status, now);
+        // A zone decided on its own moves apart from a connection that is Connected; any other moves it with it.
+        if (zone.connection() == null || !"Connected".equals(followed)) {
+            return java.util.Optional.of(followed);
+        }
+        boolean accepted = Connection.ACCEPTED.equals(zone.connection().decision());
+        return java.util.Optional.of(zone.connection().settling(now) ? accepted ? "Connecting" : "Disconnecting"
+                : accepted ? "Connected" : "Disconnected");
+    }
+
+    /** The endpoint with one zone as {@code change} leaves it. */
+    public SimulatedEndpoint withZone(String zoneId, java.util.function.UnaryOperator<Zone> change) {
+        return new SimulatedEndpoint(endpointId, regionId, vpcId, serviceId, serviceName, endpointName,
+                endpointDescription, endpointType, addressIpVersion, zoneAffinityEnabled, autoAccept, resourceGroupId,
+                policyDocument, protectedEnabled, createTime, clientToken, requestSignature, zones.stream()
+                        .map(z -> z.zoneId().equals(zoneId) && z.removedAt() == null ? change.apply(z) : z).toList(),
+                securityGroupIds, tags, stuck, deleteTime, pendingUntil, groupChanges, changeTokens, connection);
     }
 
     /** Whether a change is under way: the endpoint Pending, or a zone or security group on its way. */

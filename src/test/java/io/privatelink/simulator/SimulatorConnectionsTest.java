@@ -83,12 +83,27 @@ class SimulatorConnectionsTest {
             assertEquals(4096, sim.call("GetVpcEndpointAttribute", get(id)).get("Bandwidth"));
             assertEquals("Connected", sim.call("GetVpcEndpointAttribute", get(id)).get("ConnectionStatus"));
 
+            // One zone alone: disconnected and connected again, the connection Connected throughout.
+            Map<String, String> zone = decision("epsrv-manual01", id, "ZoneId", "cn-hangzhou-h");
+            assertEquals("ResourceNotFound.VpcEndpointZone", sim.code("DisableVpcEndpointZoneConnection",
+                    decision("epsrv-manual01", id, "ZoneId", "cn-hangzhou-z")));
+            assertEquals("IncorrectStatus.VpcEndpointZone", sim.code("EnableVpcEndpointZoneConnection", zone),
+                    "a connected zone is not enabled again");
+            sim.call("DisableVpcEndpointZoneConnection", zone);
+            assertEquals("Disconnecting", zoneStatus(sim, id));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "Disconnected".equals(zoneStatus(sim, id)));
+            assertEquals("Connected", sim.call("GetVpcEndpointAttribute", get(id)).get("ConnectionStatus"));
+            sim.call("EnableVpcEndpointZoneConnection", zone);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "Connected".equals(zoneStatus(sim, id)));
+
             sim.call("DisableVpcEndpointConnection", decision("epsrv-manual01", id));
             assertEquals("Disconnecting", sim.call("GetVpcEndpointAttribute", get(id)).get("ConnectionStatus"));
             awaitConnection(sim, id, "Disconnected");
             assertEquals("Disconnected", zoneStatus(sim, id), "a rejected zone no longer waits");
             assertEquals("EndpointConnectionOperationDenied", sim.code("UpdateVpcEndpointConnectionAttribute",
                     decision("epsrv-manual01", id, "Bandwidth", "2048")), "only a connected one's bandwidth");
+            assertEquals("IncorrectStatus.VpcEndpointConnection", sim.code("EnableVpcEndpointZoneConnection",
+                    decision("epsrv-manual01", id, "ZoneId", "cn-hangzhou-h")), "a zone of a Connected one only");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> listed = (List<Map<String, Object>>) sim.call("ListVpcEndpointConnections",
                     params("RegionId", "cn-hangzhou", "ServiceId", "epsrv-manual01")).get("Connections");
