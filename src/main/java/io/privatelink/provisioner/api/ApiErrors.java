@@ -44,6 +44,9 @@ public final class ApiErrors {
     /** The service lists no connection of that endpoint: the cloud's own code. */
     public static final String CONNECTION_NOT_FOUND = "EndpointConnectionNotFound";
     public static final String ILLEGAL_RESOURCE = "IllegalParam.Resource";
+    public static final String ILLEGAL_ZONE_ID = "IllegalParam.ZoneId";
+    /** A decision on a zone the endpoint no longer has. */
+    public static final String ZONE_NOT_FOUND = "EndpointZoneNotFound";
     public static final String ILLEGAL_USER = "IllegalParam.User";
     public static final String ILLEGAL_SERVICE_DESCRIPTION = "IllegalParam.ServiceDescription";
     public static final String ILLEGAL_CONNECT_BANDWIDTH = "IllegalParam.ConnectBandwidth";
@@ -109,6 +112,8 @@ public final class ApiErrors {
             Map.entry(ILLEGAL_CONNECTION_BANDWIDTH, "The specified parameter Bandwidth is invalid: it must be an "
                     + "integer of " + ParameterForms.MIN_CONNECTION_BANDWIDTH + " to "
                     + ParameterForms.MAX_CONNECTION_BANDWIDTH + " (Mbit/s), and only an acceptance takes one."),
+            Map.entry(ILLEGAL_ZONE_ID, "The specified parameter ZoneId is invalid: at most 10 zones of the endpoint's, "
+                    + "none twice."),
             Map.entry(ILLEGAL_RESOURCE, "The specified parameter Resource is invalid: at most "
                     + ParameterForms.MAX_SERVICE_RESOURCES + " resources (" + ParameterForms.MAX_RESOURCES_AT_CREATION
                     + " at creation), each with a ResourceId, a ResourceType of " + ParameterForms.SERVICE_RESOURCE_TYPE

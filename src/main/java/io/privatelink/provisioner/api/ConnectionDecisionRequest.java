@@ -1,7 +1,10 @@
 package io.privatelink.provisioner.api;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -11,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * AcceptVpcEndpointConnection and RejectVpcEndpointConnection: the service's owner decides on one endpoint's
  * connection to one of its services (in the account it names, or its tenant's default), and may say why; the decision
- * and the reason stay in the job's history. Bandwidth (Mbit/s) is an acceptance's only.
+ * and the reason stay in the job's history. Bandwidth (Mbit/s) is an acceptance's only; ZoneId narrows the decision to
+ * those zones (an acceptance connects the connection, then each zone; a rejection disconnects each zone alone).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConnectionDecisionRequest(
@@ -24,6 +28,10 @@ public record ConnectionDecisionRequest(
         @Min(value = ParameterForms.MIN_CONNECTION_BANDWIDTH, message = ApiErrors.ILLEGAL_CONNECTION_BANDWIDTH)
         @Max(value = ParameterForms.MAX_CONNECTION_BANDWIDTH, message = ApiErrors.ILLEGAL_CONNECTION_BANDWIDTH)
         @JsonProperty("Bandwidth") Integer bandwidth,
+        /** The zones decided on, each alone (the whole connection when absent). */
+        @Size(max = 10, message = ApiErrors.ILLEGAL_ZONE_ID)
+        @JsonProperty("ZoneId") List<@NotNull(message = ApiErrors.ILLEGAL_ZONE_ID)
+                @Pattern(regexp = ParameterForms.RESOURCE_ID, message = ApiErrors.ILLEGAL_ZONE_ID) String> zoneId,
         @Size(max = ParameterForms.MAX_REASON, message = ApiErrors.ILLEGAL_REASON)
         @Pattern(regexp = ParameterForms.TEXT, message = ApiErrors.ILLEGAL_REASON)
         @JsonProperty("Reason") String reason,
@@ -46,7 +54,12 @@ public record ConnectionDecisionRequest(
 
     @Override
     public ConnectionDecisionRequest withClientToken(String token) {
-        return new ConnectionDecisionRequest(regionId, serviceId, endpointId, bandwidth, reason, account, token, dryRun,
-                deadline, notificationUrl, notifyOn);
+        return new ConnectionDecisionRequest(regionId, serviceId, endpointId, bandwidth, zoneId, reason, account, token,
+                dryRun, deadline, notificationUrl, notifyOn);
+    }
+
+    /** The zones decided on; empty for the whole connection. */
+    public List<String> zones() {
+        return zoneId == null ? List.of() : zoneId;
     }
 }

@@ -126,6 +126,36 @@ public sealed interface EndpointChange extends CloudChange {
         }
     }
 
+    /** EnableVpcEndpointZoneConnection: one zone of a connected connection connected again by the service's owner. */
+    record EnableZoneConnection(String serviceId, String zoneId) implements EndpointChange {
+        public String action() {
+            return "EnableVpcEndpointZoneConnection";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of("ServiceId", serviceId, "ZoneId", zoneId);
+        }
+
+        public String target() {
+            return zoneId;
+        }
+    }
+
+    /** DisableVpcEndpointZoneConnection: one zone disconnected by the service's owner, the connection kept. */
+    record DisableZoneConnection(String serviceId, String zoneId) implements EndpointChange {
+        public String action() {
+            return "DisableVpcEndpointZoneConnection";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of("ServiceId", serviceId, "ZoneId", zoneId);
+        }
+
+        public String target() {
+            return zoneId;
+        }
+    }
+
     record RemoveZone(String zoneId) implements EndpointChange {
         public String action() {
             return "RemoveZoneFromVpcEndpoint";

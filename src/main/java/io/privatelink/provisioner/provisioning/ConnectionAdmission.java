@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.provisioning;
 
+import java.util.List;
+
 import io.privatelink.provisioner.api.ApiErrors;
 import io.privatelink.provisioner.api.ConnectionDecisionRequest;
 import io.privatelink.provisioner.api.RequestValidator;
@@ -9,6 +11,7 @@ import io.privatelink.provisioner.cloud.CloudErrors;
 import io.privatelink.provisioner.cloud.CloudException;
 import io.privatelink.provisioner.cloud.Clouds;
 import io.privatelink.provisioner.cloud.EndpointChange;
+import io.privatelink.provisioner.cloud.Observation;
 import io.privatelink.provisioner.job.JobStore;
 import io.privatelink.provisioner.job.Operation;
 import io.smallrye.mutiny.Uni;
@@ -67,6 +70,12 @@ abstract class ConnectionAdmission extends OperationAdmission<ConnectionDecision
                         throw ApiErrors.connectionNotFound(ApiErrors.CONNECTION_NOT_FOUND, request.serviceId(),
                                 request.endpointId());
                     }
+                    List<String> zones = seen.zones() == null ? List.of() : seen.zones().stream()
+                            .map(Observation.ZoneState::zoneId).toList();
+                    if (!zones.containsAll(request.zones())
+                            || request.zones().stream().distinct().count() < request.zones().size()) {
+                        throw ApiErrors.rule(ApiErrors.ILLEGAL_ZONE_ID);
+                    }
                     return new JobTarget(resourceKey(request.serviceId(), request.endpointId()), account,
                             request.regionId(), "", request.endpointId(), null, null);
                 });
@@ -74,8 +83,12 @@ abstract class ConnectionAdmission extends OperationAdmission<ConnectionDecision
 
     @Override
     public Uni<Void> dryRun(ConnectionDecisionRequest request, JobTarget target, Caller caller) {
+        // A rejection of some zones is checked as its first zone's call; any other as the whole decision's.
+        EndpointChange checked = operation() == Operation.Reject && !request.zones().isEmpty()
+                ? new EndpointChange.DisableZoneConnection(request.serviceId(), request.zones().get(0))
+                : change(operation(), request);
         return cloud.of(target.account(), caller.owner().tenant()).change(target.regionId(), target.endpointId(),
-                change(operation(), request), request.clientToken(), true);
+                checked, request.clientToken(), true);
     }
 
     /** The call that carries a decision out. */

@@ -116,6 +116,47 @@ public class OperationDecisions {
                 : new OperationStep.Call(decision, token(job.cloudToken, decision.step()));
     }
 
+    /**
+     * A decision on some zones of a connection (as observed by its owner): an acceptance connects the connection first
+     * (the call of a whole decision), then each listed zone still Disconnected; a rejection disconnects each listed
+     * zone still Connected (a connection no longer Connected has none connected). One call at a time; done when every
+     * listed zone is where the decision sends it.
+     */
+    public OperationStep afterZonesObserved(VpcEndpointJob job, List<String> applied, EndpointChange decision,
+            List<String> zoneIds, Observation seen, Instant now) {
+        if (pastDeadline(job, now)) {
+            return timedOut(job, applied);
+        }
+        if (!seen.exists() || "ServiceDeleted".equals(seen.status())) {
+            return afterConnectionObserved(job, applied, decision, seen, now);
+        }
+        boolean accept = decision instanceof EndpointChange.EnableConnection;
+        if (!"Connected".equals(seen.status())) {
+            if (!accept && "Disconnected".equals(seen.status())) {
+                return new OperationStep.Done(seen, "ConnectionStatus Disconnected: no zone is connected");
+            }
+            return accept && !CONNECTION_MOVING.contains(seen.status()) && !applied.contains(decision.step())
+                    ? new OperationStep.Call(decision, token(job.cloudToken, decision.step())) : poll(job, now);
+        }
+        String wanted = accept ? "Connected" : "Disconnected";
+        for (String zoneId : zoneIds) {
+            String status = seen.zones() == null ? null : seen.zones().stream().filter(z -> zoneId.equals(z.zoneId()))
+                    .map(Observation.ZoneState::status).findFirst().orElse(null);
+            if (status == null) {
+                return fail(ApiErrors.ZONE_NOT_FOUND, "The connection of the endpoint " + job.endpointId
+                        + " has no zone " + zoneId + ".");
+            }
+            if (status.equals(wanted)) {
+                continue;
+            }
+            EndpointChange change = accept ? new EndpointChange.EnableZoneConnection(decision.target(), zoneId)
+                    : new EndpointChange.DisableZoneConnection(decision.target(), zoneId);
+            return applied.contains(change.step()) || !status.equals(accept ? "Disconnected" : "Connected")
+                    ? poll(job, now) : new OperationStep.Call(change, token(job.cloudToken, change.step()));
+        }
+        return new OperationStep.Done(seen, "ZoneStatus " + wanted + " in " + String.join(", ", zoneIds));
+    }
+
     private OperationStep update(VpcEndpointJob job, List<String> applied, EndpointSpec desired, Observation seen,
             Instant now) {
         if (!seen.exists()) {

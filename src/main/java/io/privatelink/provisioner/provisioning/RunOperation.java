@@ -120,14 +120,16 @@ public class RunOperation {
     /** One step of an owner's decision: the connection observed, the decision's call made once, recorded. */
     private Uni<Void> decide(VpcEndpointJob job, Executor back) {
         List<String> applied = views.strings(job.appliedJson);
-        EndpointChange decision = ConnectionAdmission.change(job.operation,
-                views.request(job, ConnectionDecisionRequest.class));
+        ConnectionDecisionRequest request = views.request(job, ConnectionDecisionRequest.class);
+        EndpointChange decision = ConnectionAdmission.change(job.operation, request);
         return cloud.of(job.account, job.callerTenant).connection(job.regionId, decision.target(), job.endpointId)
                 .emitOn(back).onItemOrFailure().transformToUni((seen, failure) -> {
                     Instant now = clock.instant();
-                    return carryOut(job, applied, failure == null
-                            ? decisions.afterConnectionObserved(job, applied, decision, seen, now)
-                            : decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now), null, null, back);
+                    OperationStep next = failure != null
+                            ? decisions.afterObserveFailed(job, applied, CallFailure.of(failure), now)
+                            : request.zones().isEmpty() ? decisions.afterConnectionObserved(job, applied, decision, seen, now)
+                            : decisions.afterZonesObserved(job, applied, decision, request.zones(), seen, now);
+                    return carryOut(job, applied, next, null, null, back);
                 });
     }
 

@@ -129,7 +129,7 @@ public class WatchServiceConnections {
             ManagedService s = d.service();
             String key = Digests.hex(s.serviceId + "/" + d.connection().endpointId(), 24);
             ConnectionDecisionRequest request = new ConnectionDecisionRequest(s.regionId, s.serviceId,
-                    d.connection().endpointId(), null, d.accept() ? "acceptance policy: account "
+                    d.connection().endpointId(), null, null, d.accept() ? "acceptance policy: account "
                             + d.connection().endpointOwnerId() + " is accepted" : "acceptance policy: no decision "
                             + "within RejectAfter", s.account.isEmpty() ? null : s.account,
                     (d.accept() ? "policy-accept-" : "policy-reject-") + key, null, null, null, null);

@@ -123,4 +123,48 @@ class ConnectionDecisionStepsTest {
         assertEquals(false, ConnectionAdmission.resourceKey("epsrv-1", "ep-2").equals(
                 ConnectionAdmission.resourceKey("epsrv-1", "ep-1")));
     }
+
+    static Observation zones(String status, String... zoneStatuses) {
+        List<Observation.ZoneState> zones = new java.util.ArrayList<>();
+        for (int z = 0; z < zoneStatuses.length; z++) {
+            zones.add(new Observation.ZoneState("zone-" + z, "vsw-" + z, null, null, zoneStatuses[z]));
+        }
+        return connection(status).withParts(zones, null);
+    }
+
+    @Test
+    void aRejectionOfSomeZonesDisconnectsEachListedZoneAloneOnceAndEndsWhenTheyAreDisconnected() {
+        List<String> listed = List.of("zone-0", "zone-1");
+        OperationStep.Call first = assertInstanceOf(OperationStep.Call.class, decisions.afterZonesObserved(
+                rejecting(), List.of(), REJECT, listed, zones("Connected", "Connected", "Connected", "Connected"), NOW));
+        assertEquals(new EndpointChange.DisableZoneConnection("epsrv-1", "zone-0"), first.change());
+        List<String> made = List.of(first.change().step());
+        assertInstanceOf(OperationStep.Wait.class, decisions.afterZonesObserved(rejecting(), made, REJECT, listed,
+                zones("Connected", "Disconnecting", "Connected"), NOW));
+        OperationStep.Call second = assertInstanceOf(OperationStep.Call.class, decisions.afterZonesObserved(
+                rejecting(), made, REJECT, listed, zones("Connected", "Disconnected", "Connected", "Connected"), NOW));
+        assertEquals(new EndpointChange.DisableZoneConnection("epsrv-1", "zone-1"), second.change());
+        assertInstanceOf(OperationStep.Done.class, decisions.afterZonesObserved(rejecting(), made, REJECT, listed,
+                zones("Connected", "Disconnected", "Disconnected", "Connected"), NOW));
+        assertInstanceOf(OperationStep.Done.class, decisions.afterZonesObserved(rejecting(), List.of(), REJECT, listed,
+                zones("Disconnected", "Disconnected", "Disconnected"), NOW), "no connection, no zone connected");
+        assertEquals(ApiErrors.ZONE_NOT_FOUND, assertInstanceOf(OperationStep.Fail.class, decisions.afterZonesObserved(
+                rejecting(), List.of(), REJECT, List.of("zone-9"), zones("Connected", "Connected"), NOW)).code());
+    }
+
+    @Test
+    void anAcceptanceOfSomeZonesConnectsTheConnectionFirstThenEachZoneStillDisconnected() {
+        List<String> listed = List.of("zone-1");
+        assertEquals(ACCEPT, assertInstanceOf(OperationStep.Call.class, decisions.afterZonesObserved(accepting(),
+                List.of(), ACCEPT, listed, zones("Disconnected", "Wait", "Wait"), NOW)).change());
+        assertInstanceOf(OperationStep.Wait.class, decisions.afterZonesObserved(accepting(), List.of(ACCEPT.step()),
+                ACCEPT, listed, zones("Connecting", "Connecting", "Connecting"), NOW));
+        OperationStep.Call zone = assertInstanceOf(OperationStep.Call.class, decisions.afterZonesObserved(accepting(),
+                List.of(ACCEPT.step()), ACCEPT, listed, zones("Connected", "Connected", "Disconnected"), NOW));
+        assertEquals(new EndpointChange.EnableZoneConnection("epsrv-1", "zone-1"), zone.change());
+        assertInstanceOf(OperationStep.Done.class, decisions.afterZonesObserved(accepting(), List.of(), ACCEPT, listed,
+                zones("Connected", "Disconnected", "Connected"), NOW), "only the zones listed");
+        assertEquals(ApiErrors.SERVICE_DELETED, assertInstanceOf(OperationStep.Fail.class, decisions.afterZonesObserved(
+                accepting(), List.of(), ACCEPT, listed, connection("ServiceDeleted"), NOW)).code());
+    }
 }

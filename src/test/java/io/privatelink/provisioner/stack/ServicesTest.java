@@ -119,6 +119,14 @@ class ServicesTest {
                 .body("Code", equalTo("EndpointServiceNotFound"));
         awaitJob(Bodies.jobId(post(owner(), "AcceptVpcEndpointConnection", decision)), "Connected");
         assertEquals("Connected", AccountsTest.await(consumer, "Active").getString("Endpoint.ConnectionStatus"));
+        // One zone alone refused, the connection kept.
+        post(owner(), "RejectVpcEndpointConnection", with(decision, "\"ZoneId\": [\"cn-hangzhou-z\"]")).then()
+                .statusCode(400).body("Code", equalTo("IllegalParam.ZoneId"));
+        JsonPath zoneRefused = awaitJob(Bodies.jobId(post(owner(), "RejectVpcEndpointConnection", with(decision,
+                "\"ZoneId\": [\"cn-hangzhou-h\"], \"Reason\": \"zone h under maintenance\""))), "Disconnected");
+        assertEquals("Connected", zoneRefused.getString("Endpoint.ConnectionStatus"));
+        assertEquals(List.of("Disconnected"), zoneRefused.getList("Endpoint.Zones.ZoneStatus"));
+        assertEquals(List.of("DisableVpcEndpointZoneConnection cn-hangzhou-h"), zoneRefused.getList("Applied"));
 
         String update = Bodies.jobId(post(owner(), "UpdateVpcEndpointService", """
                 {"ServiceId": "%s", "User": [], "ServiceDescription": "orders v2"}""".formatted(serviceId)));
