@@ -20,9 +20,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "managed_service")
 public class ManagedService extends PanacheEntityBase {
 
-    /** Under management (Active), or deleted by this service (Deleted). */
+    /** Under management (Active), deleted by this service (Deleted), or found gone by the connections' watch (Gone). */
     public enum Status {
-        Active, Deleted
+        Active, Deleted, Gone
     }
 
     /** The JobId of the create or adopt job that brought the service in; its later jobs carry it. */

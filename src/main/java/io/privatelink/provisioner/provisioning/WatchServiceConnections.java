@@ -37,7 +37,8 @@ import io.smallrye.mutiny.Uni;
  * acceptance or a rejection becomes a decision job of the service's owner (Accept/RejectVpcEndpointConnection, on the
  * one accept pipeline, under a ClientToken derived from the connection, so a look repeated after a crash makes no
  * second job); a request held for a person raises {@code privatelink.vpc-endpoint-service.connection-requested}, with a
- * signed callback to the service's NotificationUrl.
+ * signed callback to the service's NotificationUrl. A service deleted out of band becomes Gone, with a
+ * {@code privatelink.vpc-endpoint-service.gone} event.
  */
 @ApplicationScoped
 public class WatchServiceConnections {
@@ -101,7 +102,10 @@ public class WatchServiceConnections {
         Instant now = clock.instant();
         m.nextWatchAt = now.plus(config.connectionsEvery());
         if (!seen.exists()) {
-            return List.of();
+            // Deleted out of band: no longer managed, and its owner told.
+            m.status = ManagedService.Status.Gone;
+            m.updatedAt = now;
+            return List.of(eventFactory.serviceEvent(m, "gone", ServiceQueries.view(m, List.of())));
         }
         ServiceSpec desired = views.read(m.desiredJson, ServiceSpec.class);
         Map<String, ConnectionPolicy.Known> before = m.connectionsJson == null ? Map.of()

@@ -221,6 +221,11 @@ public final class InMemoryCloud implements PrivateLinkClient {
                 List.of()));
     }
 
+    /** The service deleted without a call of the service's (in the console, say). */
+    public synchronized void deleteServiceOutOfBand(String serviceId) {
+        services.remove(serviceId);
+    }
+
     public synchronized ServiceObservation service(String serviceId) {
         return services.getOrDefault(serviceId, ServiceObservation.gone());
     }

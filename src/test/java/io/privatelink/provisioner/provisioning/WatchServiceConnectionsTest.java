@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.privatelink.provisioner.fakes.UseCaseTest;
 import io.privatelink.provisioner.job.JobStatus;
+import io.privatelink.provisioner.job.ManagedService;
 import io.privatelink.provisioner.job.Operation;
 import io.privatelink.provisioner.job.VpcEndpointJob;
 
@@ -62,5 +63,16 @@ class WatchServiceConnectionsTest extends UseCaseTest {
         world.clock.advance(Duration.ofMinutes(2));
         pass();
         assertEquals(1, decisions(Operation.Reject).size(), "rejected once");
+    }
+
+    @Test
+    void aServiceDeletedOutOfBandIsGoneWithAnEventAndNoLongerWatched() {
+        String serviceId = service();
+        cloud().deleteServiceOutOfBand(serviceId);
+        assertEquals(1, pass());
+        assertEquals(ManagedService.Status.Gone, world.jobs.services().get(createJob).status);
+        assertTrue(world.jobs.eventTypes(createJob).contains("privatelink.vpc-endpoint-service.gone"));
+        world.clock.advance(Duration.ofMinutes(5));
+        assertEquals(0, pass(), "a service gone is watched no more");
     }
 }

@@ -150,7 +150,7 @@ class ServicesTest {
                 .then().statusCode(404).body("Code", equalTo("EndpointServiceNotFound"));
         assertTrue(owner().get("/ListVpcEndpointServices?Status=Deleted").jsonPath().getList("Services.ServiceId")
                 .contains(serviceId));
-        owner().get("/ListVpcEndpointServices?Status=Gone").then().statusCode(400)
+        owner().get("/ListVpcEndpointServices?Status=Lost").then().statusCode(400)
                 .body("Code", equalTo("IllegalParam.Status"));
         owner().get("/GetVpcEndpointService").then().statusCode(400).body("Code", equalTo("MissingServiceId"));
     }
