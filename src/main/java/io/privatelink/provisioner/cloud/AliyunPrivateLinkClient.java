@@ -160,7 +160,13 @@ public class AliyunPrivateLinkClient implements PrivateLinkClient {
             p.put("DryRun", "true");
             return dryRun(call("CreateVpcEndpointService", p)).replaceWith((String) null);
         }
-        return call("CreateVpcEndpointService", p).map(answer -> String.valueOf(answer.get("ServiceId")));
+        return call("CreateVpcEndpointService", p).map(answer -> {
+            if (!(answer.get("ServiceId") instanceof String serviceId) || serviceId.isEmpty()) {
+                throw new CloudException("InvalidResponse", "the cloud's answer to CreateVpcEndpointService has no "
+                        + "ServiceId", 0, null);
+            }
+            return serviceId;
+        });
     }
 
     @Override

@@ -204,11 +204,36 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
 
     /** The managed endpoint as the change leaves it, in the change's transaction. */
     private static Uni<Void> managed(VpcEndpointJob job) {
-        Object write = job.managedWrite != null ? job.managedWrite : job.serviceWrite;
+        ManagedEndpoint endpoint = job.managedWrite;
+        ManagedService service = job.serviceWrite;
         job.managedWrite = null;
         job.serviceWrite = null;
-        return write == null ? Uni.createFrom().voidItem()
-                : Panache.getSession().flatMap(s -> s.merge(write)).replaceWithVoid();
+        if (service != null) {
+            return service(service);
+        }
+        return endpoint == null ? Uni.createFrom().voidItem()
+                : Panache.getSession().flatMap(s -> s.merge(endpoint)).replaceWithVoid();
+    }
+
+    /**
+     * A job's write of a managed service: new, or its own fields (status, desired, observed) on the row as it is now,
+     * locked, so that what the connections' watch wrote meanwhile (its known connections, its next look) stays.
+     */
+    private static Uni<Void> service(ManagedService write) {
+        return ManagedService.<ManagedService> findById(write.resourceKey, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(row -> {
+                    if (row == null) {
+                        return write.persist().replaceWithVoid();
+                    }
+                    row.status = write.status;
+                    row.desiredJson = write.desiredJson;
+                    if (write.observedJson != null) {
+                        row.observedJson = write.observedJson;
+                        row.observedAt = write.observedAt;
+                    }
+                    row.updatedAt = write.updatedAt;
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** A job that ends makes the operations queued behind it on the same endpoint due at once. */

@@ -82,8 +82,7 @@ public class ManagedEndpoints implements DriftRecord {
 
     @Override
     public Uni<Boolean> busy(String resourceKey) {
-        return Panache.withSession(() -> VpcEndpointJob.count("coalesce(resourceKey, jobId) = ?1 and status in ?2",
-                resourceKey, JobStatus.moving()).map(n -> n > 0));
+        return VpcEndpointJob.anyMovingOn(resourceKey);
     }
 
     @Override

@@ -79,4 +79,12 @@ public class ManagedService extends PanacheEntityBase {
     public JobOwner owner() {
         return new JobOwner(callerSubject, callerTenant);
     }
+
+    /**
+     * Whether it is this caller's: its tenant's, every caller of the tenant alike; without a tenant (a token without
+     * one, a topic's requests) only its own caller's, as a blank tenant is no team.
+     */
+    public boolean ownedBy(JobOwner caller) {
+        return callerTenant.isEmpty() ? owner().equals(caller) : callerTenant.equals(caller.tenant());
+    }
 }

@@ -21,8 +21,11 @@ public class ManagedServices implements ServiceWatchRecord {
             limit :limit
             for update skip locked""";
 
-    /** Which services a list shows (null: any; tenant null for every tenant's), and where the previous page ended. */
-    public record Filter(String tenant, ManagedService.Status status, String regionId, Instant afterCreatedAt,
+    /**
+     * Which services a list shows (null: any; owner null for everyone's), and where the previous page ended. A
+     * tenant's services are all its callers'; without a tenant, only the caller's own.
+     */
+    public record Filter(JobOwner owner, ManagedService.Status status, String regionId, Instant afterCreatedAt,
             String afterKey) {
     }
 
@@ -35,7 +38,9 @@ public class ManagedServices implements ServiceWatchRecord {
 
     /** A page of services, newest first. */
     public Uni<List<ManagedService>> list(Filter f, int limit) {
-        ListingQuery q = new ListingQuery().equal("callerTenant", f.tenant()).equal("status", f.status())
+        ListingQuery q = new ListingQuery().equal("callerTenant", f.owner() == null ? null : f.owner().tenant())
+                .equal("callerSubject", f.owner() == null || !f.owner().tenant().isEmpty() ? null
+                        : f.owner().subject()).equal("status", f.status())
                 .equal("regionId", f.regionId()).after(f.afterCreatedAt(), f.afterKey());
         return Panache.withSession(() -> ManagedService.<ManagedService> find(q.query(), q.parameters())
                 .page(0, limit).list());
@@ -47,6 +52,11 @@ public class ManagedServices implements ServiceWatchRecord {
                 .flatMap(session -> session.createNativeQuery(DUE, ManagedService.class)
                         .setParameter("now", now).setParameter("limit", limit).getResultList())
                 .invoke(due -> due.forEach(m -> m.nextWatchAt = leaseUntil)));
+    }
+
+    @Override
+    public Uni<Boolean> busy(String resourceKey) {
+        return VpcEndpointJob.anyMovingOn(resourceKey);
     }
 
     @Override

@@ -15,6 +15,9 @@ public interface ServiceWatchRecord {
      */
     Uni<List<ManagedService>> claimDueToWatch(Instant now, int limit, Instant leaseUntil);
 
+    /** Whether an operation on the service is under way (its changes, a delete above all, are not the watch's). */
+    Uni<Boolean> busy(String resourceKey);
+
     /**
      * Locks the service, lets {@code change} alter it and name the events it raised, and commits both, with each
      * event's callback to the service's NotificationUrl (its create or adoption job's); nothing for a service that is

@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /** One accepted operation on an endpoint (a create, delete, update or adoption) and how far it got; the record of truth. */
 @Entity
@@ -134,6 +136,12 @@ public class VpcEndpointJob extends PanacheEntityBase {
     /** The managed endpoint service as this change leaves it, written in the same transaction (not a column). */
     @Transient
     public ManagedService serviceWrite;
+
+    /** Whether a job on this key (an endpoint's or a service's operations) is still under way. */
+    public static Uni<Boolean> anyMovingOn(String resourceKey) {
+        return Panache.withSession(() -> count("coalesce(resourceKey, jobId) = ?1 and status in ?2", resourceKey,
+                JobStatus.moving()).map(n -> n > 0));
+    }
 
     /** The key the endpoint's operations share, so that they run one at a time. */
     public String endpointKey() {

@@ -53,7 +53,7 @@ abstract class ConnectionAdmission extends OperationAdmission<ConnectionDecision
     @Override
     public Uni<JobTarget> target(ConnectionDecisionRequest request, Caller caller, String account) {
         return jobs.managedService(request.serviceId()).flatMap(managed -> {
-            if (managed != null && !managed.callerTenant.equals(caller.owner().tenant())) {
+            if (managed != null && !managed.ownedBy(caller.owner())) {
                 throw ApiErrors.serviceNotFound(request.serviceId());
             }
             return connectionIn(request, caller, account);

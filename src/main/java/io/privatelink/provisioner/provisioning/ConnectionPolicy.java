@@ -16,8 +16,9 @@ import io.privatelink.provisioner.cloud.ServiceObservation.Connection;
  * What the watch over a managed service's connections does with what it sees, under the service's acceptance policy:
  * a connection it has not seen before that waits for a decision (Disconnected, on a service that does not accept by
  * itself) is a request, accepted at once when the policy accepts its account, else held for a person (told once);
- * a held one still waiting past the policy's RejectAfter is rejected (once). Pure: the known connections in, the
- * known connections and the decisions out.
+ * a held one still waiting past the policy's RejectAfter is rejected. A decision whose connection still waits is
+ * asked for again at each look (the same ClientToken: one job). Pure: the known connections in, the known
+ * connections and the decisions out.
  */
 final class ConnectionPolicy {
 
@@ -52,6 +53,11 @@ final class ConnectionPolicy {
                 boolean accepted = rules.accepts(c.endpointOwnerId(), users);
                 (accepted ? accept : hold).add(c);
                 known.put(c.endpointId(), new Known(c.status(), now, accepted ? ACCEPTED : HELD));
+            } else if (was != null && waiting && (ACCEPTED.equals(was.decision()) || REJECTED.equals(was.decision()))) {
+                // Decided, and still waiting: the decision's job asked for again (its ClientToken finds the job made,
+                // or makes it when the look that decided died before it could).
+                (ACCEPTED.equals(was.decision()) ? accept : reject).add(c);
+                known.put(c.endpointId(), was);
             } else if (was != null && HELD.equals(was.decision()) && waiting && rules.rejectAfter() != null
                     && !now.isBefore(was.requestedAt().plusSeconds(rules.rejectAfter()))) {
                 reject.add(c);

@@ -158,7 +158,12 @@ public class RunServiceOperation {
             }
             Instant now = clock.instant();
             if (serviceId != null && next instanceof OperationStep.Applied) {
+                // Managed from the moment it exists: a create that fails later leaves a service its owner can delete.
                 job.endpointId = serviceId;
+                ManagedService made = made(job, desired, now);
+                made.status = ManagedService.Status.Active;
+                made.updatedAt = now;
+                job.serviceWrite = made;
             }
             boolean progressed = OperationRecords.progressed(job, steps, next, serviceId == null ? job.status
                     : JobStatus.Creating, serviceId == null ? null : "CreateVpcEndpointService: ServiceId " + serviceId,
@@ -174,6 +179,12 @@ public class RunServiceOperation {
     private void end(VpcEndpointJob job, List<JobHistoryEntry> steps, OperationStep next, ManagedService managed,
             ServiceSpec desired, Instant now) {
         if (OperationRecords.failed(job, steps, next, now)) {
+            // What an update asked for stays wanted, so that an account it added before failing can be released.
+            if (job.operation == Operation.UpdateService && managed != null) {
+                managed.desiredJson = views.write(desired);
+                managed.updatedAt = now;
+                job.serviceWrite = managed;
+            }
             return;
         }
         OperationStep.ServiceDone done = (OperationStep.ServiceDone) next;
@@ -183,7 +194,7 @@ public class RunServiceOperation {
         }
         steps.add(job.moveTo(job.operation.done(), done.detail(), now));
         ManagedService write = switch (job.operation) {
-            case CreateService -> made(job, desired, now);
+            case CreateService -> managed != null ? managed : made(job, desired, now);
             case AdoptService -> made(job, ServiceDiff.asSpec(done.seen()), now);
             case UpdateService, DeleteService -> managed;
             default -> null;

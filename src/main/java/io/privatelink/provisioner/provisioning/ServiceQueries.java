@@ -64,7 +64,7 @@ public class ServiceQueries {
         try {
             maxResults = Paging.maxResults(r.getMaxResults());
             Paging.Cursor cursor = Paging.cursor(r.getNextToken());
-            filter = new ManagedServices.Filter(caller.auditor() ? null : caller.owner().tenant(),
+            filter = new ManagedServices.Filter(caller.auditor() ? null : caller.owner(),
                     Paging.status(r.getStatus(), ManagedService.Status.class), Paging.region(r.getRegionId()),
                     cursor.createdAt(), cursor.id());
         } catch (ApiException e) {
@@ -83,9 +83,9 @@ public class ServiceQueries {
         }));
     }
 
-    /** A service is its tenant's: every caller of the tenant reads it, an auditor reads all. */
+    /** A service is its tenant's: every caller of the tenant reads it (see ManagedService.ownedBy), an auditor all. */
     private static boolean mayRead(Caller caller, ManagedService service) {
-        return caller.auditor() || caller.owner().tenant().equals(service.callerTenant);
+        return caller.auditor() || service.ownedBy(caller.owner());
     }
 
     static ServiceView view(ManagedService m, List<VpcEndpointJob> jobs) {

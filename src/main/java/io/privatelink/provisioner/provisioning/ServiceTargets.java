@@ -22,7 +22,7 @@ public class ServiceTargets {
 
     public Uni<JobTarget> of(String serviceId, Caller caller) {
         return jobs.managedService(serviceId).map(managed -> {
-            if (managed == null || !managed.callerTenant.equals(caller.owner().tenant())) {
+            if (managed == null || !managed.ownedBy(caller.owner())) {
                 throw ApiErrors.serviceNotFound(serviceId);
             }
             return new JobTarget(managed.resourceKey, managed.account, managed.regionId, "", managed.serviceId, null,

@@ -83,18 +83,24 @@ public class WatchServiceConnections {
     public Uni<Integer> pass() {
         Instant now = clock.instant();
         return context.run(back -> services.claimDueToWatch(now, config.batchSize(),
-                now.plus(config.connectionsEvery().dividedBy(10))))
+                // A look is four paged lists through the account's pacing: leased for a whole period.
+                now.plus(config.connectionsEvery())))
                 .flatMap(due -> WatchPass.over(due, config.concurrency(), context, this::watch,
                         s -> "service " + s.serviceId));
     }
 
+    /** One look; a service with an operation under way is left for the next period (its changes are the job's). */
     private Uni<Void> watch(ManagedService claimed, Executor back) {
-        return cloud.of(claimed.account, claimed.callerTenant).observeService(claimed.regionId, claimed.serviceId)
+        return services.busy(claimed.resourceKey).flatMap(busy -> busy ? services.watched(claimed.resourceKey, m -> {
+            m.nextWatchAt = clock.instant().plus(config.connectionsEvery());
+            return List.<JobEvent> of();
+        }).replaceWithVoid() : cloud.of(claimed.account, claimed.callerTenant)
+                .observeService(claimed.regionId, claimed.serviceId)
                 .emitOn(back).flatMap(seen -> {
                     List<Decision> decisions = new ArrayList<>();
                     return events.after(services.watched(claimed.resourceKey, m -> record(m, seen, decisions)),
                             claimed.resourceKey).flatMap(raised -> decide(decisions));
-                });
+                }));
     }
 
     /** The look recorded: the service as seen, its known connections; the events of the requests held. */

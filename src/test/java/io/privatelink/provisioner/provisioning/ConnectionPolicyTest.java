@@ -57,7 +57,14 @@ class ConnectionPolicyTest {
         assertEquals(waiting, late.reject());
         assertEquals(ConnectionPolicy.REJECTED, late.known().get("ep-1").decision());
         Outcome after = ConnectionPolicy.decide(POLICY, List.of(), false, late.known(), waiting, NOW.plusSeconds(120));
-        assertEquals(List.of(), after.reject(), "rejected once");
+        assertEquals(waiting, after.reject(), "still waiting: asked for again (its ClientToken: the same one job)");
+        assertEquals(late.known(), after.known());
+        Outcome accepted = ConnectionPolicy.decide(POLICY, List.of("4000"), false, Map.of("ep-1",
+                new Known("Disconnected", NOW, ConnectionPolicy.ACCEPTED)), waiting, NOW);
+        assertEquals(waiting, accepted.accept(), "an acceptance whose job the look could not make is asked again");
+        Outcome connected = ConnectionPolicy.decide(POLICY, List.of("4000"), false, accepted.known(),
+                List.of(from("ep-1", "4000", "Connected")), NOW);
+        assertEquals(List.of(), connected.accept(), "connected: nothing more to ask");
         Outcome noRejection = ConnectionPolicy.decide(new AcceptancePolicy(null, null, null), List.of(), false, held,
                 waiting, NOW.plusSeconds(86400));
         assertEquals(List.of(), noRejection.reject(), "held for good without RejectAfter");

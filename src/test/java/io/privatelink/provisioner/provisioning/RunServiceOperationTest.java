@@ -141,4 +141,24 @@ class RunServiceOperationTest extends UseCaseTest {
         assertEquals("orders v2", cloud().service(serviceId).attributes().get("ServiceDescription"));
         assertEquals(JobStatus.Deleted, run(delete, 8).status);
     }
+
+    @Test
+    void aCreateThatFailsAfterItsServiceWasMadeLeavesItManagedAndAFailedUpdateKeepsWhatItAsked() {
+        cloud().refuseNext("AddUserToVpcEndpointService", "Forbidden.NoPermission", 403);
+        String create = accepted(world.createService, CREATE);
+        String serviceId = step(create).endpointId;
+        cloud().setService(serviceId, "Active");
+        VpcEndpointJob failed = run(create, 6);
+        assertEquals(JobStatus.Failed, failed.status);
+        assertEquals(ManagedService.Status.Active, managed(serviceId).status, "made, so managed: its owner can delete it");
+
+        String update = accepted(world.updateService, "{\"ServiceId\": \"" + serviceId + "\", \"User\": [\"2000\", "
+                + "\"3000\"]}");
+        cloud().refuseNext("UpdateVpcEndpointServiceAttribute", "Forbidden.NoPermission", 403);
+        assertEquals(JobStatus.Failed, run(update, 10).status, "the accounts added, then the attributes refused");
+        assertEquals(List.of("2000", "3000"), desired(serviceId).user(), "what it asked stays wanted");
+        String release = accepted(world.updateService, "{\"ServiceId\": \"" + serviceId + "\", \"User\": []}");
+        assertEquals(JobStatus.Updated, run(release, 10).status);
+        assertEquals(List.of(InMemoryCloud.OWNER), cloud().service(serviceId).users(), "both released");
+    }
 }

@@ -75,4 +75,15 @@ class WatchServiceConnectionsTest extends UseCaseTest {
         world.clock.advance(Duration.ofMinutes(5));
         assertEquals(0, pass(), "a service gone is watched no more");
     }
+
+    @Test
+    void aServiceWithAnOperationUnderWayIsLeftToIt() {
+        String serviceId = service();
+        String delete = accepted(world.deleteService, "{\"ServiceId\": \"" + serviceId + "\"}");
+        cloud().deleteServiceOutOfBand(serviceId);
+        assertEquals(1, pass());
+        assertEquals(ManagedService.Status.Active, world.jobs.services().get(createJob).status,
+                "its delete, under way, is not the watch's to tell");
+        assertEquals(JobStatus.Deleted, run(delete, 5).status);
+    }
 }
