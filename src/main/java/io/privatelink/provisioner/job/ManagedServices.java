@@ -70,7 +70,8 @@ public class ManagedServices implements ServiceWatchRecord {
                     if (raised.isEmpty()) {
                         return Uni.createFrom().item(raised);
                     }
-                    return VpcEndpointJob.<VpcEndpointJob> findById(resourceKey).flatMap(root -> {
+                    return VpcEndpointJob.<VpcEndpointJob> find("coalesce(resourceKey, jobId) = ?1 order by seq",
+                            resourceKey).firstResult().flatMap(root -> {
                         List<Callback> callbacks = root == null || root.notificationUrl == null ? List.of()
                                 : raised.stream().map(e -> Callback.of(root, e)).toList();
                         return JobEvent.persist(raised).chain(() -> callbacks.isEmpty() ? Uni.createFrom().voidItem()

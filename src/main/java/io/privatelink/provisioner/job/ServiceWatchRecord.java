@@ -20,8 +20,8 @@ public interface ServiceWatchRecord {
 
     /**
      * Locks the service, lets {@code change} alter it and name the events it raised, and commits both, with each
-     * event's callback to the service's NotificationUrl (its create or adoption job's); nothing for a service that is
-     * no longer Active.
+     * event's callback to the service's NotificationUrl (its first job's: its create or adoption); nothing for a
+     * service that is no longer Active.
      */
     Uni<List<JobEvent>> watched(String resourceKey, Function<ManagedService, List<JobEvent>> change);
 }

@@ -46,8 +46,16 @@ public class AdoptServiceAdmission extends OperationAdmission<AdoptVpcEndpointSe
             if (managed != null) {
                 throw ApiErrors.serviceManaged(request.serviceId());
             }
-            return JobTarget.unmanaged(account, request.regionId(), request.serviceId());
+            // Keyed by the service: two adoptions of one service accepted at once run one after the other, and the
+            // second finds it managed.
+            return new JobTarget(resourceKey(request.serviceId()), account, request.regionId(), "",
+                    request.serviceId(), null, null);
         });
+    }
+
+    /** The key of a service brought in by adoption: its operations' too. */
+    static String resourceKey(String serviceId) {
+        return "svc-" + Digests.hex(serviceId, 24);
     }
 
     @Override

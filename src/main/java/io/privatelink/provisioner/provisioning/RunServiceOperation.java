@@ -212,10 +212,13 @@ public class RunServiceOperation {
         }
     }
 
-    /** The record of a service a create made or an adoption brought in, owned by the job's tenant. */
+    /**
+     * The record of a service a create made or an adoption brought in, owned by the job's tenant, under the key its
+     * operations share (the create's JobId; the adoption's key of the service).
+     */
     private ManagedService made(VpcEndpointJob job, ServiceSpec desired, Instant now) {
         ManagedService m = new ManagedService();
-        m.resourceKey = job.jobId;
+        m.resourceKey = job.endpointKey();
         m.account = job.account;
         m.regionId = job.regionId;
         m.serviceId = job.endpointId;

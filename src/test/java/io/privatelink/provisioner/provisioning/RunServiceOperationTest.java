@@ -161,4 +161,19 @@ class RunServiceOperationTest extends UseCaseTest {
         assertEquals(JobStatus.Updated, run(release, 10).status);
         assertEquals(List.of(InMemoryCloud.OWNER), cloud().service(serviceId).users(), "both released");
     }
+
+    @Test
+    void twoAdoptionsOfOneServiceAcceptedAtOnceRunOneAfterTheOtherAndTheSecondFindsItManaged() {
+        String serviceId = cloud().serviceMadeElsewhere();
+        String first = accepted(world.adoptService, "{\"RegionId\": \"cn-hangzhou\", \"ServiceId\": \"" + serviceId
+                + "\", \"ClientToken\": \"first\"}");
+        String second = accepted(world.adoptService, "{\"RegionId\": \"cn-hangzhou\", \"ServiceId\": \"" + serviceId
+                + "\", \"ClientToken\": \"second\"}");
+        assertEquals(JobStatus.Queued, step(second).status, "behind the first");
+        assertEquals(JobStatus.Adopted, run(first, 3).status);
+        VpcEndpointJob refused = run(second, 3);
+        assertEquals(JobStatus.Failed, refused.status);
+        assertEquals(ApiErrors.SERVICE_MANAGED, refused.errorCode);
+        assertEquals(job(first).resourceKey, managed(serviceId).resourceKey, "its operations share the adoption's key");
+    }
 }
