@@ -49,8 +49,6 @@ public final class ServiceBenchmark {
     static final int[] STATUS_CONCURRENCY = {16, 64};
     static final int[] BUSY_CONCURRENCY = {16, 64};
     static final int DRAIN_JOBS = 2000;
-    /** Starts measured; the median is the figure. */
-    static final int STARTS = 3;
     static final int CREATE_LIMIT = 50;
     static final int GET_LIMIT = 100;
     static final Duration ACTIVE_AFTER = Duration.ofSeconds(10);
@@ -79,7 +77,7 @@ public final class ServiceBenchmark {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String BODY = """
+    static final String BODY = """
             {"RegionId": "cn-hangzhou", "VpcId": "vpc-demo01", "ServiceId": "epsrv-demo01", "EndpointName": "bench",
              "SecurityGroupId": ["sg-demo01"], "Zone": [{"VSwitchId": "vsw-demo01h", "ZoneId": "cn-hangzhou-h"}],
              "ClientToken": "%s"}""";
@@ -100,10 +98,10 @@ public final class ServiceBenchmark {
         Files.createDirectories(out);
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_SECONDS", "30"));
         ServiceBenchmark b = new ServiceBenchmark(out, Duration.ofSeconds(seconds));
-        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "accept,busy,drain,accounts,callbacks");
+        String phases = System.getenv().getOrDefault("BENCHMARK_PHASES", "startup,accept,busy,drain,accounts,callbacks");
         try {
             if (phases.contains("accept") || phases.contains("startup")) {
-                b.acceptStatusStartup(!phases.contains("accept"));
+                b.acceptStatusFootprint(phases.contains("accept"), phases.contains("startup"));
             }
             if (phases.contains("busy")) {
                 b.acceptWhileProvisioning();
@@ -126,7 +124,7 @@ public final class ServiceBenchmark {
 
     // ---- accept, status, start-up and memory (push mode: nothing provisions, so the accept path runs alone)
 
-    private void acceptStatusStartup(boolean startupOnly) throws Exception {
+    private void acceptStatusFootprint(boolean acceptPhase, boolean footprint) throws Exception {
         Path data = Files.createTempDirectory(out, "stack-a-");
         try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
             int port = FreePorts.next();
@@ -135,35 +133,18 @@ public final class ServiceBenchmark {
             config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
             config.put("privatelink.reconciler.every", "off");
             String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
-            double migration = migrate(config);
-            List<Double> starts = new ArrayList<>();
-            for (int i = 1; i < STARTS; i++) {
-                starts.add(start(JVM, config, port, token));
+            migrate(config);
+            if (footprint) {
+                Pool db = pool(stack, false);
+                results.put("footprint", new FootprintRun(vertx, out).run(stack, config, token, db, this::add));
+                db.close();
             }
-            List<Double> archived = startsWithAnArchive(config, port, token);
+            if (!acceptPhase) {
+                return;
+            }
             try (ServiceProcess service = ServiceProcess.start(JVM, config, out.resolve("service-a.log"))) {
                 Http http = new Http(vertx, port, token, 300);
-                starts.add(firstAccepted(service, http));
-                for (int i = 0; i < 1000; i++) {
-                    http.create().toCompletionStage().toCompletableFuture().join();
-                }
-                long rss = service.residentBytes();
-                double startup = median(starts);
-                double withArchive = median(archived);
-                results.put("startup", Map.of("medianSecondsToFirst202", startup, "starts", starts,
-                        "residentBytesAfter1000", rss, "jvmFlags", JVM, "migrationStepSeconds", migration,
-                        "withClassDataArchive", Map.of("medianSecondsToFirst202", withArchive, "starts", archived)));
-                add(new String[] {"start-up to first 202 (median of " + STARTS + ")", String.format("%.2f s", startup),
-                        seconds(starts), "", "< 1.5 s", startup < 1.5 ? "met" : "not met"});
-                add(new String[] {"  with a training run's class-data archive", String.format("%.2f s", withArchive),
-                        seconds(archived), String.format("%.2f", withArchive / startup), "< 1.5 s",
-                        withArchive < 1.5 ? "met" : "not met"});
-                add(new String[] {"resident memory after 1,000", rss / (1024 * 1024) + " MB", "", "", "< 200 MB",
-                        rss < 200L * 1024 * 1024 ? "met" : "not met"});
-                if (startupOnly) {
-                    http.close();
-                    return;
-                }
+                firstAccepted(service, http);
                 ClosedLoop.run(16, Duration.ofSeconds(10), http::create);
                 Pool db = pool(stack, false);
                 Pool cached = pool(stack, true);
@@ -226,58 +207,17 @@ public final class ServiceBenchmark {
         }
     }
 
-    /** One start of the service with these JVM flags: seconds to its first 202. */
-    private double start(List<String> jvm, Map<String, String> config, int port, String token) throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(jvm, config, out.resolve("service-a.log"))) {
-            Http http = new Http(vertx, port, token, 1);
-            double seconds = firstAccepted(service, http);
-            http.close();
-            return seconds;
-        }
-    }
-
-    /**
-     * AppCDS from a training run: the service started once with -XX:ArchiveClassesAtExit, given the requests of a
-     * caller, stopped (the archive is written at exit); then started from the archive. With the default fast-jar the
-     * archive holds the JDK's classes only (Quarkus loads the rest through its own class loader); an aot-jar build
-     * (-Dquarkus.package.jar.type=aot-jar) puts every class on the class path, and in the archive.
-     */
-    private List<Double> startsWithAnArchive(Map<String, String> config, int port, String token) throws Exception {
-        Path archive = out.resolve("training.jsa").toAbsolutePath();
-        Files.deleteIfExists(archive);
-        List<String> training = new ArrayList<>(JVM);
-        training.add("-XX:ArchiveClassesAtExit=" + archive);
-        try (ServiceProcess service = ServiceProcess.start(training, config, out.resolve("service-training.log"))) {
-            Http http = new Http(vertx, port, token, 16);
-            firstAccepted(service, http);
-            for (int i = 0; i < 300; i++) {
-                http.create().toCompletionStage().toCompletableFuture().join();
-                http.status("job-unknown").toCompletionStage().toCompletableFuture().join();
-            }
-            http.close();
-        }
-        List<String> archived = new ArrayList<>(JVM);
-        archived.add("-XX:SharedArchiveFile=" + archive);
-        List<Double> starts = new ArrayList<>();
-        for (int i = 0; i < STARTS; i++) {
-            starts.add(start(archived, config, port, token));
-        }
-        return starts;
-    }
-
-    private static double median(List<Double> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
-    }
-
-    private static String seconds(List<Double> values) {
-        return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
-    }
-
     /** Posts until the first 202, from process start: the start-up a caller sees. */
     static double firstAccepted(ServiceProcess service, Http http) throws InterruptedException {
+        return firstAnswer(service, http::create, "202");
+    }
+
+    /** Calls until the first answer {@code ok}: seconds from the process' start. */
+    static double firstAnswer(ServiceProcess service, java.util.function.Supplier<Future<String>> call, String ok)
+            throws InterruptedException {
         while (service.alive()) {
             try {
-                if ("202".equals(http.create().toCompletionStage().toCompletableFuture().join())) {
+                if (ok.equals(call.get().toCompletionStage().toCompletableFuture().join())) {
                     return (System.nanoTime() - service.startedNanos) / 1e9;
                 }
             } catch (RuntimeException notYet) {
@@ -440,18 +380,24 @@ public final class ServiceBenchmark {
     /** {@code n} requests made by {@code send}, {@code inFlight} at a time; how many were accepted (202). */
     static long burst(int n, int inFlight, java.util.function.Supplier<Future<String>> send, Runnable on202)
             throws InterruptedException {
+        return burst(n, inFlight, send, "202", on202);
+    }
+
+    /** {@code n} requests made by {@code send}, {@code inFlight} at a time; how many were answered {@code ok}. */
+    static long burst(int n, int inFlight, java.util.function.Supplier<Future<String>> send, String ok, Runnable onOk)
+            throws InterruptedException {
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inFlight);
         List<Future<String>> sent = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             slots.acquire();
             sent.add(send.get().onComplete(r -> {
                 slots.release();
-                if (r.succeeded() && "202".equals(r.result())) {
-                    on202.run();
+                if (r.succeeded() && ok.equals(r.result())) {
+                    onOk.run();
                 }
             }));
         }
-        return sent.stream().map(f -> f.toCompletionStage().toCompletableFuture().join()).filter("202"::equals).count();
+        return sent.stream().map(f -> f.toCompletionStage().toCompletableFuture().join()).filter(ok::equals).count();
     }
 
     static Map<String, String> serviceConfig(LocalStack stack, int port) {
@@ -579,7 +525,7 @@ public final class ServiceBenchmark {
     }
 
 
-    /** The service over HTTP, as a caller with a provisioner's token. */
+    /** The service over HTTP, as a caller with a provisioner's token (or none, for the minimal function). */
     static final class Http {
         private final io.vertx.core.http.HttpClient client;
         private final String token;
@@ -598,13 +544,20 @@ public final class ServiceBenchmark {
             return send(HttpMethod.POST, "/CreateVpcEndpoint", body);
         }
 
+        /** A POST of a JSON body to {@code uri}; its HTTP status. */
+        Future<String> post(String uri, String body) {
+            return send(HttpMethod.POST, uri, body);
+        }
+
         Future<String> status(String jobId) {
             return send(HttpMethod.GET, "/GetVpcEndpointJob?JobId=" + jobId, null);
         }
 
         private Future<String> send(HttpMethod method, String uri, String body) {
             return client.request(method, uri).compose(req -> {
-                req.putHeader("Authorization", "Bearer " + token);
+                if (token != null) {
+                    req.putHeader("Authorization", "Bearer " + token);
+                }
                 if (body != null) {
                     req.putHeader("Content-Type", "application/json");
                 }

@@ -3,15 +3,22 @@ package io.privatelink.provisioner.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The production artifact (target/quarkus-app) in its own JVM, configured by system properties. */
+/**
+ * A Quarkus application in its own JVM, configured by system properties: the production artifact (target/quarkus-app)
+ * unless told another (the minimal function of src/baseline).
+ */
 final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    /** USER_HZ, which /proc's CPU times count in: 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS = 100;
 
     private final Process process;
     final long startedNanos;
@@ -26,8 +33,14 @@ final class ServiceProcess implements AutoCloseable {
      * which every user of the machine can list), and stops it when this JVM exits.
      */
     static ServiceProcess start(List<String> jvmFlags, Map<String, String> config, Path log) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: build it with mvn package first");
+        return start(Path.of(System.getProperty("java.home")), jvmFlags, JAR, config, log);
+    }
+
+    /** The application {@code jar} on the JDK at {@code javaHome}. */
+    static ServiceProcess start(Path javaHome, List<String> jvmFlags, Path jar, Map<String, String> config, Path log)
+            throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with mvn package first");
         }
         Path file = log.resolveSibling(log.getFileName() + ".properties");
         Files.deleteIfExists(file);
@@ -38,10 +51,10 @@ final class ServiceProcess implements AutoCloseable {
         try (var writer = Files.newBufferedWriter(file)) {
             properties.store(writer, "the benchmark's service configuration");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         command.addAll(jvmFlags);
         command.add("-Dquarkus.config.locations=" + file.toAbsolutePath().toUri());
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -50,15 +63,30 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end on its own, up to {@code limit}; its exit code. */
-    int awaitExit(java.time.Duration limit) throws InterruptedException {
+    int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("still running after " + limit);
         }
         return process.exitValue();
     }
 
+    /** Asks the process to stop (SIGTERM) and waits up to {@code limit} for it to exit; its exit code. */
+    int stop(Duration limit) throws InterruptedException {
+        process.destroy();
+        return awaitExit(limit);
+    }
+
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** CPU time the process has used so far (user and system), from /proc (Linux). */
+    Duration cpu() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
     }
 
     /** Resident memory now, from /proc (Linux). */
