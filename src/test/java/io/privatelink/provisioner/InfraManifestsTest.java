@@ -199,6 +199,37 @@ class InfraManifestsTest {
         });
     }
 
+    /** The image's path in the registry, whatever the registry's address (public or VPC). */
+    private static final String IMAGE = "/privatelink/privatelink-provisioner:1.0.0-SNAPSHOT";
+
+    @Test
+    void theImageStartsFromTheAotCacheItsBuildTrainedWithTheFlagsTheBenchmarkMeasured() throws Exception {
+        List<String> measured = List.of(io.privatelink.provisioner.benchmark.ServiceBenchmark.PRODUCTION_JVM.split(" "));
+        String dockerfile = Files.readString(Path.of("infra/image/Dockerfile")).replace("\\\n", " ");
+        List<String> entryPoint = new java.util.ArrayList<>();
+        String training = null;
+        for (String line : dockerfile.lines().toList()) {
+            if (line.startsWith("ENTRYPOINT ")) {
+                YAML.readTree(line.substring("ENTRYPOINT ".length())).forEach(a -> entryPoint.add(a.asText()));
+            } else if (line.startsWith("RUN ") && line.contains("AotTraining")) {
+                training = line;
+            }
+        }
+        List<String> expected = new java.util.ArrayList<>(List.of("java", "-XX:AOTCache=/app/app.aot"));
+        expected.addAll(measured);
+        expected.addAll(List.of("-jar", "/app/quarkus-run.jar"));
+        assertEquals(expected, entryPoint);
+        assertNotNull(training, "the image build trains the cache");
+        List<String> trainingArgs = List.of(training.trim().split("\\s+"));
+        assertEquals(measured, trainingArgs.subList(trainingArgs.indexOf("/app/app.aot") + 1, trainingArgs.size()),
+                "the cache is trained with the flags it is used with");
+        assertTrue(dockerfile.contains("FROM ${JDK} AS training") && dockerfile.contains("COPY --from=training"),
+                "trained on the image's own JDK");
+        for (Service svc : all(knative(), Service.class)) {
+            assertTrue(svc.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(IMAGE));
+        }
+    }
+
     private static java.util.Properties properties() throws IOException {
         var p = new java.util.Properties();
         try (var in = InfraManifestsTest.class.getResourceAsStream("/application.properties")) {
@@ -220,13 +251,13 @@ class InfraManifestsTest {
     record Resource(String component, Map<String, Object> actions, Props props) {
     }
 
-    record Props(String region, String functionName, String description, String runtime, String code, String handler,
+    record Props(String region, String functionName, String description, String runtime, String handler,
             Double cpu, Integer memorySize, Integer diskSize, Integer timeout, Integer instanceConcurrency,
-            List<String> layers, CustomRuntimeConfig customRuntimeConfig, String role, Object vpcConfig,
+            CustomContainerConfig customContainerConfig, String role, Object vpcConfig,
             Boolean internetAccess, Object environmentVariables, List<FcTrigger> triggers) {
     }
 
-    record CustomRuntimeConfig(List<String> command, List<String> args, Integer port, Map<String, Object> healthCheckConfig) {
+    record CustomContainerConfig(String image, Integer port, Map<String, Object> healthCheckConfig) {
     }
 
     record FcTrigger(String triggerName, String triggerType, String description, Map<String, Object> triggerConfig) {
@@ -239,14 +270,11 @@ class InfraManifestsTest {
         assertEquals("3.0.0", s.edition());
         for (Resource r : s.resources().values()) {
             assertEquals("fc3", r.component());
-            assertEquals("custom.debian10", r.props().runtime());
-            assertEquals("../../target/quarkus-app", r.props().code());
-            List<String> args = new java.util.ArrayList<>(List.of(
-                    io.privatelink.provisioner.benchmark.ServiceBenchmark.PRODUCTION_JVM.split(" ")));
-            args.addAll(List.of("-jar", "/code/quarkus-run.jar"));
-            assertEquals(args, r.props().customRuntimeConfig().args(), "the flags the benchmark measured");
-            assertEquals(9000, r.props().customRuntimeConfig().port(), "the app listens on FC_CUSTOM_LISTEN_PORT");
+            assertEquals("custom-container", r.props().runtime(), "JDK 25 and its AOT cache: the image");
+            assertEquals("${vars.image}", r.props().customContainerConfig().image());
+            assertEquals(8080, r.props().customContainerConfig().port(), "the port the image's app listens on");
         }
+        assertTrue(String.valueOf(s.vars().get("image")).endsWith(IMAGE), "the image Knative runs");
         for (Function f : FunctionsManifestTest.manifest().functions()) {
             for (Trigger t : f.triggers()) {
                 if (t.fc() == null) {

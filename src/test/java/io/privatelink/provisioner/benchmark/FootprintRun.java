@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.local.ServiceProcess;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.privatelink.fixtures.FreePorts;
+import io.privatelink.provisioner.local.AotTraining;
 import io.privatelink.provisioner.local.LocalStack;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,7 +56,7 @@ final class FootprintRun {
     }
 
     /**
-     * @param service the service's configuration against the stack (its API instance's switches set)
+     * @param service the service's configuration against the stack; an API instance's switches are set over it
      * @param token a provisioner's token
      */
     Map<String, Object> run(LocalStack stack, Map<String, String> service, String token, Pool db,
@@ -61,7 +64,10 @@ final class FootprintRun {
         buildBaseline();
         ServiceBenchmark.await(db.query("create table if not exists baseline_row (id text primary key, body text)")
                 .execute());
-        Subject ours = new Subject("service", ServiceProcess.JAR, service, token, "/CreateVpcEndpoint",
+        Map<String, String> api = new LinkedHashMap<>(service);
+        api.putAll(AotTraining.apiInstance(stack));
+        api.remove("quarkus.http.port");
+        Subject ours = new Subject("service", ServiceProcess.JAR, api, token, "/CreateVpcEndpoint",
                 () -> ServiceBenchmark.BODY.formatted(UUID.randomUUID()), "202");
         Subject minimal = new Subject("minimal", BASELINE_JAR, baselineConfig(stack), null, "/Accept",
                 () -> "{\"RequestId\": \"" + UUID.randomUUID() + "\"}", "200");
@@ -72,21 +78,15 @@ final class FootprintRun {
         Map<String, List<Double>> plainStarts = starts(s -> plain, subjects);
         compare("start to first 2xx, JDK 17 (median of " + STARTS + ")", plainStarts, "", results, table);
         if (Files.isExecutable(JDK25.resolve("bin/java"))) {
-            Map<String, Launch> byRequests = new LinkedHashMap<>();
-            Map<String, Launch> byStart = new LinkedHashMap<>();
             for (Subject s : subjects) {
-                byRequests.put(s.name(), cached(train(s, true)));
-                byStart.put(s.name(), cached(train(s, false)));
+                production.put(s.name(), cached(train(s)));
             }
-            compare("  JDK 25, AOT cache from a training run's requests",
-                    starts(s -> byRequests.get(s.name()), subjects), "", results, table);
-            Map<String, List<Double>> aotStarts = starts(s -> byStart.get(s.name()), subjects);
-            compare("  JDK 25, AOT cache from a start alone (the image's)", aotStarts, "<= 1.2 x", results, table);
+            Map<String, List<Double>> aotStarts = starts(s -> production.get(s.name()), subjects);
+            compare("start to first 2xx, JDK 25 + AOT cache (the image's)", aotStarts, "<= 1.2 x", results, table);
             double ratio = median(aotStarts.get("service")) / median(plainStarts.get("service"));
             results.put("serviceAotOverPlain", ratio);
             table.accept(new String[] {"  service: the image's start over JDK 17's", "", "",
                     String.format("%.2f", ratio), "about 0.4", ""});
-            production.putAll(byStart);
         } else {
             subjects.forEach(s -> production.put(s.name(), plain));
         }
@@ -154,29 +154,24 @@ final class FootprintRun {
     }
 
     /**
-     * A training run on JDK 25 (-XX:AOTCacheOutput; the JVM writes the cache as it exits): given requests as a caller
-     * would and stopped, or (as the image build does, with no database or broker to talk to) started with
-     * quarkus.init-and-exit, which ends the run once the application is initialized.
+     * A training run on JDK 25 (-XX:AOTCacheOutput; the JVM writes the cache as it exits): the service's is the
+     * image build's ({@link AotTraining}); the minimal function's, its requests as the benchmark sends them.
      */
-    private Path train(Subject s, boolean requests) throws Exception {
-        Path cache = out.resolve(s.name() + (requests ? "-requests" : "-start") + ".aot");
+    private Path train(Subject s) throws Exception {
+        Path cache = out.resolve(s.name() + ".aot");
+        Launch training = new Launch("JDK 25 training", JDK25, ServiceBenchmark.JVM);
+        if (s.token() != null) {
+            AotTraining.train(JDK25, ServiceBenchmark.JVM, s.jar(), s.config(), s.token(), cache, log(s, training));
+            return cache;
+        }
         Files.deleteIfExists(cache);
-        List<String> flags = withFlag("-XX:AOTCacheOutput=" + cache.toAbsolutePath());
-        Launch training = new Launch("JDK 25 training", JDK25, flags);
+        Launch recording = new Launch(training.name(), JDK25, withFlag("-XX:AOTCacheOutput=" + cache.toAbsolutePath()));
         int exit;
-        if (requests) {
-            try (Running r = Running.start(this, training, s)) {
-                for (int i = 0; i < TRAINING_REQUESTS; i++) {
-                    ServiceBenchmark.await(r.call());
-                }
-                exit = r.process.stop(Duration.ofMinutes(3));
+        try (Running r = Running.start(this, recording, s)) {
+            for (int i = 0; i < TRAINING_REQUESTS; i++) {
+                ServiceBenchmark.await(r.call());
             }
-        } else {
-            Map<String, String> config = new LinkedHashMap<>(s.config());
-            config.put("quarkus.init-and-exit", "true");
-            try (ServiceProcess p = ServiceProcess.start(JDK25, flags, s.jar(), config, log(s, training))) {
-                exit = p.awaitExit(Duration.ofMinutes(3));
-            }
+            exit = r.process.stop(Duration.ofMinutes(3));
         }
         if (!Files.exists(cache)) {
             throw new IllegalStateException(s.name() + "'s training run exited with " + exit + " and no cache; see "

@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.local.ServiceProcess;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,9 +63,13 @@ public final class ServiceBenchmark {
      * unless this is set at launch; the HTTP edge (HttpContract) checks the escapes instead and answers in the API's shape.
      */
     public static final String URI_CHECK_BY_THE_EDGE = "-Dvertx.disableURIValidation=true";
-    /** The production launch's flags (README, Deploy; infra/fc/s.yaml): a small heap, a bounded JVM around it. */
+    /**
+     * The production launch's flags (README, Deploy; infra/image/Dockerfile): a small heap, a bounded JVM around it.
+     * Metaspace's bound leaves room for the AOT cache's class data as its creation lays it out (over 128 MB: with
+     * 160m the class space it derives is too small, and the creation fails).
+     */
     public static final String PRODUCTION_JVM = "-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m "
-            + "-XX:MaxMetaspaceSize=160m -XX:MaxDirectMemorySize=64m " + URI_CHECK_BY_THE_EDGE;
+            + "-XX:MaxMetaspaceSize=256m -XX:MaxDirectMemorySize=64m " + URI_CHECK_BY_THE_EDGE;
     static final List<String> JVM = jvm();
 
     /** BENCHMARK_JVM adds flags, e.g. -XX:StartFlightRecording=filename=target/benchmark/service.jfr to profile. */

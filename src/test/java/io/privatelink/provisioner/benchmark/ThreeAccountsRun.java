@@ -1,5 +1,7 @@
 package io.privatelink.provisioner.benchmark;
 
+import io.privatelink.provisioner.local.ServiceProcess;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.privatelink.provisioner.benchmark;
+package io.privatelink.provisioner.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
  * A Quarkus application in its own JVM, configured by system properties: the production artifact (target/quarkus-app)
  * unless told another (the minimal function of src/baseline).
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     /** USER_HZ, which /proc's CPU times count in: 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final long CLOCK_TICKS = 100;
 
     private final Process process;
-    final long startedNanos;
+    public final long startedNanos;
 
     private ServiceProcess(Process process, long startedNanos) {
         this.process = process;
@@ -32,12 +32,12 @@ final class ServiceProcess implements AutoCloseable {
      * Starts the service with {@code config} in a properties file only its owner reads (not on the command line,
      * which every user of the machine can list), and stops it when this JVM exits.
      */
-    static ServiceProcess start(List<String> jvmFlags, Map<String, String> config, Path log) throws IOException {
+    public static ServiceProcess start(List<String> jvmFlags, Map<String, String> config, Path log) throws IOException {
         return start(Path.of(System.getProperty("java.home")), jvmFlags, JAR, config, log);
     }
 
     /** The application {@code jar} on the JDK at {@code javaHome}. */
-    static ServiceProcess start(Path javaHome, List<String> jvmFlags, Path jar, Map<String, String> config, Path log)
+    public static ServiceProcess start(Path javaHome, List<String> jvmFlags, Path jar, Map<String, String> config, Path log)
             throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with mvn package first");
@@ -63,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end on its own, up to {@code limit}; its exit code. */
-    int awaitExit(Duration limit) throws InterruptedException {
+    public int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("still running after " + limit);
         }
@@ -71,17 +71,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Asks the process to stop (SIGTERM) and waits up to {@code limit} for it to exit; its exit code. */
-    int stop(Duration limit) throws InterruptedException {
+    public int stop(Duration limit) throws InterruptedException {
         process.destroy();
         return awaitExit(limit);
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** CPU time the process has used so far (user and system), from /proc (Linux). */
-    Duration cpu() throws IOException {
+    public Duration cpu() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
         // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -90,7 +90,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Resident memory now, from /proc (Linux). */
-    long residentBytes() throws IOException {
+    public long residentBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
