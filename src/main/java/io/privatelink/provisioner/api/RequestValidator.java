@@ -1,18 +1,13 @@
 package io.privatelink.provisioner.api;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +17,7 @@ import io.privatelink.provisioner.api.CreateVpcEndpointRequest.ZoneSpec;
 
 /**
  * Checks a CreateVpcEndpoint request before anything is recorded: the required parameters, then each parameter's
- * declared form (Bean Validation on {@link CreateVpcEndpointRequest}), then the rules across parameters in the table
+ * declared form (its constraint annotations, read by {@link ParameterConstraints}), then the rules across parameters in the table
  * below. The first broken rule, in that order, is the answer.
  */
 @ApplicationScoped
@@ -34,8 +29,6 @@ public class RequestValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int POLICY_MAX_BYTES = 8 * 1024;
-    private static final List<String> PARAMETER_ORDER = java.util.Arrays
-            .stream(CreateVpcEndpointRequest.class.getRecordComponents()).map(c -> c.getName()).toList();
 
     private static final List<Rule> CROSS_PARAMETER_RULES = List.of(
             new Rule(ApiErrors.ZONE_DUPLICATED, r -> hasDuplicate(zones(r).stream().map(ZoneSpec::zoneId).toList())),
@@ -52,12 +45,6 @@ public class RequestValidator {
             new Rule(ApiErrors.ILLEGAL_TAG, r -> r.tag() != null
                     && hasDuplicate(r.tag().stream().map(TagSpec::key).toList())),
             new Rule(ApiErrors.ILLEGAL_POLICY, r -> r.policyDocument() != null && !isPolicy(r.policyDocument())));
-
-    private final Validator validator;
-
-    public RequestValidator(Validator validator) {
-        this.validator = validator;
-    }
 
     /** Throws the first rule the request breaks. */
     public void validate(CreateVpcEndpointRequest r) {
@@ -78,7 +65,7 @@ public class RequestValidator {
      * them), for a request in a create's shape; no parameter is required here.
      */
     public void validateShared(CreateVpcEndpointRequest r) {
-        firstViolation(r, PARAMETER_ORDER);
+        formsOf(r);
         for (Rule rule : CROSS_PARAMETER_RULES) {
             if (rule.broken().test(r)) {
                 throw ApiErrors.rule(rule.code());
@@ -126,31 +113,9 @@ public class RequestValidator {
 
     /** Each parameter's form, in the order the request's record declares them. */
     private void formsOf(Record r) {
-        firstViolation(r, java.util.Arrays.stream(r.getClass().getRecordComponents()).map(c -> c.getName()).toList());
-    }
-
-    private <T> void firstViolation(T r, List<String> order) {
-        Optional<ConstraintViolation<T>> first = validator.validate(r).stream()
-                .min(Comparator.comparingInt(v -> parameterIndex(v, order)));
-        if (first.isPresent()) {
-            throw ApiErrors.rule(first.get().getMessage());
-        }
-    }
-
-    /** Violations are reported in the order the API lists the parameters, and by position within a list. */
-    private static int parameterIndex(ConstraintViolation<?> v, List<String> order) {
-        int index = 0;
-        int element = 0;
-        for (Path.Node node : v.getPropertyPath()) {
-            if (index == 0) {
-                index = order.indexOf(node.getName()) + 1;
-            }
-            if (node.getIndex() != null) {
-                element = node.getIndex();
-                break;
-            }
-        }
-        return index * 1000 + element;
+        ParameterConstraints.firstBroken(r).ifPresent(code -> {
+            throw ApiErrors.rule(code);
+        });
     }
 
     private static List<ZoneSpec> zones(CreateVpcEndpointRequest r) {

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.validation.Validation;
 
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -132,8 +130,7 @@ public final class UseCases implements AutoCloseable {
         context = new ReactiveContext(vertx);
         FailureClassifier failures = new FailureClassifier(new SimpleMeterRegistry());
         JobEventPublisher publisher = new JobEventPublisher(events.emitter(), jobs, config, context);
-        RequestValidator validator = new RequestValidator(Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+        RequestValidator validator = new RequestValidator();
         AccountPolicy accounts = new AccountPolicy(smallrye.getConfigMapping(AccountsConfig.class));
         ManagedTargets targets = new ManagedTargets(jobs);
         refusals = new RefusedRequests(jobs, publisher, clock);
