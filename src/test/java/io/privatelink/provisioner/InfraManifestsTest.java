@@ -223,8 +223,12 @@ class InfraManifestsTest {
         List<String> trainingArgs = List.of(training.trim().split("\\s+"));
         assertEquals(measured, trainingArgs.subList(trainingArgs.indexOf("/app/app.aot") + 1, trainingArgs.size()),
                 "the cache is trained with the flags it is used with");
-        assertTrue(dockerfile.contains("FROM ${JDK} AS training") && dockerfile.contains("COPY --from=training"),
+        assertTrue(dockerfile.contains("${JDK} AS training") && dockerfile.contains("COPY --from=training"),
                 "trained on the image's own JDK");
+        String check = "RUN java -XX:AOTMode=on -XX:AOTCache=/app/app.aot " + String.join(" ", measured)
+                + " -cp /app/quarkus-run.jar -version";
+        assertTrue(dockerfile.lines().anyMatch(l -> l.trim().replaceAll("\\s+", " ").equals(check)),
+                "the build fails when the final image's jars no longer match the cache: " + check);
         for (Service svc : all(knative(), Service.class)) {
             assertTrue(svc.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(IMAGE));
         }

@@ -107,6 +107,10 @@ public final class ParameterConstraints {
             Field field = field(type, c.getName());
             List<Rule> rules = rules(field.getAnnotations(), null);
             boolean nested = field.isAnnotationPresent(Valid.class);
+            if (nested && !field.getType().isRecord()) {
+                throw new IllegalStateException(type.getSimpleName() + "." + c.getName()
+                        + ": @Valid goes on a record parameter, or on a list's element type");
+            }
             List<Rule> elementRules = List.of();
             boolean nestedElements = false;
             AnnotatedType declared = field.getAnnotatedType();
@@ -141,11 +145,9 @@ public final class ParameterConstraints {
             if (rule != null) {
                 rules.add(rule);
             } else if (a.annotationType().isAnnotationPresent(Constraint.class)) {
-                List<Rule> composed = rules(a.annotationType().getAnnotations(), message(a));
-                if (composed.isEmpty()) {
-                    throw new IllegalStateException("a constraint this reader does not know: " + a);
-                }
-                rules.addAll(composed);
+                rules.addAll(composed(a));
+            } else if (repeated(a)) {
+                throw new IllegalStateException("a repeated constraint, which this reader does not read: " + a);
             }
         }
         return rules;
@@ -157,7 +159,8 @@ public final class ParameterConstraints {
             return new Rule(or(message, n.message()), v -> v == null);
         }
         if (a instanceof NotBlank n) {
-            return new Rule(or(message, n.message()), v -> v == null || v.toString().isBlank());
+            // As Hibernate Validator reads it: blank is what trim() leaves empty (code points up to U+0020).
+            return new Rule(or(message, n.message()), v -> v == null || v.toString().trim().isEmpty());
         }
         if (a instanceof Pattern p) {
             if (p.flags().length > 0) {
@@ -176,6 +179,34 @@ public final class ParameterConstraints {
             return new Rule(or(message, m.message()), v -> v != null && ((Number) v).longValue() > m.value());
         }
         return null;
+    }
+
+    /**
+     * A constraint made of the ones above, reporting as one with its own message (the only kind the API declares):
+     * anything else (its own validator, several reports, no code of its own) is refused when the record is read.
+     */
+    private static List<Rule> composed(Annotation a) {
+        Class<? extends Annotation> type = a.annotationType();
+        String message = message(a);
+        if (type.getAnnotation(Constraint.class).validatedBy().length > 0
+                || !type.isAnnotationPresent(jakarta.validation.ReportAsSingleViolation.class) || message.startsWith("{")) {
+            throw new IllegalStateException("a constraint this reader does not read: " + a);
+        }
+        List<Rule> rules = rules(type.getAnnotations(), message);
+        if (rules.isEmpty()) {
+            throw new IllegalStateException("a constraint this reader does not know: " + a);
+        }
+        return rules;
+    }
+
+    /** A container of repeated constraints (two @Pattern on one parameter make a @Pattern.List). */
+    private static boolean repeated(Annotation a) {
+        try {
+            Class<?> value = a.annotationType().getMethod("value").getReturnType();
+            return value.isArray() && value.getComponentType().isAnnotationPresent(Constraint.class);
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static String or(String composed, String own) {

@@ -42,6 +42,15 @@ class ParameterConstraintsTest {
     record NoCode(@NotNull String a) {
     }
 
+    record Repeated(@Pattern(regexp = "a+", message = "R") @Pattern(regexp = ".{1,3}", message = "R") String a) {
+    }
+
+    record ValidOnTheList(@Valid List<Inner> inners) {
+    }
+
+    record Notified(@NotificationUrlForm String url, @NotifyOnForm String on) {
+    }
+
     private static Optional<String> broken(String a, List<String> b, Integer c, Integer deadline, Inner inner,
             List<Inner> inners) {
         return ParameterConstraints.firstBroken(new Sample(a, b, c, deadline, inner, inners));
@@ -79,26 +88,60 @@ class ParameterConstraintsTest {
     }
 
     @Test
-    void aConstraintItDoesNotKnowOrOneWithoutTheApisCodeIsRefusedOutright() {
-        assertThrows(IllegalStateException.class, () -> ParameterConstraints.firstBroken(new Unknown("a@b")));
-        assertThrows(IllegalStateException.class, () -> ParameterConstraints.firstBroken(new NoCode("a")));
+    void theApisComposedFormsOfNotificationsAnswerTheirCodes() {
+        assertEquals(Optional.empty(), ParameterConstraints.firstBroken(new Notified("https://hooks.example.com/x",
+                "Terminal")));
+        assertEquals(Optional.of(ApiErrors.ILLEGAL_NOTIFY_ON), ParameterConstraints.firstBroken(
+                new Notified(null, "Sometimes")));
+        assertEquals(Optional.of(ApiErrors.ILLEGAL_NOTIFICATION_URL), ParameterConstraints.firstBroken(
+                new Notified("ftp://hooks.example.com", null)));
+        assertEquals(Optional.of(ApiErrors.ILLEGAL_NOTIFICATION_URL), ParameterConstraints.firstBroken(
+                new Notified("https://" + "h".repeat(ParameterForms.MAX_NOTIFICATION_URL), null)));
     }
 
     @Test
-    void everyRequestRecordOfTheApiIsRead() throws Exception {
-        List<Class<?>> requests = List.of(CreateVpcEndpointRequest.class, UpdateVpcEndpointRequest.class,
-                DeleteVpcEndpointRequest.class, AdoptVpcEndpointRequest.class, CancelVpcEndpointJobRequest.class,
-                ConnectionDecisionRequest.class, CreateVpcEndpointServiceRequest.class,
-                UpdateVpcEndpointServiceRequest.class, DeleteVpcEndpointServiceRequest.class,
-                AdoptVpcEndpointServiceRequest.class, ServiceResource.class, AcceptancePolicy.class,
-                CreateVpcEndpointRequest.ZoneSpec.class, CreateVpcEndpointRequest.TagSpec.class);
-        for (Class<?> type : requests) {
+    void blankIsWhatTrimLeavesEmptyAsHibernateValidatorHadIt() {
+        assertEquals(Optional.of("Inner.Name"), ParameterConstraints.firstBroken(new Inner(" \t")));
+        assertEquals(Optional.empty(), ParameterConstraints.firstBroken(new Inner("\u3000")));
+    }
+
+    @Test
+    void aConstraintItDoesNotReadIsRefusedOutrightNotSkipped() {
+        assertThrows(IllegalStateException.class, () -> ParameterConstraints.firstBroken(new Unknown("a@b")));
+        assertThrows(IllegalStateException.class, () -> ParameterConstraints.firstBroken(new NoCode("a")));
+        assertThrows(IllegalStateException.class, () -> ParameterConstraints.firstBroken(new Repeated("a")));
+        assertThrows(IllegalStateException.class, () -> ParameterConstraints.firstBroken(
+                new ValidOnTheList(List.of())));
+    }
+
+    @Test
+    void everyFunctionsRequestAndTheRecordsInItAreRead() throws Exception {
+        java.util.Set<Class<?>> records = new java.util.LinkedHashSet<>();
+        for (ServiceFunction f : ServiceFunction.values()) {
+            collect(f.requestType(), records);
+        }
+        assertTrue(records.contains(CreateVpcEndpointRequest.ZoneSpec.class) && records.contains(AcceptancePolicy.class),
+                "nested records are reached: " + records);
+        for (Class<?> type : records) {
             Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
                     .map(c -> c.getType()).toArray(Class<?>[]::new));
-            Object[] nulls = new Object[canonical.getParameterCount()];
-            Record empty = (Record) canonical.newInstance(nulls);
-            Optional<String> answer = ParameterConstraints.firstBroken(empty);
-            assertTrue(answer.isEmpty() || answer.get().matches("[A-Za-z.]+"), type + ": " + answer);
+            Record empty = (Record) canonical.newInstance(new Object[canonical.getParameterCount()]);
+            // A parameter its record requires answers a code of the API's one table of rules.
+            ParameterConstraints.firstBroken(empty).ifPresent(code -> assertEquals(400, ApiErrors.rule(code).httpStatus()));
+        }
+    }
+
+    /** The record and every record its parameters hold, alone or in a list (a function without input has none). */
+    private static void collect(Class<?> type, java.util.Set<Class<?>> records) {
+        if (type == null || !type.isRecord() || !records.add(type)) {
+            return;
+        }
+        for (var c : type.getRecordComponents()) {
+            collect(c.getType(), records);
+            if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+                collect(element, records);
+            }
         }
     }
 }

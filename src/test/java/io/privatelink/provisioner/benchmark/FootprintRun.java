@@ -72,11 +72,12 @@ final class FootprintRun {
         Subject minimal = new Subject("minimal", BASELINE_JAR, baselineConfig(stack), null, "/Accept",
                 () -> "{\"RequestId\": \"" + UUID.randomUUID() + "\"}", "200");
         List<Subject> subjects = List.of(ours, minimal);
-        Launch plain = new Launch("JDK 17", Path.of(System.getProperty("java.home")), ServiceBenchmark.JVM);
+        Launch plain = new Launch("JDK " + Runtime.version().feature(), Path.of(System.getProperty("java.home")),
+                ServiceBenchmark.JVM);
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Launch> production = new LinkedHashMap<>();
         Map<String, List<Double>> plainStarts = starts(s -> plain, subjects);
-        compare("start to first 2xx, JDK 17 (median of " + STARTS + ")", plainStarts, "", results, table);
+        compare("start to first 2xx, " + plain.name() + " (median of " + STARTS + ")", plainStarts, "", results, table);
         if (Files.isExecutable(JDK25.resolve("bin/java"))) {
             for (Subject s : subjects) {
                 production.put(s.name(), cached(train(s)));
@@ -85,7 +86,7 @@ final class FootprintRun {
             compare("start to first 2xx, JDK 25 + AOT cache (the image's)", aotStarts, "<= 1.2 x", results, table);
             double ratio = median(aotStarts.get("service")) / median(plainStarts.get("service"));
             results.put("serviceAotOverPlain", ratio);
-            table.accept(new String[] {"  service: the image's start over JDK 17's", "", "",
+            table.accept(new String[] {"  service: the image's start over " + plain.name() + "'s", "", "",
                     String.format("%.2f", ratio), "about 0.4", ""});
         } else {
             subjects.forEach(s -> production.put(s.name(), plain));
@@ -250,7 +251,12 @@ final class FootprintRun {
             ServiceProcess p = ServiceProcess.start(launch.javaHome(), launch.flags(), s.jar(), config,
                     run.log(s, launch));
             Running r = new Running(p, new ServiceBenchmark.Http(run.vertx, port, s.token(), 16), s);
-            r.firstOk = ServiceBenchmark.firstAnswer(p, r::call, s.ok());
+            try {
+                r.firstOk = ServiceBenchmark.firstAnswer(p, r::call, s.ok());
+            } catch (RuntimeException | InterruptedException e) {
+                r.close();
+                throw e;
+            }
             return r;
         }
 

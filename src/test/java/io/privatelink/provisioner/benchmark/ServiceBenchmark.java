@@ -142,8 +142,11 @@ public final class ServiceBenchmark {
             migrate(config);
             if (footprint) {
                 Pool db = pool(stack, false);
-                results.put("footprint", new FootprintRun(vertx, out).run(stack, config, token, db, this::add));
-                db.close();
+                try {
+                    results.put("footprint", new FootprintRun(vertx, out).run(stack, config, token, db, this::add));
+                } finally {
+                    db.close();
+                }
             }
             if (!acceptPhase) {
                 return;
