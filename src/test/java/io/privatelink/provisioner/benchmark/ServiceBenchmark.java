@@ -51,6 +51,8 @@ public final class ServiceBenchmark {
     static final int[] STATUS_CONCURRENCY = {16, 64};
     static final int[] BUSY_CONCURRENCY = {16, 64};
     static final int DRAIN_JOBS = 2000;
+    /** Accept's p99 at 16 while every accepted job is provisioned (issue: a light serverless function). */
+    static final int BUSY_P99_MS = 50;
     static final int CREATE_LIMIT = 50;
     static final int GET_LIMIT = 100;
     static final Duration ACTIVE_AFTER = Duration.ofSeconds(10);
@@ -260,8 +262,8 @@ public final class ServiceBenchmark {
                     long errors = r.count() - r.outcome("202");
                     Double push = pushModeRate(c);
                     busy.put("c" + c, Map.of("service", figures(ours), "pushModePerSecond", push == null ? -1 : push));
-                    String target = c == 16 ? "p99 < 25 ms" : ">= 0.5 x push";
-                    boolean met = errors == 0 && (c == 16 ? r.millis(0.99) < 25 : push != null
+                    String target = c == 16 ? "p99 < " + BUSY_P99_MS + " ms" : ">= 0.5 x push";
+                    boolean met = errors == 0 && (c == 16 ? r.millis(0.99) < BUSY_P99_MS : push != null
                             && ours.perSecond() >= 0.5 * push);
                     add(new String[] {"accept while provisioning c=" + c, String.format(
                             "%.0f/s p50 %.1f p99 %.1f ms, %d errors", ours.perSecond(), r.millis(0.5), r.millis(0.99),

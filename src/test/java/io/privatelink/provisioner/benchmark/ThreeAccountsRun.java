@@ -34,6 +34,8 @@ import io.vertx.sqlclient.Tuple;
 final class ThreeAccountsRun {
 
     static final int BIG = 2000;
+    /** The small accounts' jobs all Active within this many seconds of their 202 (issue: a light serverless function). */
+    static final int SMALL_WITHIN = 15;
     static final int SMALL = 10;
     /** B's and C's requests go once this many of A's have been accepted: behind A's commands, not before them. */
     static final int SMALL_AFTER = 300;
@@ -204,8 +206,8 @@ final class ThreeAccountsRun {
                 String.format("%.2f", bound / drain), ">= 0.9", bound / drain >= 0.9 ? "met" : "not met"});
         if (account.jobs() == SMALL) {
             add.accept(new String[] {"  " + account.name() + ": 202 to Active, p50 / max",
-                    String.format("%.1f s / %.1f s", row.getDouble(3), row.getDouble(4)), "", "", "max <= 20 s",
-                    row.getDouble(4) <= 20 ? "met" : "not met"});
+                    String.format("%.1f s / %.1f s", row.getDouble(3), row.getDouble(4)), "", "",
+                    "max <= " + SMALL_WITHIN + " s", row.getDouble(4) <= SMALL_WITHIN ? "met" : "not met"});
         }
         add.accept(new String[] {"  " + account.name() + ": cloud calls throttled", String.valueOf(throttled), "", "",
                 "0", throttled == 0 ? "met" : "not met"});
