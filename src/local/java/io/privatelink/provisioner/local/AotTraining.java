@@ -83,8 +83,11 @@ public final class AotTraining {
         return config;
     }
 
-    /** The schema, migrated as Deploy does: the artifact with migrate-at-start and init-and-exit. */
-    private static void migrate(Path jar, List<String> flags, Map<String, String> config, Path log)
+    /**
+     * The schema, migrated as Deploy does: the artifact on this JDK with migrate-at-start and init-and-exit. Answers
+     * the step's seconds.
+     */
+    public static double migrate(Path jar, List<String> flags, Map<String, String> config, Path log)
             throws IOException, InterruptedException {
         Map<String, String> step = new LinkedHashMap<>(config);
         step.put("quarkus.flyway.migrate-at-start", "true");
@@ -95,25 +98,46 @@ public final class AotTraining {
             if (exit != 0) {
                 throw new IllegalStateException("the migration exited with " + exit + "; see " + log);
             }
+            return (System.nanoTime() - migration.startedNanos) / 1e9;
+        }
+    }
+
+    /** What a training run does with the started process, listening on {@code port}. */
+    public interface Workload {
+        void run(ServiceProcess process, int port) throws IOException, InterruptedException;
+    }
+
+    /**
+     * A recording run: the artifact on {@code javaHome} with {@code flags} and -XX:AOTCacheOutput, given the
+     * workload, stopped; answers once the JVM has written the cache as it exited.
+     */
+    public static void record(Path javaHome, List<String> flags, Path jar, Map<String, String> config, Path cache,
+            Path log, Workload workload) throws IOException, InterruptedException {
+        Files.deleteIfExists(cache);
+        List<String> recording = new ArrayList<>(flags);
+        recording.add("-XX:AOTCacheOutput=" + cache.toAbsolutePath());
+        int port = FreePorts.next();
+        Map<String, String> listening = new LinkedHashMap<>(config);
+        listening.put("quarkus.http.port", String.valueOf(port));
+        int exit;
+        try (ServiceProcess process = ServiceProcess.start(javaHome, recording, jar, listening, log)) {
+            workload.run(process, port);
+            exit = process.stop(Duration.ofMinutes(3));
+        }
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("the training run exited with " + exit + " and wrote no cache; see " + log);
         }
     }
 
     /**
-     * One training run: the artifact on {@code javaHome} with {@code flags} and -XX:AOTCacheOutput, given creates,
-     * reads and refusals (bad input, no token) as callers send them, stopped; answers once the cache is written.
+     * The image's training run ({@link #record}): creates, reads and refusals (bad input, no token) as callers send
+     * them.
      */
     public static void train(Path javaHome, List<String> flags, Path jar, Map<String, String> config, String token,
             Path cache, Path log) throws IOException, InterruptedException {
-        Files.deleteIfExists(cache);
-        List<String> training = new ArrayList<>(flags);
-        training.add("-XX:AOTCacheOutput=" + cache.toAbsolutePath());
-        int port = FreePorts.next();
-        Map<String, String> listening = new LinkedHashMap<>(config);
-        listening.put("quarkus.http.port", String.valueOf(port));
-        HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + port;
-        int exit;
-        try (ServiceProcess service = ServiceProcess.start(javaHome, training, jar, listening, log)) {
+        record(javaHome, flags, jar, config, cache, log, (service, port) -> {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + port;
             List<String> jobs = new ArrayList<>();
             long deadline = System.nanoTime() + STARTED_WITHIN.toNanos();
             while (jobs.isEmpty()) {
@@ -147,11 +171,7 @@ public final class AotTraining {
                 send(http, post(base + "/CreateVpcEndpoint", BODY.formatted(UUID.randomUUID())), null);
                 send(http, HttpRequest.newBuilder(URI.create(base + "/GetVpcEndpointJob?JobId=job-none")), token);
             }
-            exit = service.stop(Duration.ofMinutes(3));
-        }
-        if (!Files.exists(cache)) {
-            throw new IllegalStateException("the training run exited with " + exit + " and wrote no cache; see " + log);
-        }
+        });
     }
 
     /** A create; its Location when accepted. */

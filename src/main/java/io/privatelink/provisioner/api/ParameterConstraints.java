@@ -154,29 +154,28 @@ public final class ParameterConstraints {
     }
 
     private static Rule rule(Annotation a, String composedMessage) {
-        String message = composedMessage;
         if (a instanceof NotNull n) {
-            return new Rule(or(message, n.message()), v -> v == null);
+            return new Rule(or(composedMessage, n.message()), v -> v == null);
         }
         if (a instanceof NotBlank n) {
             // As Hibernate Validator reads it: blank is what trim() leaves empty (code points up to U+0020).
-            return new Rule(or(message, n.message()), v -> v == null || v.toString().trim().isEmpty());
+            return new Rule(or(composedMessage, n.message()), v -> v == null || v.toString().trim().isEmpty());
         }
         if (a instanceof Pattern p) {
             if (p.flags().length > 0) {
                 throw new IllegalStateException("@Pattern flags are not read: " + a);
             }
             java.util.regex.Pattern regex = java.util.regex.Pattern.compile(p.regexp());
-            return new Rule(or(message, p.message()), v -> v != null && !regex.matcher(v.toString()).matches());
+            return new Rule(or(composedMessage, p.message()), v -> v != null && !regex.matcher(v.toString()).matches());
         }
         if (a instanceof Size s) {
-            return new Rule(or(message, s.message()), v -> v != null && (size(v) < s.min() || size(v) > s.max()));
+            return new Rule(or(composedMessage, s.message()), v -> v != null && (size(v) < s.min() || size(v) > s.max()));
         }
         if (a instanceof Min m) {
-            return new Rule(or(message, m.message()), v -> v != null && ((Number) v).longValue() < m.value());
+            return new Rule(or(composedMessage, m.message()), v -> v != null && ((Number) v).longValue() < m.value());
         }
         if (a instanceof Max m) {
-            return new Rule(or(message, m.message()), v -> v != null && ((Number) v).longValue() > m.value());
+            return new Rule(or(composedMessage, m.message()), v -> v != null && ((Number) v).longValue() > m.value());
         }
         return null;
     }
@@ -225,9 +224,6 @@ public final class ParameterConstraints {
         }
         if (v instanceof Collection<?> c) {
             return c.size();
-        }
-        if (v instanceof java.util.Map<?, ?> m) {
-            return m.size();
         }
         throw new IllegalStateException("@Size on a " + v.getClass());
     }

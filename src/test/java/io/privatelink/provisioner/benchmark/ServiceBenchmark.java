@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.privatelink.provisioner.local.AotTraining;
 import io.privatelink.provisioner.local.LocalStack;
 import io.privatelink.fixtures.FreePorts;
 import io.vertx.core.Future;
@@ -136,10 +137,8 @@ public final class ServiceBenchmark {
         Path data = Files.createTempDirectory(out, "stack-a-");
         try (LocalStack stack = LocalStack.start(data, ports(), ACTIVE_AFTER, true)) {
             int port = FreePorts.next();
-            Map<String, String> config = serviceConfig(stack, port);
-            config.put("mp.messaging.incoming.provision-commands-in.enabled", "false");
-            config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
-            config.put("privatelink.reconciler.every", "off");
+            Map<String, String> config = AotTraining.apiInstance(stack);
+            config.put("quarkus.http.port", String.valueOf(port));
             String token = stack.issuer().token("benchmark", null, Duration.ofHours(2), "provisioner");
             migrate(config);
             if (footprint) {
@@ -199,23 +198,11 @@ public final class ServiceBenchmark {
 
     /**
      * The migrations as Deploy runs them, a step of their own before the functions (which then start without them):
-     * the same artifact, migrating and exiting. Answers its seconds.
+     * the same artifact, migrating and exiting; its seconds are a row of the table.
      */
-    private double migrate(Map<String, String> config) throws Exception {
-        config.put("quarkus.flyway.migrate-at-start", "false");
-        Map<String, String> step = new LinkedHashMap<>(config);
-        step.put("quarkus.flyway.migrate-at-start", "true");
-        step.put("quarkus.init-and-exit", "true");
-        try (ServiceProcess migration = ServiceProcess.start(JVM, step, out.resolve("migrate.log"))) {
-            int exit = migration.awaitExit(Duration.ofMinutes(2));
-            if (exit != 0) {
-                throw new IllegalStateException("the migration step exited with " + exit + "; see target/benchmark/migrate.log");
-            }
-            double seconds = (System.nanoTime() - migration.startedNanos) / 1e9;
-            add(new String[] {"migration step (before the functions)", String.format("%.2f s", seconds), "", "", "",
-                    ""});
-            return seconds;
-        }
+    private void migrate(Map<String, String> config) throws Exception {
+        double seconds = AotTraining.migrate(ServiceProcess.JAR, JVM, config, out.resolve("migrate.log"));
+        add(new String[] {"migration step (before the functions)", String.format("%.2f s", seconds), "", "", "", ""});
     }
 
     /** Posts until the first 202, from process start: the start-up a caller sees. */
