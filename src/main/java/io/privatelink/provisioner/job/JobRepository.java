@@ -260,6 +260,15 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
+    /** For share: waits for a transaction that has the job locked to change it, then reads what it committed. */
+    private static final String STATUS_LOCKED = "select status from vpc_endpoint_job where job_id = $1 for share";
+
+    @Override
+    public Uni<Boolean> hasEnded(String jobId) {
+        return sql.preparedQuery(STATUS_LOCKED).execute(Tuple.of(jobId)).map(rows -> rows.size() == 0
+                || JobStatus.valueOf(rows.iterator().next().getString(0)).isTerminal());
+    }
+
     @Override
     public Uni<ManagedEndpoint> managedEndpoint(String resourceKey) {
         return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> findById(resourceKey));

@@ -57,6 +57,12 @@ public interface JobStore {
     /** The earliest job on the same endpoint, accepted before this one, that has not ended; null when none. */
     Uni<String> earlierMoving(VpcEndpointJob job);
 
+    /**
+     * Whether the job has ended (or is unknown), as committed once any change of it under way has committed: a job
+     * queued behind it asks after its own queueing, since that end's wake of the queued may have run before it.
+     */
+    Uni<Boolean> hasEnded(String jobId);
+
     /** The managed endpoint with this key; null when there is none (yet). */
     Uni<ManagedEndpoint> managedEndpoint(String resourceKey);
 

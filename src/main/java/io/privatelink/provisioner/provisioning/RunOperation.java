@@ -93,10 +93,9 @@ public class RunOperation {
                         end(job, steps, next, null, null, now);
                     }
                     return Boolean.TRUE.equals(started);
-                }), snapshot.jobId))))
-                .emitOn(back)
+                }), snapshot.jobId).emitOn(back)
                 .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
-                        : Uni.createFrom().voidItem());
+                        : QueuedBehind.startIfEnded(jobs, earlier, () -> start(snapshot, back), back)))));
     }
 
     /** The history row of the start: the endpoint, and for an owner's decision who made it and why. */

@@ -88,10 +88,9 @@ public class RunServiceOperation {
                         end(job, steps, next, null, null, now);
                     }
                     return Boolean.TRUE.equals(started);
-                }), snapshot.jobId)))
-                .emitOn(back)
+                }), snapshot.jobId).emitOn(back)
                 .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
-                        : Uni.createFrom().voidItem());
+                        : QueuedBehind.startIfEnded(jobs, earlier, () -> start(snapshot, back), back))));
     }
 
     /** One step of a started operation: observe, decide, perhaps call, record. */

@@ -34,6 +34,12 @@ public final class InMemoryJobStore implements JobStore, DriftRecord, ServiceWat
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
     private final List<JobEvent> events = new ArrayList<>();
     private final java.util.Set<String> publishing = new java.util.HashSet<>();
+    private Runnable beforeNextUpdate;
+
+    /** What another process commits between a use case's reads and its next update (a race, made to happen). */
+    public synchronized void beforeNextUpdate(Runnable meanwhile) {
+        beforeNextUpdate = meanwhile;
+    }
 
     /** Every job recorded, in the order they were. */
     public synchronized List<VpcEndpointJob> jobs() {
@@ -124,6 +130,11 @@ public final class InMemoryJobStore implements JobStore, DriftRecord, ServiceWat
         if (job == null) {
             return Uni.createFrom().nullItem();
         }
+        Runnable meanwhile = beforeNextUpdate;
+        beforeNextUpdate = null;
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         List<JobHistoryEntry> steps = new ArrayList<>();
         T answer = change.apply(job, steps);
         if (job.managedWrite != null) {
@@ -155,6 +166,12 @@ public final class InMemoryJobStore implements JobStore, DriftRecord, ServiceWat
             }
         }
         return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public synchronized Uni<Boolean> hasEnded(String jobId) {
+        VpcEndpointJob job = jobs.get(jobId);
+        return Uni.createFrom().item(job == null || job.status.isTerminal());
     }
 
     @Override

@@ -108,4 +108,18 @@ class RunOperationTest extends UseCaseTest {
         assertEquals(JobStatus.Failed, after.status, "its endpoint went with the delete before it");
         assertEquals(ApiErrors.ENDPOINT_NOT_FOUND, after.errorCode);
     }
+
+    @Test
+    void anOperationQueuedBehindOneThatEndedMeanwhileStartsAtOnce() {
+        String endpointId = adopted();
+        String first = accepted(world.delete, "{\"EndpointId\": \"" + endpointId + "\", \"ClientToken\": \"d-2\"}");
+        String second = accepted(world.update, "{\"EndpointId\": \"" + endpointId
+                + "\", \"EndpointName\": \"renamed-endpoint\"}");
+        // The first is cancelled after the second read it as moving, before the second's queueing: no one is woken.
+        world.jobs.beforeNextUpdate(() -> job(first).status = JobStatus.Cancelled);
+        VpcEndpointJob after = step(second);
+        assertEquals(JobStatus.Updating, after.status, "started without waiting for the queued recheck");
+        assertEquals(List.of(JobStatus.Accepted, JobStatus.Queued, JobStatus.Updating),
+                world.jobs.history(second).await().indefinitely().stream().map(h -> h.jobStatus).limit(3).toList());
+    }
 }

@@ -33,8 +33,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * One tenant's burst holds back neither another account's requests nor another tenant's in the same account: paced-a
- * and paced-b (the simulator's two accounts, through their roles) each at PACED_CREATES_PER_SECOND (4) creates a
- * second, 24 creates of the tenant "demo" in paced-a take six seconds, and the requests accepted after them (paced-b's,
+ * and paced-b (the simulator's two accounts, through their roles) each at PACED_CREATES_PER_SECOND (8) creates a
+ * second, 24 creates of the tenant "demo" in paced-a take three seconds, and the requests accepted after them (paced-b's,
  * and the second tenant's in paced-a) reach the cloud at once.
  */
 @QuarkusTest

@@ -84,10 +84,21 @@ class LifecycleTest {
 
     @Test
     void aDeleteOfAnEndpointStillCreatingWaitsForItAndThenDeletesIt() {
-        String create = Jobs.create(Jobs.request("vpc-demo01", UUID.randomUUID().toString())).then().statusCode(202)
-                .extract().path("JobId");
-        Operations.awaitStatus(create, "Creating", WITHIN);
-        String delete = Operations.accepted("DeleteVpcEndpoint", "{\"JobId\": \"" + create + "\"}");
+        // Every answer a second late until the delete is queued: the create learns that its endpoint is Active a second
+        // after a look at the earliest, so the delete arrives while it is still Creating.
+        LocalStackResource.stack().simulator().faults(new Faults(null, null, null, null, 1000, null, null, null, null,
+                null, null));
+        String create;
+        String delete;
+        try {
+            create = Jobs.create(Jobs.request("vpc-demo01", UUID.randomUUID().toString())).then().statusCode(202)
+                    .extract().path("JobId");
+            Operations.awaitStatus(create, "Creating", WITHIN);
+            delete = Operations.accepted("DeleteVpcEndpoint", "{\"JobId\": \"" + create + "\"}");
+            await().atMost(WITHIN).until(() -> Operations.job(delete).getList("History.JobStatus").contains("Queued"));
+        } finally {
+            LocalStackResource.stack().simulator().faults(Faults.none());
+        }
         JsonPath deleted = Operations.awaitStatus(delete, "Deleted", WITHIN);
         assertEquals("Active", Operations.job(create).getString("JobStatus"), "the create ran to its end first");
         assertTrue(deleted.getList("History.JobStatus").contains("Queued"), deleted.getList("History").toString());

@@ -101,7 +101,7 @@ class PacingTest {
         // paced-b's account allows one create a second, under paced-b's pacing; paced-a's, its own.
         limitCreatesIn(PACED_B_ACCOUNT_ID, 1);
         double throttledA = metric("privatelink_cloud_throttled_total", "paced-a");
-        List<String> all = new ArrayList<>(creates("paced-b", 8));
+        List<String> all = new ArrayList<>(creates("paced-b", 5));
         all.addAll(creates("paced-a", 8));
         awaitActive(all);
         assertTrue(metric("privatelink_cloud_throttled_total", "paced-b") > 0, "paced-b met throttling");
