@@ -304,14 +304,33 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      */
     @Override
     public Uni<Integer> publishPending(String jobId, java.util.function.Function<List<JobEvent>, Uni<Void>> send) {
-        return Panache.withTransaction(() -> JobEvent.<JobEvent> find("jobId = ?1 and publishedAt is null order by id", jobId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .flatMap(pending -> pending.isEmpty() ? Uni.createFrom().item(0)
-                        : send.apply(pending).invoke(() -> {
-                            Instant now = clock.instant();
-                            pending.forEach(e -> e.publishedAt = now);
-                        }).replaceWith(pending.size())));
+        // On the reactive client: four statements (the lock, one mark for all), not the ORM's session and a row each.
+        return sql.withTransaction(connection -> connection.preparedQuery(PENDING_EVENTS).execute(Tuple.of(jobId))
+                .flatMap(rows -> {
+                    List<JobEvent> pending = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        JobEvent event = new JobEvent();
+                        event.id = row.getLong("id");
+                        event.jobId = jobId;
+                        event.payload = row.getString("payload");
+                        pending.add(event);
+                    }
+                    if (pending.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    Long[] ids = pending.stream().map(e -> e.id).toArray(Long[]::new);
+                    return send.apply(pending).chain(() -> connection.preparedQuery(MARK_PUBLISHED)
+                            .execute(Tuple.tuple().addOffsetDateTime(JobRows.utc(clock.instant())).addArrayOfLong(ids)))
+                            .replaceWith(pending.size());
+                }));
     }
+
+    /** A job's unpublished events, oldest first, locked: one publisher at a time sends them, in order. */
+    private static final String PENDING_EVENTS = """
+            select id, payload from vpc_endpoint_job_event
+            where job_id = $1 and published_at is null order by id for update""";
+    private static final String MARK_PUBLISHED =
+            "update vpc_endpoint_job_event set published_at = $1 where id = any($2)";
 
     @Override
     public Uni<List<String>> jobsWithStaleEvents(Instant olderThan, int limit) {

@@ -47,10 +47,21 @@ public class JobEventPublisher {
      * for the broker; what fails is published later by the reconciler.
      */
     public <T> Uni<T> after(Uni<T> change, String jobId) {
-        return change.invoke(() -> context.run(back -> publish(jobId, back)).subscribe().with(
-                published -> {
-                },
-                e -> LOG.warnf("events of job %s not published yet (%s); the reconciler will", jobId, e.toString())));
+        return change.invoke(() -> publishAside(jobId));
+    }
+
+    /** The same for a change that answers whether it recorded a move: one that did not has nothing to publish. */
+    public Uni<Void> afterMove(Uni<Boolean> change, String jobId) {
+        return change.invoke(moved -> {
+            if (moved) {
+                publishAside(jobId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private void publishAside(String jobId) {
+        context.run(back -> publish(jobId, back)).subscribe().with(published -> {
+        }, e -> LOG.warnf("events of job %s not published yet (%s); the reconciler will", jobId, e.toString()));
     }
 
     public Uni<Integer> publish(String jobId, Executor back) {

@@ -93,7 +93,8 @@ public class ProvisionEndpoint {
     }
 
     private Uni<Void> provision(String jobId, Instant lease, boolean handOff) {
-        return priority.turn().chain(() -> context.run(back -> events.after(begin(jobId, lease), jobId)
+        // The begin's events (Accepted, Provisioning) go out with the call's outcome: one publishing for the three.
+        return priority.turn().chain(() -> context.run(back -> begin(jobId, lease)
                 .flatMap(attempt -> {
                     if (attempt == null) {
                         return Uni.createFrom().voidItem();

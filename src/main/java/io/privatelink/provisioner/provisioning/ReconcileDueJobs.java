@@ -109,7 +109,7 @@ public class ReconcileDueJobs {
             Span span = tracer.spanBuilder("ReconcileVpcEndpointJobs poll").setParent(Tracing.of(job)).startSpan();
             span.makeCurrent();
             Tracing.tag(job);
-            Uni<Void> polled = events.after(poll(job, back), job.jobId).onTermination().invoke(span::end);
+            Uni<Void> polled = events.afterMove(poll(job, back), job.jobId).onTermination().invoke(span::end);
             if (handOff && cloud.of(job.account, job.callerTenant).backlog(PrivateLinkClient.OBSERVE)
                     .compareTo(config.reconciler().handOffAfter()) > 0) {
                 // A poll that waits for its account's turn goes on under its lease; the pass does not wait for it.
@@ -128,8 +128,11 @@ public class ReconcileDueJobs {
         return provision.provisionClaimed(job.jobId, job.nextAttemptAt, handOff).replaceWith(job.status);
     }
 
-    /** A look at the endpoint (and at its zones, once Active, when the job waits for its connection). */
-    private Uni<Void> poll(VpcEndpointJob claimed, Executor back) {
+    /**
+     * A look at the endpoint (and at its zones, once Active, when the job waits for its connection): true when the job
+     * moved (a look that only sets the next one records no event).
+     */
+    private Uni<Boolean> poll(VpcEndpointJob claimed, Executor back) {
         WaitFor waitFor = WaitFor.of(views.request(claimed), config.retry());
         PrivateLinkClient client = cloud.of(claimed.account, claimed.callerTenant);
         return (waitFor.connection() ? client.observeConnection(claimed.regionId, claimed.endpointId)
@@ -137,15 +140,15 @@ public class ReconcileDueJobs {
                 .emitOn(back)
                 .onItemOrFailure().transformToUni((observation, failure) -> jobs.update(claimed.jobId, (job, steps) -> {
                     if (job.status != claimed.status) {
-                        return null;
+                        return false;
                     }
                     Instant now = clock.instant();
                     Map<String, Object> known = views.endpoint(job);
                     this.steps.record(job, steps, failure == null
                             ? decisions.afterPoll(job, known, observation, waitFor, now)
                             : decisions.afterPollFailed(job, known, CallFailure.of(failure), waitFor, now), now);
-                    return null;
+                    return !steps.isEmpty();
                 }))
-                .replaceWithVoid();
+                .map(Boolean.TRUE::equals);
     }
 }
