@@ -11,11 +11,13 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 /**
  * When to try again: exponential backoff with full jitter for create calls, and for polls an interval that starts at
  * about 3 s and grows by half each poll to 10 s, as Terraform's waiter does. Once enough endpoints have turned Active,
- * the first poll of a new one goes just after they usually turn Active (half a second past the median time seen), and
- * the next few follow a second apart: an endpoint is then seen Active soon after it is, most often by its first poll,
- * instead of up to a growing interval later. (Just before the median, as this began, cost two and a half polls an
- * endpoint for the same half second of notice: the polls a drain's pacing has to fit in.) Learned per account: one account's polls held back by its own pacing (a burst's) would
- * otherwise teach every other account to poll late.
+ * the first poll of a new one goes half a second past the median time seen, and the next few follow a second apart:
+ * an endpoint is then seen Active soon after it is, with a poll or two, instead of up to a growing interval later.
+ * The estimate settles where about half of the first polls see the endpoint Active (a first poll that sees it counts
+ * under the estimate, a later one about at its time); a second before the median, as this began, it settled a second
+ * earlier and cost an endpoint a poll more for the same notice (a simulation of the estimate: 2.5 polls against 1.5).
+ * Learned per account: one account's polls held back by its own pacing (a burst's) would otherwise teach every other
+ * account to poll late.
  */
 @ApplicationScoped
 public class RetrySchedule {
@@ -80,8 +82,8 @@ public class RetrySchedule {
      * later poll, after one that saw it still on its way, brackets the moment: it counts as the middle of the wait
      * between the two (the early polls' waits are long, 4.5 s and more, and their end would teach a late estimate).
      * A first poll that already sees it Active only tells that it was Active by then, perhaps long before, and however
-     * late that poll ran: it counts half a second under the median it was scheduled by (or under its own time, if that is
-     * less), so that an estimate that came out late comes down again instead of feeding on itself.
+     * late that poll ran: it counts half a second under the median it was scheduled by (or under its own time, if that
+     * is less), so that an estimate that came out late comes down again instead of feeding on itself.
      */
     public void activeAfter(String account, Duration sinceCreated, int polls) {
         Duration estimate = window(account).median;

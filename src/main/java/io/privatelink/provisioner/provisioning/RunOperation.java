@@ -79,7 +79,7 @@ public class RunOperation {
         return jobs.earlierMoving(snapshot).flatMap(earlier -> root.flatMap(made -> managed.flatMap(adopted -> events.after(
                 jobs.update(snapshot.jobId, (job, steps) -> {
                     if (!OperationDecisions.waitsToStart(job)) {
-                        return false;
+                        return null;
                     }
                     Instant now = clock.instant();
                     OperationStep next = decisions.start(job, earlier, made, adopted, now);
@@ -94,7 +94,8 @@ public class RunOperation {
                     }
                     return Boolean.TRUE.equals(started);
                 }), snapshot.jobId).emitOn(back)
-                .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
+                .flatMap(started -> started == null ? Uni.createFrom().voidItem()
+                        : started ? advance(snapshot.jobId, back)
                         : QueuedBehind.startIfEnded(jobs, earlier, () -> start(snapshot, back), back)))));
     }
 

@@ -77,7 +77,7 @@ public class RunServiceOperation {
         return jobs.earlierMoving(snapshot).flatMap(earlier -> managed.flatMap(adopted -> events.after(
                 jobs.update(snapshot.jobId, (job, steps) -> {
                     if (!OperationDecisions.waitsToStart(job)) {
-                        return false;
+                        return null;
                     }
                     Instant now = clock.instant();
                     OperationStep next = decisions.start(job, earlier, adopted, now);
@@ -89,7 +89,8 @@ public class RunServiceOperation {
                     }
                     return Boolean.TRUE.equals(started);
                 }), snapshot.jobId).emitOn(back)
-                .flatMap(started -> Boolean.TRUE.equals(started) ? advance(snapshot.jobId, back)
+                .flatMap(started -> started == null ? Uni.createFrom().voidItem()
+                        : started ? advance(snapshot.jobId, back)
                         : QueuedBehind.startIfEnded(jobs, earlier, () -> start(snapshot, back), back))));
     }
 
