@@ -54,6 +54,9 @@ public final class ServiceBenchmark {
     static final int DRAIN_JOBS = 2000;
     /** Accept's p99 at 16 while every accepted job is provisioned (issue: a light serverless function). */
     static final int BUSY_P99_MS = 50;
+    /** Accepts a second of callers arriving on their own, beside a burst of this many being provisioned. */
+    static final int STEADY_RATE = 20;
+    static final int BURST_BESIDE = 2000;
     static final int CREATE_LIMIT = 50;
     static final int GET_LIMIT = 100;
     static final Duration ACTIVE_AFTER = Duration.ofSeconds(10);
@@ -258,6 +261,7 @@ public final class ServiceBenchmark {
                             push == null ? "" : String.format("%.2f", ours.perSecond() / push), target,
                             met ? "met" : "not met"});
                 }
+                busy.put("steady", acceptsBesideABurst(stack, http));
                 results.put("acceptWhileProvisioning", busy);
                 http.close();
             }
@@ -273,6 +277,34 @@ public final class ServiceBenchmark {
         }
         Map<String, Object> at = (Map<String, Object>) accept.get("c" + concurrency);
         return (Double) ((Map<String, Object>) at.get("service")).get("perSecond");
+    }
+
+    /**
+     * What a caller arriving on its own meets while a burst is provisioned: accepts at a steady rate (open loop) while
+     * the jobs of a burst accepted just before are provisioned, beside the same rate on the service with nothing else
+     * to do (its earlier jobs all ended first).
+     */
+    private Map<String, Object> acceptsBesideABurst(LocalStack stack, Http http) throws Exception {
+        Pool db = pool(stack, false);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && await(db.query("select count(*) from vpc_endpoint_job where status not in "
+                + "('Active', 'Failed')").execute()).iterator().next().getLong(0) > 0) {
+            Thread.sleep(500);
+        }
+        await(db.close());
+        Recorder quiet = OpenLoop.run(STEADY_RATE, step, http::create);
+        burst(http, BURST_BESIDE, 64, () -> { });
+        Recorder beside = OpenLoop.run(STEADY_RATE, step, http::create);
+        long errors = beside.count() - beside.outcome("202");
+        boolean met = errors == 0 && beside.millis(0.99) < BUSY_P99_MS;
+        add(new String[] {"accept at " + STEADY_RATE + "/s while " + BURST_BESIDE + " are provisioned", String.format(
+                "p50 %.1f p99 %.1f ms, %d errors", beside.millis(0.5), beside.millis(0.99), errors), String.format(
+                "nothing else: p50 %.1f p99 %.1f ms", quiet.millis(0.5), quiet.millis(0.99)),
+                String.format("%.2f", beside.millis(0.99) / quiet.millis(0.99)), "p99 < " + BUSY_P99_MS + " ms",
+                met ? "met" : "not met"});
+        return Map.of("perSecond", STEADY_RATE, "burst", BURST_BESIDE, "p50Millis", beside.millis(0.5), "p99Millis",
+                beside.millis(0.99), "errors", errors, "quietP50Millis", quiet.millis(0.5), "quietP99Millis",
+                quiet.millis(0.99));
     }
 
     // ---- drain: 2,000 jobs under the cloud's limits, and the same endpoints made the way a user would
