@@ -106,4 +106,29 @@ class RetryScheduleTest {
         }
         assertTrue(first.compareTo(Duration.ofSeconds(10)) <= 0, "down to the endpoints' own time: " + first);
     }
+
+    @Test
+    void polledByItsOwnScheduleTheEstimateSettlesAtTheEndpointsTimeWithAboutAPollAndAHalfEach() {
+        RetrySchedule schedule = new RetrySchedule(DEFAULTS);
+        java.util.Random late = new java.util.Random(29);
+        Duration activeAt = Duration.ofSeconds(10);
+        int polls = 0;
+        for (int endpoint = 0; endpoint < 1_000; endpoint++) {
+            // Each poll runs up to 0.2 s after it was due, as a busy reconciler's do.
+            Duration at = schedule.firstPoll("a").plusMillis(late.nextInt(200));
+            int n = 1;
+            while (at.compareTo(activeAt) < 0) {
+                at = at.plus(schedule.nextPoll("a", n)).plusMillis(late.nextInt(200));
+                n++;
+            }
+            schedule.activeAfter("a", at, n);
+            if (endpoint >= 500) {
+                polls += n;
+            }
+        }
+        Duration first = schedule.firstPoll("a");
+        assertTrue(first.compareTo(Duration.ofMillis(9_000)) >= 0 && first.compareTo(Duration.ofMillis(11_000)) <= 0,
+                "the first poll settles near the endpoints' 10 s: " + first);
+        assertTrue(polls / 500.0 < 1.8, "polls an endpoint: " + polls / 500.0);
+    }
 }
