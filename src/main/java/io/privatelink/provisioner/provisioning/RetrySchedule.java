@@ -11,13 +11,10 @@ import io.privatelink.provisioner.config.ProvisionerConfig;
 /**
  * When to try again: exponential backoff with full jitter for create calls, and for polls an interval that starts at
  * about 3 s and grows by half each poll to 10 s, as Terraform's waiter does. Once enough endpoints have turned Active,
- * the first poll of a new one goes half a second past the median time seen, and the next few follow a second apart:
- * an endpoint is then seen Active soon after it is, with a poll or two, instead of up to a growing interval later.
- * The estimate settles where about half of the first polls see the endpoint Active (a first poll that sees it counts
- * under the estimate, a later one about at its time); a second before the median, as this began, it settled a second
- * earlier and cost an endpoint a poll more for the same notice (a simulation of the estimate: 2.5 polls against 1.5).
- * Learned per account: one account's polls held back by its own pacing (a burst's) would otherwise teach every other
- * account to poll late.
+ * the first poll of a new one goes where they usually turn Active (the median time seen, less a second), and the
+ * next few follow a second apart: an endpoint is then seen Active soon after it is, with a poll or two, instead of up
+ * to a growing interval later. Learned per account: one account's polls held back by its own pacing (a burst's) would
+ * otherwise teach every other account to poll late.
  */
 @ApplicationScoped
 public class RetrySchedule {
@@ -26,8 +23,6 @@ public class RetrySchedule {
     private static final int ENOUGH = 16;
     private static final int BRISK_POLLS = 3;
     private static final Duration BRISK = Duration.ofSeconds(1);
-    /** How far past the median the first poll goes, and under its time a first poll that saw Active counts. */
-    private static final Duration PAST_MEDIAN = BRISK.dividedBy(2);
 
     private final ProvisionerConfig.Retry retry;
     private final java.util.Map<String, Window> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
@@ -55,7 +50,7 @@ public class RetrySchedule {
         if (seenMedian == null) {
             return usual;
         }
-        Duration informed = seenMedian.plus(PAST_MEDIAN);
+        Duration informed = seenMedian.minus(BRISK);
         boolean usable = informed.compareTo(usual) > 0 && informed.compareTo(retry.activeDeadline()) < 0;
         return usable ? informed : usual;
     }
@@ -82,14 +77,13 @@ public class RetrySchedule {
      * later poll, after one that saw it still on its way, brackets the moment: it counts as the middle of the wait
      * between the two (the early polls' waits are long, 4.5 s and more, and their end would teach a late estimate).
      * A first poll that already sees it Active only tells that it was Active by then, perhaps long before, and however
-     * late that poll ran: it counts half a second under the median it was scheduled by (or under its own time, if that
-     * is less), so that an estimate that came out late comes down again instead of feeding on itself.
+     * late that poll ran: it counts a second under the estimate it was scheduled by (or under its own time, if that is
+     * less), so that an estimate that came out late comes down again instead of feeding on itself.
      */
     public void activeAfter(String account, Duration sinceCreated, int polls) {
         Duration estimate = window(account).median;
         Duration seen = polls > 1 ? sinceCreated.minus(nextPoll(account, polls - 1).dividedBy(2))
-                : (estimate == null || sinceCreated.compareTo(estimate) < 0 ? sinceCreated : estimate)
-                        .minus(PAST_MEDIAN);
+                : (estimate == null || sinceCreated.compareTo(estimate) < 0 ? sinceCreated : estimate).minus(BRISK);
         learn(account, seen);
     }
 

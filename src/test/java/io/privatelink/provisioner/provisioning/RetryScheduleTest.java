@@ -41,13 +41,13 @@ class RetryScheduleTest {
     }
 
     @Test
-    void onceEndpointsAreSeenTurningActiveTheFirstPollGoesJustAfterTheirMedianAndTheNextFollowBriskly() {
+    void onceEndpointsAreSeenTurningActiveTheFirstPollGoesJustBeforeTheirMedianAndTheNextFollowBriskly() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS);
         for (int i = 0; i < 40; i++) {
             schedule.learn("a", Duration.ofSeconds(i % 2 == 0 ? 10 : 30));
         }
         schedule.learn("a", Duration.ofSeconds(12));
-        assertEquals(Duration.ofMillis(12_500), schedule.firstPoll("a"), "median 12 s, and half a second");
+        assertEquals(Duration.ofSeconds(11), schedule.firstPoll("a"), "median 12 s, less a second");
         assertEquals(Duration.ofSeconds(1), schedule.nextPoll("a", 1));
         assertEquals(Duration.ofSeconds(1), schedule.nextPoll("a", 3));
         assertEquals(Duration.ofSeconds(10), schedule.nextPoll("a", 4));
@@ -70,8 +70,8 @@ class RetryScheduleTest {
             schedule.learn("burst", Duration.ofSeconds(25));
             schedule.learn("small", Duration.ofSeconds(10));
         }
-        assertEquals(Duration.ofMillis(25_500), schedule.firstPoll("burst"));
-        assertEquals(Duration.ofMillis(10_500), schedule.firstPoll("small"));
+        assertEquals(Duration.ofSeconds(24), schedule.firstPoll("burst"));
+        assertEquals(Duration.ofSeconds(9), schedule.firstPoll("small"));
         assertEquals(Duration.ofSeconds(3), schedule.firstPoll("new"), "an account with nothing seen yet");
         assertEquals(Duration.ofMillis(4500), schedule.nextPoll("new", 1));
     }
@@ -83,7 +83,7 @@ class RetryScheduleTest {
             // Seen Active at the third poll, 14.25 s in, after one at 7.5 s (the waiter's waits of 4.5 and 6.75 s).
             schedule.activeAfter("a", Duration.ofMillis(14_250), 3);
         }
-        assertEquals(Duration.ofMillis(14_250 - 3_375 + 500), schedule.firstPoll("a"));
+        assertEquals(Duration.ofMillis(14_250 - 3_375 - 1_000), schedule.firstPoll("a"));
     }
 
     @Test
@@ -92,11 +92,11 @@ class RetryScheduleTest {
         for (int i = 0; i < 64; i++) {
             schedule.learn("a", Duration.ofSeconds(20));
         }
-        assertEquals(Duration.ofMillis(20_500), schedule.firstPoll("a"));
+        assertEquals(Duration.ofSeconds(19), schedule.firstPoll("a"));
         // Endpoints truly Active at 10 s, seen at the first poll each time, which runs 3 s late: the estimate walks
         // down all the same.
         Duration first = schedule.firstPoll("a");
-        for (int round = 0; round < 40 && first.compareTo(Duration.ofSeconds(10)) > 0; round++) {
+        for (int round = 0; round < 20 && first.compareTo(Duration.ofSeconds(10)) > 0; round++) {
             for (int i = 0; i < 64; i++) {
                 schedule.activeAfter("a", first.plusSeconds(3), 1);
             }
@@ -108,7 +108,7 @@ class RetryScheduleTest {
     }
 
     @Test
-    void polledByItsOwnScheduleTheEstimateSettlesAtTheEndpointsTimeWithAboutAPollAndAHalfEach() {
+    void polledByItsOwnScheduleTheFirstPollSettlesJustBeforeTheEndpointsTime() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS);
         java.util.Random late = new java.util.Random(29);
         Duration activeAt = Duration.ofSeconds(10);
@@ -127,8 +127,10 @@ class RetryScheduleTest {
             }
         }
         Duration first = schedule.firstPoll("a");
-        assertTrue(first.compareTo(Duration.ofMillis(9_000)) >= 0 && first.compareTo(Duration.ofMillis(11_000)) <= 0,
-                "the first poll settles near the endpoints' 10 s: " + first);
-        assertTrue(polls / 500.0 < 1.8, "polls an endpoint: " + polls / 500.0);
+        assertTrue(first.compareTo(Duration.ofMillis(8_000)) >= 0 && first.compareTo(Duration.ofMillis(10_000)) < 0,
+                "the first poll settles within a couple of seconds before the endpoints' 10 s: " + first);
+        // Two or three looks an endpoint, the last within a second of its turning Active: the notice is what matters
+        // to a caller (half a second past the median instead cost a small account's endpoints 3 s under load).
+        assertTrue(polls / 500.0 < 3.0, "polls an endpoint: " + polls / 500.0);
     }
 }
