@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -68,31 +63,17 @@ class FairnessTest {
         return Instant.parse(job.getList("History.At", String.class).get(statuses.indexOf("Creating")));
     }
 
-    private static String done(Future<String> accepted) {
-        try {
-            return accepted.get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError("a request of the burst was not accepted", e);
-        }
-    }
-
     static boolean atTheCloud(String jobId) {
         return List.of("Creating", "Active").contains(status(jobId));
     }
 
     @Test
-    void anotherAccountsAndAnotherTenantsRequestsDoNotWaitForOneTenantsBurst() throws InterruptedException {
+    void anotherAccountsAndAnotherTenantsRequestsDoNotWaitForOneTenantsBurst() {
         // The burst arrives at once, from 8 clients, so that it is queued before the others arrive.
-        List<String> burst;
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        try {
-            burst = clients.invokeAll(java.util.Collections.nCopies(BURST, (Callable<String>) () -> {
-                String request = Jobs.request("vpc-demo01", UUID.randomUUID().toString());
-                return accept(request.substring(0, request.lastIndexOf('}')) + ", \"Account\": \"paced-a\"}");
-            })).stream().map(FairnessTest::done).toList();
-        } finally {
-            clients.shutdown();
-        }
+        List<String> burst = Jobs.atOnce(8, BURST, () -> {
+            String request = Jobs.request("vpc-demo01", UUID.randomUUID().toString());
+            return accept(request.substring(0, request.lastIndexOf('}')) + ", \"Account\": \"paced-a\"}");
+        });
         List<String> other = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             other.add(accept("""
