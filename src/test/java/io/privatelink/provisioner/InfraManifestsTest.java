@@ -177,25 +177,26 @@ class InfraManifestsTest {
 
     @Test
     void migrationsAreAStepOfTheirOwnBeforeTheFunctions() throws Exception {
-        assertEquals("false", properties().getProperty("quarkus.flyway.migrate-at-start"),
-                "a function's cold start does not migrate");
+        assertEquals(null, properties().getProperty("privatelink.schema.migrate"),
+                "a function's cold start does not migrate (SchemaConfig's default: off)");
         io.fabric8.kubernetes.api.model.batch.v1.Job job = named(knative(),
                 io.fabric8.kubernetes.api.model.batch.v1.Job.class, "privatelink-migrate");
         var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = new java.util.HashMap<>();
         container.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
-        assertEquals(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true", "QUARKUS_INIT_AND_EXIT", "true"), env);
+        assertEquals(Map.of("PRIVATELINK_SCHEMA_MIGRATE", "and-exit", "PRIVATELINK_KAFKA_CONSUMER", "false",
+                "PRIVATELINK_RECONCILER_EVERY", "off"), env);
         for (Service s : knative().stream().filter(Service.class::isInstance).map(Service.class::cast).toList()) {
             assertEquals(container.getImage(), s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
                     "the Job migrates with the functions' own image");
         }
         ServerlessDevs fc = YAML.readValue(Path.of("infra/fc/s.yaml").toFile(), ServerlessDevs.class);
         Map<?, ?> fcEnv = (Map<?, ?>) fc.resources().get("privatelink-migrate").props().environmentVariables();
-        assertEquals("true", fcEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        assertEquals("at-start", fcEnv.get("PRIVATELINK_SCHEMA_MIGRATE"));
         fc.resources().forEach((name, r) -> {
             Object vars = r.props().environmentVariables();
             Map<?, ?> resolved = (Map<?, ?>) ("${vars.environment}".equals(vars) ? fc.vars().get("environment") : vars);
-            assertEquals(name.equals("privatelink-migrate"), resolved.containsKey("QUARKUS_FLYWAY_MIGRATE_AT_START"), name);
+            assertEquals(name.equals("privatelink-migrate"), resolved.containsKey("PRIVATELINK_SCHEMA_MIGRATE"), name);
         });
     }
 

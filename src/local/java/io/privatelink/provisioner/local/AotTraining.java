@@ -74,7 +74,7 @@ public final class AotTraining {
      */
     public static Map<String, String> apiInstance(LocalStack stack) {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
-        config.put("quarkus.flyway.migrate-at-start", "false");
+        config.put("privatelink.schema.migrate", "off");
         config.put("mp.messaging.incoming.provision-commands-in.enabled", "false");
         config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
         config.put("privatelink.reconciler.every", "off");
@@ -84,14 +84,13 @@ public final class AotTraining {
     }
 
     /**
-     * The schema, migrated as Deploy does: the artifact on this JDK with migrate-at-start and init-and-exit. Answers
+     * The schema, migrated as Deploy does: the artifact on this JDK as the migration step (migrate, then exit). Answers
      * the step's seconds.
      */
     public static double migrate(Path jar, List<String> flags, Map<String, String> config, Path log)
             throws IOException, InterruptedException {
         Map<String, String> step = new LinkedHashMap<>(config);
-        step.put("quarkus.flyway.migrate-at-start", "true");
-        step.put("quarkus.init-and-exit", "true");
+        step.put("privatelink.schema.migrate", "and-exit");
         try (ServiceProcess migration = ServiceProcess.start(Path.of(System.getProperty("java.home")), flags, jar, step,
                 log)) {
             int exit = migration.awaitExit(Duration.ofMinutes(3));

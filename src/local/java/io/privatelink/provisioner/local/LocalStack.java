@@ -125,11 +125,10 @@ public final class LocalStack implements AutoCloseable {
     public Map<String, String> serviceConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
         config.put("quarkus.datasource.password", "");
         // Production migrates as a step of its own; the embedded default has one process, which migrates at start.
-        config.put("quarkus.flyway.migrate-at-start", "true");
+        config.put("privatelink.schema.migrate", "at-start");
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("privatelink.cloud.endpoint", "127.0.0.1:" + simulator.port());
         config.put("privatelink.cloud.protocol", "HTTP");
