@@ -37,7 +37,7 @@ public class CallerAuthenticator {
      * Tokens verified lately, by their SHA-256, until they expire: a caller's next requests skip the signature check
      * and the hop off the event loop. Only the digest is kept, never the token.
      */
-    private final Map<String, JsonWebToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Clock clock;
 
@@ -56,37 +56,33 @@ public class CallerAuthenticator {
         return config.trustPlatformInvoke();
     }
 
-    /** The token's claims if it was verified lately and has not expired since; null otherwise. */
-    public JsonWebToken remembered(String token) {
-        JsonWebToken known = verified.get(digest(token));
-        return known != null && known.getExpirationTime() > clock.instant().getEpochSecond() ? known : null;
+    /**
+     * A verified token as later requests need it: when it expires, the caller it stands for and its roles, read from
+     * its claims once (a custom claim's lookup costs SmallRye JWT an exception each time).
+     */
+    public record Verified(long expiresAt, Caller caller, Set<String> groups) {
+    }
+
+    /** The token if it was verified lately and has not expired since; null otherwise. */
+    public Verified remembered(String token) {
+        Verified known = verified.get(digest(token));
+        return known != null && known.expiresAt() > clock.instant().getEpochSecond() ? known : null;
     }
 
     /**
-     * Verifies the token's signature, issuer, audience and expiry. Blocking: the keys may come from a JWKS URL.
+     * Verifies the token's signature, issuer, audience and expiry, and reads the caller from its claims. Blocking: the
+     * keys may come from a JWKS URL.
      *
-     * @throws ApiException InvalidToken, saying why in words that name no part of the token
+     * @throws ApiException InvalidToken, saying why in words that name no part of the token (an unverifiable token,
+     *         no subject, or a subject or tenant the job's columns cannot hold)
      */
-    public JsonWebToken verify(String token) {
+    public Verified verify(String token) {
+        JsonWebToken jwt;
         try {
-            JsonWebToken jwt = parser.parse(token);
-            if (verified.size() >= VERIFIED_AT_MOST) {
-                verified.clear();
-            }
-            verified.put(digest(token), jwt);
-            return jwt;
+            jwt = parser.parse(token);
         } catch (Exception e) {
             throw ApiErrors.invalidToken(reason(e));
         }
-    }
-
-    /**
-     * The caller a verified token stands for, if its role allows the function at {@code path} and, for a create,
-     * the caller's rate allows one more.
-     *
-     * @throws ApiException InvalidToken (no subject), Forbidden.Role or Throttling.User
-     */
-    public Caller admit(String path, JsonWebToken jwt) {
         if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
             throw ApiErrors.invalidToken("The bearer token names no subject (sub).");
         }
@@ -97,12 +93,28 @@ public class CallerAuthenticator {
             throw ApiErrors.invalidToken("The bearer token's subject or tenant is longer than " + MAX_CLAIM
                     + " characters or holds a control character.");
         }
-        Caller caller = Caller.of(jwt.getSubject(), tenant, jwt.getGroups());
+        Set<String> groups = Set.copyOf(jwt.getGroups());
+        Verified known = new Verified(jwt.getExpirationTime(), Caller.of(jwt.getSubject(), tenant, groups), groups);
+        if (verified.size() >= VERIFIED_AT_MOST) {
+            verified.clear();
+        }
+        verified.put(digest(token), known);
+        return known;
+    }
+
+    /**
+     * The caller a verified token stands for, if its role allows the function at {@code path} and, for a create,
+     * the caller's rate allows one more.
+     *
+     * @throws ApiException Forbidden.Role or Throttling.User
+     */
+    public Caller admit(String path, Verified token) {
         Optional<ServiceFunction> function = ServiceFunction.at(path);
         Set<String> allowed = function.map(ServiceFunction::roles).orElse(Set.of());
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(jwt.getGroups()::contains)) {
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(token.groups()::contains)) {
             throw ApiErrors.forbiddenRole(path.substring(1), String.join(" or ", new TreeSet<>(allowed)));
         }
+        Caller caller = token.caller();
         long wait = function.filter(ServiceFunction::spendsCreateRate).isPresent() ? limiter.acquire(caller.owner()) : 0;
         if (wait > 0) {
             throw ApiErrors.throttled(wait);

@@ -19,9 +19,10 @@ import io.privatelink.provisioner.config.AccountsConfig;
 /**
  * The cloud in each account the service acts in (AccountsConfig): a {@link PrivateLinkClient} per account, each with
  * its own credentials (its role assumed through STS) and its own pacing, so that one account throttled never slows
- * another. Made at start, their SDK clients built on the call threads.
+ * another. Made at the first use, not at start: an API instance serves its hot paths without the cloud, and building
+ * the SDK's clients (its HTTP client, TLS and JSON stacks) at start cost every cold start CPU and the AOT cache classes.
+ * Their SDK clients are built on the call threads, off whichever thread asked first.
  */
-@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class CloudAccounts implements Clouds {
 

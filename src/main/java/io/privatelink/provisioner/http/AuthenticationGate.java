@@ -5,7 +5,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.privatelink.provisioner.api.ApiErrors;
@@ -89,7 +88,7 @@ public class AuthenticationGate {
             throw ApiErrors.invalidToken("The Authorization header must be Bearer <JWT>.");
         }
         String token = header.substring(7).trim();
-        JsonWebToken known = authenticator.remembered(token);
+        CallerAuthenticator.Verified known = authenticator.remembered(token);
         if (known != null) {
             admit(ctx, path, known);
             return;
@@ -105,9 +104,9 @@ public class AuthenticationGate {
         });
     }
 
-    private void admit(RoutingContext ctx, String path, JsonWebToken jwt) {
+    private void admit(RoutingContext ctx, String path, CallerAuthenticator.Verified token) {
         try {
-            ctx.put(Invocation.CALLER, authenticator.admit(path, jwt));
+            ctx.put(Invocation.CALLER, authenticator.admit(path, token));
         } catch (ApiException e) {
             ctx.fail(e);
             return;
