@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.privatelink.provisioner.job.JobEvent;
 import io.privatelink.provisioner.job.JobEventFactory;
@@ -42,51 +43,43 @@ public class JobCloudEvents implements JobEventFactory {
         // The job as it stood at this step: its history up to and including the step.
         List<JobHistoryEntry> upToStep = step.id == null ? history
                 : history.stream().filter(h -> h.id == null || h.id <= step.id).toList();
-        ObjectNode event = json.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", SOURCE);
-        event.put("type", TYPE_PREFIX + step.jobStatus.eventName());
-        event.put("subject", job.jobId);
-        event.put("time", step.at.toString());
-        event.put("datacontenttype", "application/json");
-        event.set("data", json.valueToTree(views.view(job, upToStep)));
-        return row(job.jobId, TYPE_PREFIX + step.jobStatus.eventName(), event, step.at);
+        return row(job.jobId, SOURCE, TYPE_PREFIX + step.jobStatus.eventName(), job.jobId, step.at,
+                views.view(job, upToStep));
     }
 
     @Override
     public JobEvent endpointEvent(ManagedEndpoint endpoint, String kind, Object data) {
-        return resourceEvent(ENDPOINT_SOURCE, ENDPOINT_TYPE_PREFIX + kind, endpoint.endpointId, endpoint.resourceKey,
+        return row(endpoint.resourceKey, ENDPOINT_SOURCE, ENDPOINT_TYPE_PREFIX + kind, endpoint.endpointId,
                 endpoint.updatedAt, data);
     }
 
     @Override
     public JobEvent serviceEvent(ManagedService service, String kind, Object data) {
-        return resourceEvent(SERVICE_SOURCE, SERVICE_TYPE_PREFIX + kind, service.serviceId, service.resourceKey,
+        return row(service.resourceKey, SERVICE_SOURCE, SERVICE_TYPE_PREFIX + kind, service.serviceId,
                 service.updatedAt, data);
     }
 
-    /** An event about a managed resource, published in order with the events of the job that brought it in. */
-    private JobEvent resourceEvent(String source, String type, String subject, String resourceKey,
-            java.time.Instant at, Object data) {
-        ObjectNode event = json.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", source);
-        event.put("type", type);
-        event.put("subject", subject);
-        event.put("time", at.toString());
-        event.put("datacontenttype", "application/json");
-        event.set("data", json.valueToTree(data));
-        return row(resourceKey, type, event, at);
+    /** The structured CloudEvent, its attributes in this order; written in one pass, data and all. */
+    @JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data"})
+    private record Envelope(@JsonProperty("specversion") String specversion, @JsonProperty("id") String id,
+            @JsonProperty("source") String source, @JsonProperty("type") String type,
+            @JsonProperty("subject") String subject, @JsonProperty("time") String time,
+            @JsonProperty("datacontenttype") String datacontenttype, @JsonProperty("data") Object data) {
     }
 
-    private static JobEvent row(String jobId, String type, ObjectNode event, java.time.Instant at) {
+    /** An event in the outbox; {@code key} orders it (the job's, or the managed resource's beside its jobs'). */
+    private JobEvent row(String key, String source, String type, String subject, java.time.Instant at, Object data) {
+        Envelope event = new Envelope("1.0", UUID.randomUUID().toString(), source, type, subject, at.toString(),
+                "application/json", data);
         JobEvent row = new JobEvent();
-        row.cloudEventId = event.get("id").asText();
-        row.jobId = jobId;
+        row.cloudEventId = event.id();
+        row.jobId = key;
         row.eventType = type;
-        row.payload = event.toString();
+        try {
+            row.payload = json.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a CloudEvent could not be written: " + type, e);
+        }
         row.createdAt = at;
         return row;
     }
