@@ -16,7 +16,7 @@ public interface SchemaConfig {
         OFF,
         /** Migrates before anything else starts, then goes on (the embedded default, the tests). */
         AT_START,
-        /** Migrates and exits: Deploy's migration step, with no consumer and no reconciler configured. */
+        /** Migrates and exits: Deploy's migration step, with no consumer and no timer configured. */
         AND_EXIT
     }
 

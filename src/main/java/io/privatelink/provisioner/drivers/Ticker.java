@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.configuration.DurationConverter;
+import io.privatelink.provisioner.config.Every;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -42,16 +42,9 @@ final class Ticker {
         this.timer = vertx.setPeriodic(Math.max(1, period.toMillis()), id -> tick());
     }
 
-    /** The period a setting names ("1s", "0.2s", "PT5M"); none for "off" or "disabled", as Quarkus read it. */
-    static Optional<Duration> period(String every) {
-        String value = every.trim();
-        return value.equalsIgnoreCase("off") || value.equalsIgnoreCase("disabled") ? Optional.empty()
-                : Optional.of(DurationConverter.parseDuration(value));
-    }
-
     /** Starts the task every period the setting names; none when it says "off". */
     static Optional<Ticker> start(Vertx vertx, String every, String name, Supplier<Uni<?>> task) {
-        return period(every).map(period -> new Ticker(vertx, period, name, task));
+        return Every.period(every).map(period -> new Ticker(vertx, period, name, task));
     }
 
     /**

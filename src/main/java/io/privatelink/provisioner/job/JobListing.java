@@ -53,11 +53,7 @@ public class JobListing {
         where.equal("error_code", f.errorCode());
         where.compare("created_at >", f.createdAfter());
         where.compare("created_at <", f.createdBefore());
-        if (f.afterCreatedAt() != null) {
-            where.sql.append(" and (created_at, job_id) < ($").append(where.next()).append(", $")
-                    .append(where.next() + 1).append(')');
-            where.values.addOffsetDateTime(JobRows.utc(f.afterCreatedAt())).addString(f.afterJobId());
-        }
+        where.after(f.afterCreatedAt(), f.afterJobId());
         String query = "select * from vpc_endpoint_job where " + where.sql + " order by created_at desc, job_id desc"
                 + " limit $" + where.next();
         where.values.addInteger(limit);
@@ -88,6 +84,14 @@ public class JobListing {
             if (value != null) {
                 sql.append(" and ").append(column).append(" = $").append(next());
                 values.addString(value);
+            }
+        }
+
+        /** Only jobs after the previous page's last, newest first (none given: from the newest). */
+        void after(Instant createdAt, String jobId) {
+            if (createdAt != null) {
+                sql.append(" and (created_at, job_id) < ($").append(next()).append(", $").append(next() + 1).append(')');
+                values.addOffsetDateTime(JobRows.utc(createdAt)).addString(jobId);
             }
         }
 

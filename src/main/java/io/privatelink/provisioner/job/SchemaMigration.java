@@ -1,5 +1,6 @@
 package io.privatelink.provisioner.job;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
+import io.privatelink.provisioner.config.CallbacksConfig;
+import io.privatelink.provisioner.config.Every;
+import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.config.SchemaConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -26,23 +30,29 @@ import io.quarkus.runtime.StartupEvent;
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
-    /** What would do work between the migration and the exit: the step must have them off. */
-    private static final List<String> OFF_IN_THE_STEP = List.of("mp.messaging.incoming.provision-commands-in.enabled",
-            "mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "privatelink.reconciler.every");
+    /** The consumers that would do work between the migration and the exit: the step must have them off. */
+    private static final List<String> CONSUMERS = List.of("mp.messaging.incoming.provision-commands-in.enabled",
+            "mp.messaging.incoming.vpc-endpoint-requests-in.enabled");
 
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start, SchemaConfig schema,
-            Config config) {
+            ProvisionerConfig provisioner, CallbacksConfig callbacks, Config config) {
         if (schema.migrate() == SchemaConfig.Migrate.OFF) {
             return;
         }
         if (schema.migrate() == SchemaConfig.Migrate.AND_EXIT) {
-            List<String> on = OFF_IN_THE_STEP.stream()
-                    .filter(key -> !List.of("false", "off").contains(config.getOptionalValue(key, String.class)
-                            .orElse("true")))
-                    .toList();
+            // Each read as what it turns on reads it: the connector's boolean, the timers' Every.
+            List<String> on = new ArrayList<>(CONSUMERS.stream()
+                    .filter(key -> config.getOptionalValue(key, Boolean.class).orElse(true)).toList());
+            String reconciler = provisioner.reconciler().every();
+            if (Every.period(reconciler).isPresent()) {
+                on.add("privatelink.reconciler.every");
+            }
+            if (Every.period(callbacks.every().orElse(reconciler)).isPresent()) {
+                on.add("privatelink.callbacks.every");
+            }
             if (!on.isEmpty()) {
                 throw new IllegalStateException("the migration step (privatelink.schema.migrate=and-exit) runs no"
-                        + " consumer and no reconciler; these are on: " + on);
+                        + " consumer and no timer; these are on: " + on);
             }
         }
         String user = config.getValue("quarkus.datasource.username", String.class);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.privatelink.provisioner.config.Every;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -27,11 +28,11 @@ class TickerTest {
 
     @Test
     void aPeriodIsReadAsQuarkusReadsOneAndOffIsNone() {
-        assertEquals(Optional.of(Duration.ofMillis(200)), Ticker.period("0.2s"));
-        assertEquals(Optional.of(Duration.ofMillis(200)), Ticker.period("200ms"));
-        assertEquals(Optional.of(Duration.ofMinutes(5)), Ticker.period("PT5M"));
-        assertEquals(Optional.empty(), Ticker.period("off"));
-        assertEquals(Optional.empty(), Ticker.period(" Disabled "));
+        assertEquals(Optional.of(Duration.ofMillis(200)), Every.period("0.2s"));
+        assertEquals(Optional.of(Duration.ofMillis(200)), Every.period("200ms"));
+        assertEquals(Optional.of(Duration.ofMinutes(5)), Every.period("PT5M"));
+        assertEquals(Optional.empty(), Every.period("off"));
+        assertEquals(Optional.empty(), Every.period(" Disabled "));
         assertTrue(Ticker.start(vertx, "off", "test", () -> Uni.createFrom().voidItem()).isEmpty());
     }
 

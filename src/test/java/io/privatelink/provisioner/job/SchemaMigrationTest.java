@@ -18,15 +18,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.privatelink.fixtures.FreePorts;
+import io.privatelink.provisioner.config.CallbacksConfig;
+import io.privatelink.provisioner.config.ProvisionerConfig;
 import io.privatelink.provisioner.config.SchemaConfig;
+import io.privatelink.provisioner.fakes.TestConfig;
 import io.privatelink.provisioner.local.EmbeddedPostgresServer;
 import io.privatelink.provisioner.local.ServiceProcess;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The migrations where Deploy runs them: the production artifact as the migration step migrates an empty database and
- * exits 0; a step configured with a consumer or the reconciler on refuses before it touches the database; a function
+ * exits 0; a step configured with a consumer or a timer on refuses before it touches the database; a function
  * (the default, off) never connects.
  */
 class SchemaMigrationTest {
@@ -73,12 +75,22 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void aStepWithAConsumerOrTheReconcilerOnRefusesBeforeItConnects() {
+    void aStepWithAConsumerOrATimerOnRefusesBeforeItConnects() {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> migrate(
                 SchemaConfig.Migrate.AND_EXIT, Map.of("mp.messaging.incoming.provision-commands-in.enabled", "false",
                         "privatelink.reconciler.every", "1s")));
         assertTrue(refused.getMessage().contains("[mp.messaging.incoming.vpc-endpoint-requests-in.enabled, "
-                + "privatelink.reconciler.every]"), refused.getMessage());
+                + "privatelink.reconciler.every, privatelink.callbacks.every]"), refused.getMessage());
+    }
+
+    @Test
+    void aStepReadsOffAsTheConsumersAndTimersDo() {
+        // Refused for a timer alone: every consumer "FALSE" and the reconciler "Disabled" count as off.
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> migrate(
+                SchemaConfig.Migrate.AND_EXIT, Map.of("mp.messaging.incoming.provision-commands-in.enabled", "FALSE",
+                        "mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "FALSE",
+                        "privatelink.reconciler.every", "Disabled", "privatelink.callbacks.every", "5s")));
+        assertTrue(refused.getMessage().endsWith("these are on: [privatelink.callbacks.every]"), refused.getMessage());
     }
 
     @Test
@@ -89,7 +101,7 @@ class SchemaMigrationTest {
     private static void migrate(SchemaConfig.Migrate mode, Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("quarkus.datasource.username", "postgres");
-        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(all, "test", 100)).build();
+        SmallRyeConfig config = TestConfig.of(all, ProvisionerConfig.class, CallbacksConfig.class);
         new SchemaMigration().migrate(null, new SchemaConfig() {
             @Override
             public Migrate migrate() {
@@ -100,6 +112,6 @@ class SchemaMigrationTest {
             public String jdbcUrl() {
                 return NOWHERE;
             }
-        }, config);
+        }, config.getConfigMapping(ProvisionerConfig.class), config.getConfigMapping(CallbacksConfig.class), config);
     }
 }
