@@ -11,6 +11,8 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The managed endpoints in PostgreSQL: read for their views, claimed for the drift watch, changed with their events. */
 @ApplicationScoped
@@ -28,37 +30,42 @@ public class ManagedEndpoints implements DriftRecord {
             limit :limit
             for update skip locked""";
 
+    private static final String BY_ENDPOINT_ID = """
+            select * from managed_endpoint where endpoint_id = $1
+            order by case when status = 'Deleted' then 1 else 0 end, created_at desc limit 1""";
+    private static final String JOBS_OF = """
+            select * from vpc_endpoint_job where coalesce(resource_key, job_id) = any($1) order by seq""";
+
+    /** The reactive client: the views' reads run without the ORM, which an API instance does not start. */
+    private final Pool sql;
+
+    public ManagedEndpoints(Pool sql) {
+        this.sql = sql;
+    }
+
     /** The endpoint under this id: the live record, else the newest deleted one; null when the service never had it. */
     public Uni<ManagedEndpoint> byEndpointId(String endpointId) {
-        return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(
-                "endpointId = ?1 order by case when status = ?2 then 1 else 0 end, createdAt desc", endpointId,
-                ManagedEndpoint.Status.Deleted).firstResult());
+        return sql.preparedQuery(BY_ENDPOINT_ID).execute(Tuple.of(endpointId)).map(EntityColumns.ENDPOINT::first);
     }
 
     /** A page of endpoints, newest first. */
     public Uni<List<ManagedEndpoint>> list(Filter f, int limit) {
-        ListingQuery q = new ListingQuery().equal("callerTenant", f.owner() == null ? null : f.owner().tenant())
-                .equal("callerSubject", f.owner() == null ? null : f.owner().subject()).equal("status", f.status())
-                .equal("regionId", f.regionId()).after(f.afterCreatedAt(), f.afterKey());
-        return Panache.withSession(() -> ManagedEndpoint.<ManagedEndpoint> find(q.query(), q.parameters())
-                .page(0, limit).list());
+        SqlWhere where = new SqlWhere().owner(f.owner()).equal("status", f.status()).equal("region_id", f.regionId())
+                .after(f.afterCreatedAt(), "resource_key", f.afterKey());
+        return sql.preparedQuery("select * from managed_endpoint where "
+                + where.limit("created_at desc, resource_key desc", limit)).execute(where.values)
+                .map(EntityColumns.ENDPOINT::list);
     }
 
     /** How many of the owner's endpoints (everyone's, for null) there are in each status. */
     public Uni<Map<String, Long>> counts(JobOwner owner) {
-        String where = owner == null ? "" : " where callerTenant = :tenant and callerSubject = :subject";
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
-            var query = s.createQuery("select status, count(*) from ManagedEndpoint" + where + " group by status",
-                    Object[].class);
-            if (owner != null) {
-                query.setParameter("tenant", owner.tenant()).setParameter("subject", owner.subject());
-            }
-            return query.getResultList();
-        })).map(rows -> {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            rows.forEach(r -> counts.put(r[0].toString(), (Long) r[1]));
-            return counts;
-        });
+        SqlWhere where = new SqlWhere().owner(owner);
+        return sql.preparedQuery("select status, count(*) as n from managed_endpoint where " + where.sql
+                + " group by status").execute(where.values).map(rows -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    rows.forEach(r -> counts.put(r.getString("status"), r.getLong("n")));
+                    return counts;
+                });
     }
 
     /** The jobs of these endpoints (by the key their jobs share), oldest first. */
@@ -66,8 +73,11 @@ public class ManagedEndpoints implements DriftRecord {
         if (resourceKeys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.withSession(() -> VpcEndpointJob.<VpcEndpointJob> find(
-                "coalesce(resourceKey, jobId) in ?1 order by seq", resourceKeys).list());
+        return sql.preparedQuery(JOBS_OF).execute(Tuple.of(resourceKeys.toArray(String[]::new))).map(rows -> {
+            List<VpcEndpointJob> jobs = new java.util.ArrayList<>();
+            rows.forEach(row -> jobs.add(JobColumn.job(row)));
+            return jobs;
+        });
     }
 
     @Override

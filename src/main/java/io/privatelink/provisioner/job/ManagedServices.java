@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The managed endpoint services in PostgreSQL: read for their views, claimed and changed by the connections' watch. */
 @ApplicationScoped
@@ -29,21 +31,31 @@ public class ManagedServices implements ServiceWatchRecord {
             String afterKey) {
     }
 
+    private static final String BY_SERVICE_ID = """
+            select * from managed_service where service_id = $1
+            order by case when status = 'Deleted' then 1 else 0 end, created_at desc limit 1""";
+
+    /** The reactive client: the views' reads run without the ORM, which an API instance does not start. */
+    private final Pool sql;
+
+    public ManagedServices(Pool sql) {
+        this.sql = sql;
+    }
+
     /** The service under this id: the live record, else the newest deleted one; null when the service never had it. */
     public Uni<ManagedService> byServiceId(String serviceId) {
-        return Panache.withSession(() -> ManagedService.<ManagedService> find(
-                "serviceId = ?1 order by case when status = ?2 then 1 else 0 end, createdAt desc", serviceId,
-                ManagedService.Status.Deleted).firstResult());
+        return sql.preparedQuery(BY_SERVICE_ID).execute(Tuple.of(serviceId)).map(EntityColumns.SERVICE::first);
     }
 
     /** A page of services, newest first. */
     public Uni<List<ManagedService>> list(Filter f, int limit) {
-        ListingQuery q = new ListingQuery().equal("callerTenant", f.owner() == null ? null : f.owner().tenant())
-                .equal("callerSubject", f.owner() == null || !f.owner().tenant().isEmpty() ? null
-                        : f.owner().subject()).equal("status", f.status())
-                .equal("regionId", f.regionId()).after(f.afterCreatedAt(), f.afterKey());
-        return Panache.withSession(() -> ManagedService.<ManagedService> find(q.query(), q.parameters())
-                .page(0, limit).list());
+        SqlWhere where = new SqlWhere().equal("caller_tenant", f.owner() == null ? null : f.owner().tenant())
+                .equal("caller_subject", f.owner() == null || !f.owner().tenant().isEmpty() ? null
+                        : f.owner().subject()).equal("status", f.status()).equal("region_id", f.regionId())
+                .after(f.afterCreatedAt(), "resource_key", f.afterKey());
+        return sql.preparedQuery("select * from managed_service where "
+                + where.limit("created_at desc, resource_key desc", limit)).execute(where.values)
+                .map(EntityColumns.SERVICE::list);
     }
 
     @Override
