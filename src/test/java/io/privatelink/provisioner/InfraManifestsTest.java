@@ -200,6 +200,28 @@ class InfraManifestsTest {
         });
     }
 
+    /**
+     * The API function runs with the ORM inactive, as the benchmark's and ApiInstanceTest's API instance does
+     * (AotTraining.apiInstance, which ApiInstanceTest holds to it); the worker and the migration keep it.
+     */
+    @Test
+    void theApiFunctionRunsWithoutTheOrmAndTheWorkerWithIt() throws Exception {
+        String api = "privatelink-api";
+        for (Service s : all(knative(), Service.class)) {
+            Map<String, String> env = new java.util.HashMap<>();
+            s.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                    .forEach(e -> env.put(e.getName(), e.getValue()));
+            assertEquals(s.getMetadata().getName().equals(api) ? "false" : null,
+                    env.get("QUARKUS_HIBERNATE_ORM_ACTIVE"), s.getMetadata().getName());
+        }
+        ServerlessDevs fc = YAML.readValue(Path.of("infra/fc/s.yaml").toFile(), ServerlessDevs.class);
+        fc.resources().forEach((name, r) -> {
+            Object vars = r.props().environmentVariables();
+            Map<?, ?> resolved = (Map<?, ?>) ("${vars.environment}".equals(vars) ? fc.vars().get("environment") : vars);
+            assertEquals(name.equals(api) ? "false" : null, resolved.get("QUARKUS_HIBERNATE_ORM_ACTIVE"), name);
+        });
+    }
+
     /** The image's path in the registry, whatever the registry's address (public or VPC). */
     private static final String IMAGE = "/privatelink/privatelink-provisioner:1.0.0-SNAPSHOT";
 

@@ -69,7 +69,8 @@ public final class AotTraining {
 
     /**
      * The configuration of an API instance against this stack, as the functions' manifests set it: no consumers,
-     * no reconciler (nor the watches and the callbacks' timer it drives), no migration (and so no Flyway); its one
+     * no reconciler (nor the watches and the callbacks' timer it drives), no migration (and so no Flyway), the ORM
+     * inactive (its paths are on the reactive client, and the ORM's boot is most of what the start adds); its one
      * caller not held to a caller's rate limit, so that the training's creates are accepted, not refused.
      */
     public static Map<String, String> apiInstance(LocalStack stack) {
@@ -78,6 +79,7 @@ public final class AotTraining {
         config.put("mp.messaging.incoming.provision-commands-in.enabled", "false");
         config.put("mp.messaging.incoming.vpc-endpoint-requests-in.enabled", "false");
         config.put("privatelink.reconciler.every", "off");
+        config.put("quarkus.hibernate-orm.active", "false");
         config.put("privatelink.auth.rate-limit.per-second", "1000000");
         config.put("privatelink.auth.rate-limit.burst", "1000000");
         return config;
