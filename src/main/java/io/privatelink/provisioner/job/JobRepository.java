@@ -45,20 +45,24 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      * first: a burst's creates still Accepted would otherwise take every place while its endpoints wait to be seen.
      */
     private static final String DUE = """
-            select j.* from vpc_endpoint_job j
-            join (select job_id, turn,
-                    row_number() over (partition by account order by turn, next_attempt_at) as place
-                from (select job_id, account, next_attempt_at,
-                        row_number() over (partition by account, caller_tenant
-                            order by status = 'Creating' desc, next_attempt_at) as turn
-                    from vpc_endpoint_job
-                    where status in """ + JobStatus.MOVING_SQL + """
-                        and next_attempt_at <= :now) due) d on d.job_id = j.job_id
-            where j.status in """ + JobStatus.MOVING_SQL + """
-                and j.next_attempt_at <= :now and d.place <= :perAccount
-            order by d.turn, j.next_attempt_at
-            limit :limit
-            for update of j skip locked""";
+            with claimed as (
+                select j.job_id, d.turn, j.next_attempt_at as due_at from vpc_endpoint_job j
+                join (select job_id, turn,
+                        row_number() over (partition by account order by turn, next_attempt_at) as place
+                    from (select job_id, account, next_attempt_at,
+                            row_number() over (partition by account, caller_tenant
+                                order by status = 'Creating' desc, next_attempt_at) as turn
+                        from vpc_endpoint_job
+                        where status in """ + JobStatus.MOVING_SQL + """
+                            and next_attempt_at <= $1) due) d on d.job_id = j.job_id
+                where j.status in """ + JobStatus.MOVING_SQL + """
+                    and j.next_attempt_at <= $1 and d.place <= $2
+                order by d.turn, j.next_attempt_at
+                limit $3
+                for update of j skip locked)
+            update vpc_endpoint_job j set next_attempt_at = $4, version = j.version + 1
+            from claimed c where j.job_id = c.job_id
+            returning j.*, c.turn as claimed_turn, c.due_at as claimed_due_at""";
 
     /**
      * Records a new job with its first history row and event (in its batch's one statement: GroupCommit), unless its
@@ -380,12 +384,14 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
      */
     @Override
     public Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, int perAccount, Instant leaseUntil) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(DUE, VpcEndpointJob.class)
-                        .setParameter("now", now)
-                        .setParameter("limit", limit)
-                        .setParameter("perAccount", perAccount)
-                        .getResultList())
-                .invoke(jobs -> jobs.forEach(j -> j.nextAttemptAt = leaseUntil)));
+        // One statement: the claim and its lease, in the turns' order (an update answers its rows in no set order).
+        return sql.preparedQuery(DUE).execute(Tuple.of(JobRows.utc(now), perAccount, limit, JobRows.utc(leaseUntil)))
+                .map(rows -> {
+                    List<Row> claimed = new java.util.ArrayList<>();
+                    rows.forEach(claimed::add);
+                    claimed.sort(java.util.Comparator.<Row> comparingLong(r -> r.getLong("claimed_turn"))
+                            .thenComparing(r -> r.getOffsetDateTime("claimed_due_at")));
+                    return claimed.stream().map(JobColumn::job).toList();
+                });
     }
 }
