@@ -5,29 +5,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
-import io.privatelink.fixtures.FreePorts;
 import io.privatelink.provisioner.api.ApiErrors;
+import io.privatelink.provisioner.fixtures.ApiInstanceProcess;
 import io.privatelink.provisioner.fixtures.Bodies;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
-import io.privatelink.provisioner.local.AotTraining;
 import io.privatelink.provisioner.local.LocalIssuer;
-import io.privatelink.provisioner.local.ServiceProcess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,9 +29,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The production artifact as the functions' manifests run an API instance (no consumer, no reconciler, the ORM
- * inactive), beside this suite's service as its worker: an endpoint's and a service's whole life, a cancel and the
- * owner's decision on a connection are answered by it. A path of its that reached the ORM would fail, the ORM being
- * inactive there.
+ * inactive; ApiInstanceProcess, started with the stack) beside this suite's service as its worker: an endpoint's and a
+ * service's whole life, a cancel and the owner's decision on a connection are answered by it. A path of its that
+ * reached the ORM would fail, the ORM being inactive there.
  */
 @QuarkusTest
 @Execution(ExecutionMode.SAME_THREAD)
@@ -47,28 +39,13 @@ import io.restassured.specification.RequestSpecification;
 class ApiInstanceTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
-    private static final Path LOG = Path.of("target/api-instance.log");
-    private static ServiceProcess api;
-    private static int port;
 
     @BeforeAll
-    static void startAnApiInstance() throws Exception {
-        Map<String, String> config = new LinkedHashMap<>(AotTraining.apiInstance(LocalStackResource.stack()));
-        assertEquals("false", config.get("quarkus.hibernate-orm.active"), "an API instance runs without the ORM");
-        config.put("quarkus.datasource.password", LocalStackResource.DB_PASSWORD);
-        port = FreePorts.next();
-        config.put("quarkus.http.port", String.valueOf(port));
-        Files.deleteIfExists(LOG);
-        api = ServiceProcess.start(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), config, LOG);
+    static void awaitTheApiInstance() {
+        assertEquals("false", ApiInstanceProcess.config().get("quarkus.hibernate-orm.active"),
+                "an API instance runs without the ORM");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> caller().get("/q/health/ready").statusCode() == 200);
-    }
-
-    @AfterAll
-    static void stopIt() throws InterruptedException {
-        if (api != null) {
-            api.stop(Duration.ofSeconds(30));
-        }
     }
 
     private static RequestSpecification caller() {
@@ -76,7 +53,7 @@ class ApiInstanceTest {
     }
 
     private static RequestSpecification as(String token) {
-        return Callers.bearer(token).baseUri("http://127.0.0.1").port(port);
+        return Callers.bearer(token).baseUri("http://127.0.0.1").port(ApiInstanceProcess.port());
     }
 
     private static Response post(String function, String body) {
