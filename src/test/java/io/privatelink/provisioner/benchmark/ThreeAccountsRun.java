@@ -122,6 +122,7 @@ final class ThreeAccountsRun {
                 for (Account account : ACCOUNTS) {
                     result.put(account.name(), figures(db, account, service, port, add));
                 }
+                timeline(db);
                 http.close();
             }
             db.close();
@@ -161,6 +162,26 @@ final class ThreeAccountsRun {
             Thread.sleep(250);
         }
         throw new IllegalStateException("jobs still running after 10 minutes");
+    }
+
+    /**
+     * When the small accounts' jobs were accepted and begun against A's accept burst, from A's first 202: whether they
+     * wait for the burst's end.
+     */
+    private static void timeline(Pool db) throws Exception {
+        Row t = ServiceBenchmark.await(db.preparedQuery("""
+                with a as (select min(created_at) as t0, max(created_at) as last from vpc_endpoint_job
+                    where account = 'demo-a')
+                select extract(epoch from a.last - a.t0), extract(epoch from min(j.created_at) - a.t0),
+                    extract(epoch from max(j.created_at) - a.t0), extract(epoch from min(p.at) - a.t0),
+                    extract(epoch from max(p.at) - a.t0)
+                from a, vpc_endpoint_job j
+                join lateral (select min(h.at) as at from vpc_endpoint_job_history h
+                    where h.job_id = j.job_id and h.job_status = 'Provisioning') p on true
+                where j.account <> 'demo-a'
+                group by a.last, a.t0""").execute()).iterator().next();
+        System.out.printf("from A's first 202: A's last 202 at %.1f s; B's and C's 202s at %.1f to %.1f s, their begins"
+                + " at %.1f to %.1f s%n", t.getDouble(0), t.getDouble(1), t.getDouble(2), t.getDouble(3), t.getDouble(4));
     }
 
     private Map<String, Object> figures(Pool db, Account account, ServiceProcess service, int port,
