@@ -22,12 +22,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * An entity's columns as its mapping names them (its fields not transient; a @Column's name, else the field's in
  * snake case, as Quarkus names them), for the statements written without the ORM: an API instance runs with the ORM
- * inactive, so its reads and writes go through the reactive client with these. The key comes first.
+ * inactive, so its reads and writes go through the reactive client with these. The key comes first. The job's own
+ * row is described by JobColumn.
  */
 final class EntityColumns<T> {
 
-    static final EntityColumns<VpcEndpointJob> JOB = of("vpc_endpoint_job", VpcEndpointJob.class,
-            VpcEndpointJob::new);
     static final EntityColumns<JobHistoryEntry> HISTORY = of("vpc_endpoint_job_history", JobHistoryEntry.class,
             JobHistoryEntry::new);
     static final EntityColumns<JobEvent> EVENT = of("vpc_endpoint_job_event", JobEvent.class, JobEvent::new);

@@ -8,12 +8,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The columns of vpc_endpoint_job, described once for the statements written without the ORM: each one's name, its
- * SQL type, the job's value for it and how a row's value goes back into a job. JobRows reads a job with them and
- * GroupCommit writes new jobs with them; JobColumnTest holds them to the entity's mapping.
+ * SQL type, the job's value for it and how a row's value goes back into a job. The reads of jobs, GroupCommit's new
+ * jobs and a change's write of a job use them; JobColumnTest holds them to the entity's mapping.
  */
 enum JobColumn {
     JOB_ID("job_id", Type.TEXT, j -> j.jobId, (j, r) -> j.jobId = r.getString("job_id")),
@@ -84,6 +85,39 @@ enum JobColumn {
         this.type = type;
         this.value = value;
         this.read = read;
+    }
+
+    /** Writes every written column but the key (the first parameter, {@link #parameters}) over the job's row. */
+    static final String UPDATE = update();
+
+    private static String update() {
+        StringBuilder set = new StringBuilder();
+        for (int i = 1; i < WRITTEN.size(); i++) {
+            set.append(i > 1 ? ", " : "").append(WRITTEN.get(i).column).append(" = $").append(i + 1);
+        }
+        return "update vpc_endpoint_job set " + set + " where " + JOB_ID.column + " = $1";
+    }
+
+    /** The written columns' values of the job, in their order (its key first), as a statement takes them. */
+    static List<Object> parameters(VpcEndpointJob job) {
+        List<Object> values = new java.util.ArrayList<>(WRITTEN.size());
+        for (JobColumn c : WRITTEN) {
+            Object v = c.value.apply(job);
+            values.add(v instanceof Instant at ? JobRows.utc(at) : v);
+        }
+        return values;
+    }
+
+    /** The first row's job; null for none. */
+    static VpcEndpointJob first(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : job(rows.iterator().next());
+    }
+
+    /** Every row's job, in the rows' order. */
+    static List<VpcEndpointJob> jobs(RowSet<Row> rows) {
+        List<VpcEndpointJob> jobs = new java.util.ArrayList<>(rows.size());
+        rows.forEach(row -> jobs.add(job(row)));
+        return jobs;
     }
 
     /** A job as its row holds it. */

@@ -47,10 +47,6 @@ public class JobListing {
                 .compare("created_at >", f.createdAfter()).compare("created_at <", f.createdBefore())
                 .after(f.afterCreatedAt(), "job_id", f.afterJobId());
         String query = "select * from vpc_endpoint_job where " + where.limit("created_at desc, job_id desc", limit);
-        return sql.preparedQuery(query).execute(where.values).map(rows -> {
-            List<VpcEndpointJob> page = new ArrayList<>();
-            rows.forEach(row -> page.add(JobColumn.job(row)));
-            return page;
-        });
+        return sql.preparedQuery(query).execute(where.values).map(JobColumn::jobs);
     }
 }

@@ -101,11 +101,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     @Override
     public Uni<VpcEndpointJob> byId(String jobId) {
         return sql.preparedQuery("select * from vpc_endpoint_job where job_id = $1").execute(Tuple.of(jobId))
-                .map(JobRepository::firstJob);
-    }
-
-    private static VpcEndpointJob firstJob(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-        return rows.size() == 0 ? null : JobColumn.job(rows.iterator().next());
+                .map(JobColumn::first);
     }
 
     /**
@@ -147,7 +143,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     public Uni<VpcEndpointJob> byClientToken(JobOwner owner, String account, String clientToken) {
         SqlWhere where = new SqlWhere().equal("client_token", clientToken).owner(owner).equal("account", account);
         return sql.preparedQuery("select * from vpc_endpoint_job where " + where.limit("created_at desc", 1))
-                .execute(where.values).map(JobRepository::firstJob);
+                .execute(where.values).map(JobColumn::first);
     }
 
     @Override
@@ -174,15 +170,15 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         VpcEndpointJob[] changed = new VpcEndpointJob[1];
         return sql.withTransaction(connection -> connection.preparedQuery(LOCKED).execute(Tuple.of(jobId))
                 .flatMap(rows -> {
-                    VpcEndpointJob job = firstJob(rows);
+                    VpcEndpointJob job = JobColumn.first(rows);
                     if (job == null) {
                         return Uni.createFrom().<T> nullItem();
                     }
                     steps.clear();
                     changed[0] = job;
-                    List<Object> before = EntityColumns.JOB.parameters(job);
+                    List<Object> before = JobColumn.parameters(job);
                     T result = change.apply(job, steps);
-                    Uni<Void> written = EntityColumns.JOB.parameters(job).equals(before) ? Uni.createFrom().voidItem()
+                    Uni<Void> written = JobColumn.parameters(job).equals(before) ? Uni.createFrom().voidItem()
                             : write(connection, job);
                     if (steps.isEmpty()) {
                         return written.replaceWith(result);
@@ -203,7 +199,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
     /** The job's row as the change left it, its version moved on as the ORM's would be. */
     private static Uni<Void> write(SqlConnection connection, VpcEndpointJob job) {
         job.version++;
-        return connection.preparedQuery(EntityColumns.JOB.update()).execute(EntityColumns.JOB.values(job))
+        return connection.preparedQuery(JobColumn.UPDATE).execute(Tuple.from(JobColumn.parameters(job)))
                 .replaceWithVoid();
     }
 
@@ -329,7 +325,7 @@ public class JobRepository implements PanacheRepositoryBase<VpcEndpointJob, Stri
         SqlWhere where = new SqlWhere().owner(owner).equal("endpoint_id", endpointId)
                 .equal("operation", Operation.Create);
         return sql.preparedQuery("select * from vpc_endpoint_job where " + where.limit("created_at desc", 1))
-                .execute(where.values).map(JobRepository::firstJob);
+                .execute(where.values).map(JobColumn::first);
     }
 
     @Override

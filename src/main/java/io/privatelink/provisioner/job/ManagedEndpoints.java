@@ -73,11 +73,8 @@ public class ManagedEndpoints implements DriftRecord {
         if (resourceKeys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return sql.preparedQuery(JOBS_OF).execute(Tuple.of(resourceKeys.toArray(String[]::new))).map(rows -> {
-            List<VpcEndpointJob> jobs = new java.util.ArrayList<>();
-            rows.forEach(row -> jobs.add(JobColumn.job(row)));
-            return jobs;
-        });
+        return sql.preparedQuery(JOBS_OF).execute(Tuple.of(resourceKeys.toArray(String[]::new)))
+                .map(JobColumn::jobs);
     }
 
     @Override

@@ -50,15 +50,6 @@ class EntityColumnsTest {
     }
 
     @Test
-    void theJobsColumnsAreTheOnesJobColumnDescribesTheKeyFirst() {
-        assertEquals(Arrays.stream(JobColumn.values()).map(c -> c.column).toList(), EntityColumns.JOB.names());
-        String update = EntityColumns.JOB.update();
-        assertEquals(true, update.startsWith("update vpc_endpoint_job set client_token = $2, "), update);
-        assertEquals(true, update.endsWith(" where job_id = $1"), update);
-        assertEquals(false, update.contains("seq ="), "the sequence's column is never written");
-    }
-
-    @Test
     void aManagedEndpointIsWrittenOverTheOneUnderItsKey() {
         String upsert = EntityColumns.ENDPOINT.upsert();
         assertEquals(true, upsert.startsWith("insert into managed_endpoint (resource_key, account, "), upsert);

@@ -36,4 +36,23 @@ class JobColumnTest {
         assertEquals(JobColumn.values().length - 1, JobColumn.WRITTEN.size());
         assertEquals(false, JobColumn.WRITTEN.contains(JobColumn.SEQ));
     }
+
+    @Test
+    void aChangedJobIsWrittenWithEveryColumnButTheSequencesTheKeyFirst() {
+        assertEquals(JobColumn.JOB_ID, JobColumn.WRITTEN.get(0));
+        String update = JobColumn.UPDATE;
+        assertEquals(true, update.startsWith("update vpc_endpoint_job set client_token = $2, "), update);
+        assertEquals(true, update.endsWith(" where job_id = $1"), update);
+        assertEquals(false, update.contains("seq ="), "the sequence's column is never written");
+        VpcEndpointJob job = new VpcEndpointJob();
+        job.jobId = "job-1";
+        job.status = JobStatus.Creating;
+        job.createdAt = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        List<Object> values = JobColumn.parameters(job);
+        assertEquals(JobColumn.WRITTEN.size(), values.size());
+        assertEquals("job-1", values.get(0));
+        assertEquals("Creating", values.get(JobColumn.WRITTEN.indexOf(JobColumn.STATUS)));
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T10:00:00Z"),
+                values.get(JobColumn.WRITTEN.indexOf(JobColumn.CREATED_AT)));
+    }
 }
