@@ -27,9 +27,10 @@ public interface ProvisionerConfig {
         /**
          * A job still Accepted this long after acceptance is started by the reconciler itself: its command was lost,
          * or waits in the commands topic behind a burst's (first come first served), while the reconciler takes due
-         * jobs in turns per account and tenant. This bounds how long a request waits behind another's burst.
+         * jobs in turns per account and tenant. This bounds how long a request waits behind another's burst; a
+         * command consumed in time (milliseconds, without a burst) leaves the reconciler nothing to do.
          */
-        @WithDefault("3s")
+        @WithDefault("1s")
         Duration resendAfter();
 
         /**

@@ -52,9 +52,14 @@ public class AcceptPriority {
         }
     }
 
+    /** Whether provisioning work should give way now: accepts are under way and the priority is on. */
+    public boolean busy() {
+        return !yieldAtMost.isZero() && accepting.get() > 0;
+    }
+
     /** A provisioning step's turn: now if no accept is under way, else when they are done or the yield has passed. */
     public Uni<Void> turn() {
-        if (yieldAtMost.isZero() || accepting.get() == 0) {
+        if (!busy()) {
             return Uni.createFrom().voidItem();
         }
         CompletableFuture<Void> calm = new CompletableFuture<>();

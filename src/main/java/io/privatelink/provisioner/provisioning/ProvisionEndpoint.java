@@ -93,8 +93,10 @@ public class ProvisionEndpoint {
     }
 
     private Uni<Void> provision(String jobId, Instant lease, boolean handOff) {
+        // A command waits its turn behind accepts under way; a claimed job's pass has waited for it already.
+        Uni<Void> turn = lease == null ? priority.turn() : Uni.createFrom().voidItem();
         // The begin's events (Accepted, Provisioning) go out with the call's outcome: one publishing for the three.
-        return priority.turn().chain(() -> context.run(back -> begin(jobId, lease)
+        return turn.chain(() -> context.run(back -> begin(jobId, lease)
                 .flatMap(attempt -> {
                     if (attempt == null) {
                         return Uni.createFrom().voidItem();

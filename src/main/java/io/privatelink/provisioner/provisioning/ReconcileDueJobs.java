@@ -74,24 +74,30 @@ public class ReconcileDueJobs {
 
     /**
      * With {@code handOff} (the in-process timer, whose process lives on), a create call or a poll that must wait for
-     * its account's turn is left waiting under its lease, and the pass goes on without it.
+     * its account's turn is left waiting under its lease, and the pass goes on without it. While accepts are under way
+     * the pass waits for them once (AcceptPriority), then claims of each account no more jobs than it moves at once:
+     * a long pass of a burst's jobs would hold every other account's due jobs until it ended, where a short one takes
+     * each account's next jobs in their turns and lets the next pass take those due since.
      */
     public Uni<ReconcileSummary> pass(boolean handOff) {
-        Instant now = clock.instant();
-        return context.run(back -> jobs.claimDue(now, config.reconciler().batchSize(),
-                config.reconciler().perAccount(), now.plus(config.retry().callLease())))
-                .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))
-                        : Multi.createFrom().iterable(claimed)
-                                // Each job on its own context, hence its own database session.
-                                .onItem().transformToUni(job -> priority.turn()
-                                        .chain(() -> context.run(back -> handle(job, handOff, back)))
-                                        .onFailure().recoverWithItem(e -> {
-                                            LOG.warnf("reconciling job %s failed: %s", job.jobId, e.toString());
-                                            return job.status;
-                                        }))
-                                .merge(config.reconciler().concurrency())
-                                .collect().asList()
-                                .map(ReconcileDueJobs::summary));
+        ProvisionerConfig.Reconciler reconciler = config.reconciler();
+        return priority.turn().chain(() -> {
+            Instant now = clock.instant();
+            int perAccount = priority.busy() ? Math.min(reconciler.concurrency(), reconciler.perAccount())
+                    : reconciler.perAccount();
+            return context.run(back -> jobs.claimDue(now, reconciler.batchSize(), perAccount,
+                    now.plus(config.retry().callLease())));
+        }).flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))
+                : Multi.createFrom().iterable(claimed)
+                        // Each job on its own context, hence its own database session.
+                        .onItem().transformToUni(job -> context.run(back -> handle(job, handOff, back))
+                                .onFailure().recoverWithItem(e -> {
+                                    LOG.warnf("reconciling job %s failed: %s", job.jobId, e.toString());
+                                    return job.status;
+                                }))
+                        .merge(reconciler.concurrency())
+                        .collect().asList()
+                        .map(ReconcileDueJobs::summary));
     }
 
     private static ReconcileSummary summary(List<JobStatus> handled) {

@@ -58,16 +58,30 @@ public class ReconcileJobs {
     }
 
     /**
-     * One pass: the due jobs claimed and moved on, the events left unpublished sent, the endpoints due observed. With
-     * {@code handOff} (the in-process timer, whose process lives on), a create call that must wait for its account's
-     * turn is left waiting under its lease, as the command consumer leaves it, and the callbacks are left to their own
-     * timer; a function's pass delivers the callbacks due before it ends.
+     * One pass: the due jobs claimed and moved on, then, for a function's pass (not {@code handOff}), the passes
+     * beside them. With {@code handOff} (the in-process timer, whose process lives on), a create call that must wait
+     * for its account's turn is left waiting under its lease, as the command consumer leaves it; the passes beside
+     * the jobs and the callbacks are left to timers of their own, so that neither a drift look waiting for its
+     * account's pacing nor a burst's stale events hold the next due poll. A function's pass delivers the callbacks
+     * due before it ends.
      */
     public Uni<ReconcileSummary> pass(boolean handOff) {
-        return countDue().chain(() -> dueJobs.pass(handOff)).call(this::publishStaleEvents)
-                .call(() -> handOff ? Uni.createFrom().voidItem() : survived("callback", callbacks.pass(true)))
-                .call(() -> survived("drift watch", drift.pass()))
-                .call(() -> survived("connections watch", connections.pass()));
+        Uni<ReconcileSummary> due = countDue().chain(() -> dueJobs.pass(handOff));
+        return handOff ? due
+                : due.call(this::publishStaleEvents).call(() -> survived("callback", callbacks.pass(true)))
+                        .call(this::watches);
+    }
+
+    /**
+     * The passes beside the jobs', as the in-process timer runs them (WatchScheduler): the events left unpublished
+     * sent, the endpoints due observed for drift, the services due watched for connection requests.
+     */
+    public Uni<Void> besideJobs() {
+        return publishStaleEvents().call(this::watches);
+    }
+
+    private Uni<Integer> watches() {
+        return survived("drift watch", drift.pass()).call(() -> survived("connections watch", connections.pass()));
     }
 
     /** A pass beside the jobs' whose failure is logged, not the reconciler's. */

@@ -74,15 +74,18 @@ public class RetrySchedule {
 
     /**
      * The {@code polls}-th poll saw an endpoint of this account Active this long after its create call answered. A
-     * later poll, after one that saw it still on its way, brackets the moment: it counts as the middle of the wait
-     * between the two (the early polls' waits are long, 4.5 s and more, and their end would teach a late estimate).
-     * A first poll that already sees it Active only tells that it was Active by then, perhaps long before, and however
+     * later poll, after one that saw it still on its way, brackets the moment: a brisk wait between the two counts as
+     * its middle; a longer one (the waiter's early waits, 4.5 s and more) as its start, since the poll that closes it
+     * may also have run late, and an estimate that comes out early costs a brisk poll or two where one that comes out
+     * late costs every endpoint's notice the difference (a small account's first endpoints would otherwise teach it
+     * to look seconds late). A first poll that already sees it Active only tells that it was Active by then, perhaps long before, and however
      * late that poll ran: it counts a second under the estimate it was scheduled by (or under its own time, if that is
      * less), so that an estimate that came out late comes down again instead of feeding on itself.
      */
     public void activeAfter(String account, Duration sinceCreated, int polls) {
         Duration estimate = window(account).median;
-        Duration seen = polls > 1 ? sinceCreated.minus(nextPoll(account, polls - 1).dividedBy(2))
+        Duration wait = polls > 1 ? nextPoll(account, polls - 1) : Duration.ZERO;
+        Duration seen = polls > 1 ? sinceCreated.minus(wait.compareTo(BRISK) > 0 ? wait : wait.dividedBy(2))
                 : (estimate == null || sinceCreated.compareTo(estimate) < 0 ? sinceCreated : estimate).minus(BRISK);
         learn(account, seen);
     }

@@ -201,7 +201,8 @@ final class ThreeAccountsRun {
                     percentile_cont(0.5) within group (order by extract(epoch from a.at - c.at)),
                     max(extract(epoch from c.at - j.created_at)),
                     percentile_cont(0.5) within group (order by extract(epoch from p.at - j.created_at)),
-                    min(extract(epoch from p.at - j.created_at)), max(extract(epoch from p.at - j.created_at))
+                    min(extract(epoch from p.at - j.created_at)), max(extract(epoch from p.at - j.created_at)),
+                    percentile_cont(0.5) within group (order by j.polls)
                 from vpc_endpoint_job j
                 join vpc_endpoint_job_history c on c.job_id = j.job_id and c.job_status = 'Creating'
                 join vpc_endpoint_job_history a on a.job_id = j.job_id and a.job_status = 'Active'
@@ -209,8 +210,9 @@ final class ThreeAccountsRun {
                     where h.job_id = j.job_id and h.job_status = 'Provisioning') p on true
                 where j.account = $1""").execute(Tuple.of(account.name()))).iterator().next();
         System.out.printf("%s: 202 to Provisioning p50 %.1f s (%.1f to %.1f s), to Creating p50 %.1f s (max %.1f s),"
-                + " Creating to Active p50 %.1f s%n", account.name(), steps.getDouble(3), steps.getDouble(4),
-                steps.getDouble(5), steps.getDouble(0), steps.getDouble(2), steps.getDouble(1));
+                + " Creating to Active p50 %.1f s in %.0f polls%n", account.name(), steps.getDouble(3),
+                steps.getDouble(4), steps.getDouble(5), steps.getDouble(0), steps.getDouble(2), steps.getDouble(1),
+                steps.getDouble(6));
         double drain = row.getDouble(2);
         double bound = (double) account.jobs() / ServiceBenchmark.CREATE_LIMIT
                 + ServiceBenchmark.ACTIVE_AFTER.toSeconds();

@@ -2,6 +2,7 @@ package io.privatelink.provisioner.fakes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +249,9 @@ public final class InMemoryJobStore implements JobStore, DriftRecord, ServiceWat
 
     @Override
     public synchronized Uni<List<VpcEndpointJob>> claimDue(Instant now, int limit, int perAccount, Instant leaseUntil) {
-        List<VpcEndpointJob> claimed = due(now).limit(limit).toList();
+        Map<String, Integer> taken = new HashMap<>();
+        List<VpcEndpointJob> claimed = due(now).filter(j -> taken.merge(j.account, 1, Integer::sum) <= perAccount)
+                .limit(limit).toList();
         claimed.forEach(j -> j.nextAttemptAt = leaseUntil);
         return Uni.createFrom().item(claimed);
     }

@@ -82,6 +82,8 @@ public final class UseCases implements AutoCloseable {
     public final ProvisionerConfig config;
     public final JobViews views;
     public final ReactiveContext context;
+    /** One for the accepts and the provisioning, as in the service. */
+    public final AcceptPriority priority;
     public final AcceptJob accept;
     public final CreateAdmission create;
     public final DeleteAdmission delete;
@@ -128,6 +130,7 @@ public final class UseCases implements AutoCloseable {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         views = new JobViews(json);
         context = new ReactiveContext(vertx);
+        priority = new AcceptPriority(config);
         FailureClassifier failures = new FailureClassifier(new SimpleMeterRegistry());
         JobEventPublisher publisher = new JobEventPublisher(events.emitter(), jobs, config, context);
         RequestValidator validator = new RequestValidator();
@@ -146,7 +149,7 @@ public final class UseCases implements AutoCloseable {
         acceptConnection = new AcceptConnectionAdmission(validator, accounts, clouds, jobs);
         rejectConnection = new RejectConnectionAdmission(validator, accounts, clouds, jobs);
         accept = new AcceptJob(jobs, new ProvisionCommandSender(commands.emitter(), config), context, views, config,
-                failures, new AcceptPriority(config), new CallbackTargets(callbacks, new CallbackSecrets(callbacks),
+                failures, priority, new CallbackTargets(callbacks, new CallbackSecrets(callbacks),
                         io.vertx.mutiny.core.Vertx.newInstance(vertx)), refusals, clock);
         cancel = new CancelJob(jobs, context, views, failures, publisher, clock);
         RetrySchedule schedule = new RetrySchedule(config);
@@ -156,12 +159,12 @@ public final class UseCases implements AutoCloseable {
                 new RunServiceOperation(jobs, clouds, context, views, new ServiceDecisions(config, schedule),
                         operationDecisions, config, publisher, clock), clock);
         provision = new ProvisionEndpoint(jobs, clouds, context, views, new JobDecisions(config, schedule), steps,
-                config, publisher, new AcceptPriority(config), operations, clock);
+                config, publisher, priority, operations, clock);
         drift = new WatchDrift(jobs, clouds, context, views, new JobCloudEvents(views, json), publisher,
                 smallrye.getConfigMapping(DriftConfig.class), clock);
         reconcile = new ReconcileDueJobs(jobs, clouds, provision, operations, context, views,
                 new JobDecisions(config, schedule), steps, config, publisher,
-                io.opentelemetry.api.OpenTelemetry.noop().getTracer("use-cases"), new AcceptPriority(config), clock);
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("use-cases"), priority, clock);
         watch = new WatchServiceConnections(jobs, clouds, context, views, new JobCloudEvents(views, json), publisher,
                 accept, acceptConnection, rejectConnection, smallrye.getConfigMapping(DriftConfig.class), clock);
         reconciler = new ReconcileJobs(reconcile, jobs, context, config, publisher,

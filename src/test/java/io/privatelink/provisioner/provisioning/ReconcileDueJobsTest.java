@@ -19,6 +19,7 @@ import io.privatelink.provisioner.fakes.UseCases;
 import io.privatelink.provisioner.job.JobStatus;
 import io.privatelink.provisioner.job.ManagedEndpoint;
 import io.privatelink.provisioner.job.VpcEndpointJob;
+import io.smallrye.mutiny.Uni;
 
 /** The reconciler's pass over due jobs: each poll's outcome, and jobs whose command was lost, in memory. */
 class ReconcileDueJobsTest extends UseCaseTest {
@@ -119,5 +120,28 @@ class ReconcileDueJobsTest extends UseCaseTest {
         assertEquals(List.of(JobStatus.Accepted, JobStatus.Provisioning, JobStatus.Creating),
                 world.jobs.statuses(jobId));
         assertEquals(1, cloud().calls(PrivateLinkClient.CREATE).size());
+    }
+
+    @Test
+    void whileAcceptsAreUnderWayAPassClaimsOfEachAccountNoMoreThanItMovesAtOnce() {
+        try (UseCases busy = new UseCases(java.util.Map.of("privatelink.accept.provisioning-yield", "20ms",
+                "privatelink.reconciler.concurrency", "2"))) {
+            List<String> lost = new java.util.ArrayList<>(List.of(busy.acceptedCreate(), busy.acceptedCreate(),
+                    busy.acceptedCreate()));
+            String small = busy.accept.fromCaller(busy.create, UseCases.createRequest(", \"Account\": \"demo-b\""),
+                    UseCases.CALLER).await().atMost(Duration.ofSeconds(5)).jobId();
+            busy.clock.advance(busy.config.accept().resendAfter());
+            java.util.concurrent.CompletableFuture<String> accept = new java.util.concurrent.CompletableFuture<>();
+            busy.priority.accepting(() -> Uni.createFrom().completionStage(accept)).subscribe().with(done -> {
+            });
+            assertEquals(3, busy.reconcile.pass(false).await().atMost(Duration.ofSeconds(5)).claimed(),
+                    "a burst's pass takes two of demo-a's jobs and demo-b's one, and leaves demo-a's third to the next");
+            assertEquals(JobStatus.Creating, busy.jobs.byId(small).await().indefinitely().status);
+            accept.complete("202");
+            assertEquals(1, busy.reconcile.pass(false).await().atMost(Duration.ofSeconds(5)).claimed(),
+                    "without accepts under way a pass claims all that is due");
+            assertTrue(lost.stream().allMatch(id -> busy.jobs.byId(id).await().indefinitely().status
+                    == JobStatus.Creating));
+        }
     }
 }

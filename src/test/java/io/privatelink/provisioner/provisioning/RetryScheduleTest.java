@@ -77,13 +77,26 @@ class RetryScheduleTest {
     }
 
     @Test
-    void aPollAfterOneThatSawTheEndpointOnItsWayCountsTheMiddleOfTheWaitBetween() {
+    void aPollAfterALongWaitCountsTheWaitsStart() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS);
         for (int i = 0; i < 16; i++) {
             // Seen Active at the third poll, 14.25 s in, after one at 7.5 s (the waiter's waits of 4.5 and 6.75 s).
             schedule.activeAfter("a", Duration.ofMillis(14_250), 3);
         }
-        assertEquals(Duration.ofMillis(14_250 - 3_375 - 1_000), schedule.firstPoll("a"));
+        assertEquals(Duration.ofMillis(7_500 - 1_000), schedule.firstPoll("a"));
+    }
+
+    @Test
+    void aPollAfterABriskWaitCountsTheMiddleOfTheWait() {
+        RetrySchedule schedule = new RetrySchedule(DEFAULTS);
+        for (int i = 0; i < 16; i++) {
+            schedule.learn("a", Duration.ofSeconds(9));
+        }
+        for (int i = 0; i < 64; i++) {
+            // The first poll at 8 s, then brisk ones: seen Active at the third, 10 s in, after one at 9 s.
+            schedule.activeAfter("a", Duration.ofSeconds(10), 3);
+        }
+        assertEquals(Duration.ofMillis(9_500 - 1_000), schedule.firstPoll("a"));
     }
 
     @Test

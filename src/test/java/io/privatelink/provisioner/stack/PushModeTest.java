@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.privatelink.provisioner.drivers.CallbackScheduler;
 import io.privatelink.provisioner.drivers.ReconcileScheduler;
+import io.privatelink.provisioner.drivers.WatchScheduler;
 import io.privatelink.provisioner.fixtures.Callers;
 import io.privatelink.provisioner.fixtures.Jobs;
 import io.privatelink.provisioner.fixtures.LocalStackResource;
@@ -60,6 +61,9 @@ class PushModeTest {
     CallbackScheduler callbacks;
 
     @Inject
+    WatchScheduler watches;
+
+    @Inject
     KafkaClientService kafka;
 
     /**
@@ -70,6 +74,7 @@ class PushModeTest {
     void driversOff() {
         reconciler.pause();
         callbacks.pause();
+        watches.pause();
         Uni.join().all(consumers().map(c -> c.pause()).toList()).andFailFast().await().indefinitely();
     }
 
@@ -85,6 +90,7 @@ class PushModeTest {
         Uni.join().all(consumers().map(c -> c.resume()).toList()).andFailFast().await().indefinitely();
         reconciler.resume();
         callbacks.resume();
+        watches.resume();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
