@@ -53,4 +53,19 @@ class ReconcileJobsTest extends UseCaseTest {
         assertEquals(3, published(jobId).size(), "published events are not sent again");
         assertTrue(world.jobs.eventTypes(jobId).size() >= 3);
     }
+
+    @Test
+    void inProcessTheJobsPassLeavesStaleEventsToTheWatchTimer() {
+        world.events.brokerAway();
+        String jobId = world.acceptedCreate();
+        world.provision.provision(new ProvisionCommand(jobId)).await().atMost(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> world.events.unanswered() >= 1 && !world.jobs.publishing(jobId));
+        world.events.brokerBack();
+        world.clock.advance(Duration.ofSeconds(11));
+        world.reconciler.pass(true).await().atMost(Duration.ofSeconds(5));
+        assertEquals(List.of(), published(jobId), "the jobs' own timer does not wait for the passes beside them");
+        world.reconciler.besideJobs().await().atMost(Duration.ofSeconds(5));
+        assertEquals(3, published(jobId).size(), "the watch timer's pass publishes them");
+    }
 }
