@@ -359,13 +359,17 @@ public final class ServiceBenchmark {
                 }
                 double seconds = Duration.between(first[0], done.getOffsetDateTime(2).toInstant()).toMillis() / 1000.0;
                 Row steps = await(db.query("select max(created_at), min(at) filter (where job_status = 'Creating'), "
-                        + "max(at) filter (where job_status = 'Creating'), count(*) filter (where job_status = 'Provisioning') "
+                        + "max(at) filter (where job_status = 'Creating'), count(*) filter (where job_status = 'Provisioning'), "
+                        + "max(at) filter (where job_status = 'Provisioning'), percentile_disc(0.5) within group (order by "
+                        + "at) filter (where job_status = 'Creating') "
                         + "from vpc_endpoint_job_history h join vpc_endpoint_job j using (job_id)").execute()).iterator().next();
                 Map<String, Object> timeline = new LinkedHashMap<>();
                 timeline.put("lastAcceptedAfterSeconds", since(first[0], steps.getOffsetDateTime(0)));
                 timeline.put("firstCreatedAfterSeconds", since(first[0], steps.getOffsetDateTime(1)));
                 timeline.put("lastCreatedAfterSeconds", since(first[0], steps.getOffsetDateTime(2)));
                 timeline.put("createAttempts", steps.getLong(3));
+                timeline.put("lastBegunAfterSeconds", since(first[0], steps.getOffsetDateTime(4)));
+                timeline.put("medianCreatedAfterSeconds", since(first[0], steps.getOffsetDateTime(5)));
                 System.out.println("drain timeline: " + timeline);
                 double bound = (double) DRAIN_JOBS / CREATE_LIMIT + ACTIVE_AFTER.toSeconds();
                 JsonNode state = JSON.readTree(simulator(stack, "GET", "/_simulator/state", null));
