@@ -151,6 +151,14 @@ public interface ProvisionerConfig {
         @WithDefault("200")
         int perAccount();
 
+        /**
+         * Jobs of one account a pass claims at most while callers' accepts are under way (AcceptPriority): a short
+         * pass, each account's next jobs in their turns, so that a burst's jobs neither hold another account's due
+         * ones behind them nor take the accepts' CPU.
+         */
+        @WithDefault("4")
+        int perAccountWhileAccepting();
+
         /** Jobs one pass claims at most. */
         @WithDefault("200")
         int batchSize();

@@ -75,16 +75,16 @@ public class ReconcileDueJobs {
     /**
      * With {@code handOff} (the in-process timer, whose process lives on), a create call or a poll that must wait for
      * its account's turn is left waiting under its lease, and the pass goes on without it. While accepts are under way
-     * the pass waits for them once (AcceptPriority), then claims of each account no more jobs than it moves at once:
-     * a long pass of a burst's jobs would hold every other account's due jobs until it ended, where a short one takes
-     * each account's next jobs in their turns and lets the next pass take those due since.
+     * the pass waits for them once (AcceptPriority), then claims a few jobs of each account
+     * (privatelink.reconciler.per-account-while-accepting): a long pass of a burst's jobs would hold every other
+     * account's due jobs until it ended, where a short one takes each account's next jobs in their turns and lets the
+     * next pass take those due since.
      */
     public Uni<ReconcileSummary> pass(boolean handOff) {
         ProvisionerConfig.Reconciler reconciler = config.reconciler();
         return priority.turn().chain(() -> {
             Instant now = clock.instant();
-            int perAccount = priority.busy() ? Math.min(reconciler.concurrency(), reconciler.perAccount())
-                    : reconciler.perAccount();
+            int perAccount = priority.busy() ? reconciler.perAccountWhileAccepting() : reconciler.perAccount();
             return context.run(back -> jobs.claimDue(now, reconciler.batchSize(), perAccount,
                     now.plus(config.retry().callLease())));
         }).flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new ReconcileSummary(0, 0, 0))

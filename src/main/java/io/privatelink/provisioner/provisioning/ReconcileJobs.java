@@ -35,11 +35,12 @@ public class ReconcileJobs {
     private final WatchDrift drift;
     private final WatchServiceConnections connections;
     private final DeliverCallbacks callbacks;
+    private final AcceptPriority priority;
     private final Clock clock;
 
     public ReconcileJobs(ReconcileDueJobs dueJobs, JobStore jobs, ReactiveContext context, ProvisionerConfig config,
             JobEventPublisher events, JobTelemetry telemetry, WatchDrift drift, WatchServiceConnections connections,
-            DeliverCallbacks callbacks, Clock clock) {
+            DeliverCallbacks callbacks, AcceptPriority priority, Clock clock) {
         this.dueJobs = dueJobs;
         this.jobs = jobs;
         this.context = context;
@@ -49,6 +50,7 @@ public class ReconcileJobs {
         this.drift = drift;
         this.connections = connections;
         this.callbacks = callbacks;
+        this.priority = priority;
         this.clock = clock;
     }
 
@@ -74,10 +76,16 @@ public class ReconcileJobs {
 
     /**
      * The passes beside the jobs', as the in-process timer runs them (WatchScheduler): the events left unpublished
-     * sent, the endpoints due observed for drift, the services due watched for connection requests.
+     * sent, the endpoints due observed for drift, the services due watched for connection requests; after the accepts
+     * under way, as the jobs' pass (AcceptPriority). While accepts go on only the services are watched (a connection
+     * request may hold a create): a burst's jobs waiting for their begin hold their Accepted events, which go out with
+     * the begin's outcome, and a burst's endpoints turning Active fall due for drift by the hundred, so that sending
+     * and observing those a pass a second beside a burst cost the accepts half their rate.
      */
     public Uni<Void> besideJobs() {
-        return publishStaleEvents().call(this::watches);
+        return priority.turn().chain(() -> priority.busy() ? Uni.createFrom().voidItem()
+                : publishStaleEvents().call(() -> survived("drift watch", drift.pass())))
+                .call(() -> survived("connections watch", connections.pass()));
     }
 
     private Uni<Integer> watches() {

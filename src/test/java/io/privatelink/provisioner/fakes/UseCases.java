@@ -169,7 +169,7 @@ public final class UseCases implements AutoCloseable {
                 accept, acceptConnection, rejectConnection, smallrye.getConfigMapping(DriftConfig.class), clock);
         reconciler = new ReconcileJobs(reconcile, jobs, context, config, publisher,
                 new JobTelemetry(new SimpleMeterRegistry()), drift, watch,
-                Receivers.answering204(new InMemoryOutbox(), callbacks, clock), clock);
+                Receivers.answering204(new InMemoryOutbox(), callbacks, clock), priority, clock);
     }
 
     public static CreateVpcEndpointRequest createRequest(String more) {

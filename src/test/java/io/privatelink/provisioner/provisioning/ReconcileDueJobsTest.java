@@ -123,9 +123,9 @@ class ReconcileDueJobsTest extends UseCaseTest {
     }
 
     @Test
-    void whileAcceptsAreUnderWayAPassClaimsOfEachAccountNoMoreThanItMovesAtOnce() {
+    void whileAcceptsAreUnderWayAPassClaimsAFewJobsOfEachAccount() {
         try (UseCases busy = new UseCases(java.util.Map.of("privatelink.accept.provisioning-yield", "20ms",
-                "privatelink.reconciler.concurrency", "2"))) {
+                "privatelink.reconciler.per-account-while-accepting", "2"))) {
             List<String> lost = new java.util.ArrayList<>(List.of(busy.acceptedCreate(), busy.acceptedCreate(),
                     busy.acceptedCreate()));
             String small = busy.accept.fromCaller(busy.create, UseCases.createRequest(", \"Account\": \"demo-b\""),
