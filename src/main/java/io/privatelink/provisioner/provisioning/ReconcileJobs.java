@@ -71,7 +71,7 @@ public class ReconcileJobs {
         Uni<ReconcileSummary> due = countDue().chain(() -> dueJobs.pass(handOff));
         return handOff ? due
                 : due.call(this::publishStaleEvents).call(() -> survived("callback", callbacks.pass(true)))
-                        .call(this::watches);
+                        .call(this::driftWatch).call(this::connectionsWatch);
     }
 
     /**
@@ -84,12 +84,16 @@ public class ReconcileJobs {
      */
     public Uni<Void> besideJobs() {
         return priority.turn().chain(() -> priority.busy() ? Uni.createFrom().voidItem()
-                : publishStaleEvents().call(() -> survived("drift watch", drift.pass())))
-                .call(() -> survived("connections watch", connections.pass()));
+                : publishStaleEvents().call(this::driftWatch))
+                .call(this::connectionsWatch);
     }
 
-    private Uni<Integer> watches() {
-        return survived("drift watch", drift.pass()).call(() -> survived("connections watch", connections.pass()));
+    private Uni<Integer> driftWatch() {
+        return survived("drift watch", drift.pass());
+    }
+
+    private Uni<Integer> connectionsWatch() {
+        return survived("connections watch", connections.pass());
     }
 
     /** A pass beside the jobs' whose failure is logged, not the reconciler's. */

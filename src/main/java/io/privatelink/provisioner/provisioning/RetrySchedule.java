@@ -78,16 +78,20 @@ public class RetrySchedule {
      * its middle; a longer one (the waiter's early waits, 4.5 s and more) as its start, since the poll that closes it
      * may also have run late, and an estimate that comes out early costs a brisk poll or two where one that comes out
      * late costs every endpoint's notice the difference (a small account's first endpoints would otherwise teach it
-     * to look seconds late). A first poll that already sees it Active only tells that it was Active by then, perhaps long before, and however
-     * late that poll ran: it counts a second under the estimate it was scheduled by (or under its own time, if that is
-     * less), so that an estimate that came out late comes down again instead of feeding on itself.
+     * to look seconds late). A first poll that already sees it Active only tells that it was Active by then, perhaps
+     * long before, and however late that poll ran: it counts a second under the estimate it was scheduled by (or
+     * under its own time, if that is less), so that an estimate that came out late comes down again instead of
+     * feeding on itself.
      */
     public void activeAfter(String account, Duration sinceCreated, int polls) {
+        if (polls > 1) {
+            Duration wait = nextPoll(account, polls - 1);
+            learn(account, sinceCreated.minus(wait.compareTo(BRISK) > 0 ? wait : wait.dividedBy(2)));
+            return;
+        }
         Duration estimate = window(account).median;
-        Duration wait = polls > 1 ? nextPoll(account, polls - 1) : Duration.ZERO;
-        Duration seen = polls > 1 ? sinceCreated.minus(wait.compareTo(BRISK) > 0 ? wait : wait.dividedBy(2))
-                : (estimate == null || sinceCreated.compareTo(estimate) < 0 ? sinceCreated : estimate).minus(BRISK);
-        learn(account, seen);
+        learn(account, (estimate == null || sinceCreated.compareTo(estimate) < 0 ? sinceCreated : estimate)
+                .minus(BRISK));
     }
 
     /** An endpoint of this account turned Active this long after its create call answered, as far as is known. */

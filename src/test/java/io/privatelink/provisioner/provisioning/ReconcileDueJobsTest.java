@@ -135,7 +135,7 @@ class ReconcileDueJobsTest extends UseCaseTest {
             busy.priority.accepting(() -> Uni.createFrom().completionStage(accept)).subscribe().with(done -> {
             });
             assertEquals(3, busy.reconcile.pass(false).await().atMost(Duration.ofSeconds(5)).claimed(),
-                    "a burst's pass takes two of demo-a's jobs and demo-b's one, and leaves demo-a's third to the next");
+                    "a burst's pass takes two of demo-a's jobs and demo-b's one, leaving demo-a's third to the next");
             assertEquals(JobStatus.Creating, busy.jobs.byId(small).await().indefinitely().status);
             accept.complete("202");
             assertEquals(1, busy.reconcile.pass(false).await().atMost(Duration.ofSeconds(5)).claimed(),

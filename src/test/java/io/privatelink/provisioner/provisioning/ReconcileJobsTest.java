@@ -32,8 +32,8 @@ class ReconcileJobsTest extends UseCaseTest {
         }
     }
 
-    @Test
-    void eventsTheBrokerDidNotTakeArePublishedByAPassOnceTheyAreStale() {
+    /** A job begun while no broker answered: its events recorded, unpublished, and the broker back. */
+    String createdWhileTheBrokerWasAway() {
         world.events.brokerAway();
         String jobId = world.acceptedCreate();
         world.provision.provision(new ProvisionCommand(jobId)).await().atMost(Duration.ofSeconds(5));
@@ -41,6 +41,12 @@ class ReconcileJobsTest extends UseCaseTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> world.events.unanswered() >= 1 && !world.jobs.publishing(jobId));
         world.events.brokerBack();
+        return jobId;
+    }
+
+    @Test
+    void eventsTheBrokerDidNotTakeArePublishedByAPassOnceTheyAreStale() {
+        String jobId = createdWhileTheBrokerWasAway();
         world.reconciler.pass().await().atMost(Duration.ofSeconds(5));
         assertEquals(List.of(), published(jobId), "a change's own publisher may still be at it: not yet");
 
@@ -56,12 +62,7 @@ class ReconcileJobsTest extends UseCaseTest {
 
     @Test
     void inProcessTheJobsPassLeavesStaleEventsToTheWatchTimer() {
-        world.events.brokerAway();
-        String jobId = world.acceptedCreate();
-        world.provision.provision(new ProvisionCommand(jobId)).await().atMost(Duration.ofSeconds(5));
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> world.events.unanswered() >= 1 && !world.jobs.publishing(jobId));
-        world.events.brokerBack();
+        String jobId = createdWhileTheBrokerWasAway();
         world.clock.advance(Duration.ofSeconds(11));
         world.reconciler.pass(true).await().atMost(Duration.ofSeconds(5));
         assertEquals(List.of(), published(jobId), "the jobs' own timer does not wait for the passes beside them");
