@@ -90,6 +90,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Resident memory now, from /proc (Linux). */
+    public long pid() {
+        return process.pid();
+    }
+
     public long residentBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {

@@ -194,6 +194,9 @@ final class FootprintRun {
                 ServiceBenchmark.await(r.call());
             }
             double rss = r.process.residentBytes() / (1024.0 * 1024);
+            if (System.getenv("BENCHMARK_HISTOGRAM") != null) {
+                histogram(launch, r.process.pid(), s);
+            }
             Duration before = r.process.cpu();
             long ok = ServiceBenchmark.burst(CPU_REQUESTS, CPU_CLIENTS, r::call, s.ok(), () -> { });
             Duration used = r.process.cpu().minus(before);
@@ -203,6 +206,13 @@ final class FootprintRun {
             return Map.of("residentMB", rss, "cpuMsPerRequest", used.toNanos() / 1e6 / CPU_REQUESTS,
                     "startSeconds", r.firstOk);
         }
+    }
+
+    /** BENCHMARK_HISTOGRAM set: the heap's classes at the memory point, to footprint-NAME-histogram-PID.txt. */
+    private void histogram(Launch launch, long pid, Subject s) throws Exception {
+        Path file = out.resolve("footprint-" + s.name() + "-histogram-" + pid + ".txt");
+        new ProcessBuilder(launch.javaHome().resolve("bin/jcmd").toString(), String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor();
     }
 
     private void compare(String name, Map<String, List<Double>> starts, double bound, Map<String, Object> results,
