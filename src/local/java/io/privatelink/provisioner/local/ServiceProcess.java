@@ -89,11 +89,12 @@ public final class ServiceProcess implements AutoCloseable {
         return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
     }
 
-    /** Resident memory now, from /proc (Linux). */
+    /** The process' id, for tools that attach to it (jcmd). */
     public long pid() {
         return process.pid();
     }
 
+    /** Resident memory now, from /proc (Linux). */
     public long residentBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
